@@ -1,0 +1,40 @@
+import { Command } from "commander";
+import { buildApp } from "../../server/app";
+import { loadDemoRegion } from "../../server/modules/demo/demo.service";
+import { isEmptyInstallation } from "../../server/modules/hierarchy/hierarchy.repo";
+import { isDemoInstallation } from "../../server/modules/system/settings.repo";
+import { loadConfig } from "../../server/platform/config";
+import { openDatabase } from "../../server/platform/db";
+import { printDemoSignIns } from "./demo.command";
+import { say } from "./shared";
+
+/** `opora serve`: starts the web server; with --demo-if-empty loads the demo region into an empty database. */
+export function serveCommand(): Command {
+  return new Command("serve")
+    .description("Запустить веб-сервер (порт из PORT, по умолчанию 3000)")
+    .option("--demo-if-empty", "загрузить демо-регион, если база пуста")
+    .action(async (opts: { demoIfEmpty?: boolean }) => {
+      const config = loadConfig();
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const where = database.kind === "pglite" ? `PGlite в ${config.dataDir}` : "сервер PostgreSQL";
+      say(`База данных: ${where}`);
+      if (opts.demoIfEmpty && (await isEmptyInstallation(database.db))) {
+        say("База пуста: загружаю демонстрационный регион…");
+        await loadDemoRegion({ db: database.db });
+      }
+      const app = await buildApp({ database, config, logger: true });
+      const close = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", close);
+      process.once("SIGTERM", close);
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === "object" && address ? address.port : config.port;
+      say(`Опора работает: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`);
+      if (await isDemoInstallation(database.db)) printDemoSignIns();
+      else say("Нет учётных записей? Создайте первого администратора: npx opora user create --help");
+    });
+}

@@ -1,0 +1,21 @@
+import "../shared/zod-setup";
+import { Command } from "commander";
+import { demoCommand } from "./commands/demo.command";
+import { serveCommand } from "./commands/serve.command";
+import { userCreateCommand } from "./commands/user.command";
+
+/** The `opora` command line: serve, demo, user create. Later features add their commands here. */
+const program = new Command()
+  .name("opora")
+  .description("Опора: информационная система поддержки школ с низкими образовательными результатами")
+  .version("0.1.0")
+  .showHelpAfterError();
+
+program.addCommand(serveCommand());
+program.addCommand(demoCommand());
+program.addCommand(new Command("user").description("Учётные записи").addCommand(userCreateCommand()));
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`Ошибка: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import type { DemoSchool } from "./demo-region.types";
+import { createRng, type Rng } from "./random";
+
+/**
+ * The hidden traits of a school that drive its demo values:
+ * - disadvantage: how hard its social context is (higher for small rural schools), in SD units;
+ * - effectiveness: how well it teaches whatever its context, mostly independent noise;
+ * - shocks: a year-to-year wobble (AR(1)), so a school's results correlate across years.
+ * Its achievement in a year is −0.6·disadvantage + effectiveness + shock.
+ */
+export type SchoolProfile = {
+  school: DemoSchool;
+  disadvantage: number;
+  effectiveness: number;
+  /** Achievement by year, in SD units of the region's schools. */
+  achievement: Map<number, number>;
+  hasGrade9: boolean;
+  hasGrade11: boolean;
+};
+
+/** How strongly context lowers achievement; the rest is effectiveness and chance. */
+export const CONTEXT_WEIGHT = 0.6;
+
+/** Schools of these kinds teach grades 10–11 and sit ЕГЭ. */
+export function hasGrade11(school: DemoSchool): boolean {
+  return school.kind !== "ООШ" && school.kind !== "НОШ";
+}
+
+/** Schools of every kind except primary ones teach grade 9 and sit ОГЭ. */
+export function hasGrade9(school: DemoSchool): boolean {
+  return school.kind !== "НОШ";
+}
+
+function isSelective(school: DemoSchool): boolean {
+  return school.kind === "гимназия" || school.kind === "лицей";
+}
+
+/** The expected disadvantage of a school of this type before its own noise. */
+function baseDisadvantage(school: DemoSchool): number {
+  if (isSelective(school)) return -0.9;
+  if (!school.isRural) return school.municipalityCode === "smolensk" ? -0.5 : -0.2;
+  return school.isSmall ? 1.0 : 0.45;
+}
+
+/** Yearly shocks as a stationary AR(1) series: each year keeps half of the last one's wobble. */
+function drawShocks(rng: Rng, count: number): number[] {
+  const shocks: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const previous = shocks[index - 1];
+    shocks.push(previous === undefined ? rng.normal(0, 0.3) : 0.5 * previous + rng.normal(0, 0.26));
+  }
+  return shocks;
+}
+
+/** Draws a school's hidden traits; the stream depends on the seed and the school's code only. */
+export function createSchoolProfile(
+  seed: number,
+  school: DemoSchool,
+  years: readonly number[],
+): SchoolProfile {
+  const rng = createRng(seed, `profile:${school.code}`);
+  // Towns have their hard neighbourhoods too (former factory settlements, hostels): some urban ШФНСУ.
+  const neighbourhood = !school.isRural && !isSelective(school) && rng.chance(0.15) ? 1.2 : 0;
+  const disadvantage = baseDisadvantage(school) + neighbourhood + rng.normal(0, 0.6);
+  const effectiveness = rng.normal(0, 0.5) + (isSelective(school) ? 0.4 : 0);
+  const shocks = drawShocks(rng, years.length);
+  const achievement = new Map(
+    years.map((year, index) => [year, -CONTEXT_WEIGHT * disadvantage + effectiveness + (shocks[index] ?? 0)]),
+  );
+  return {
+    school,
+    disadvantage,
+    effectiveness,
+    achievement,
+    hasGrade9: hasGrade9(school),
+    hasGrade11: hasGrade11(school),
+  };
+}
+
+/** Logistic function: maps a logit to a probability. */
+export function logistic(logit: number): number {
+  return 1 / (1 + Math.exp(-logit));
+}
+
+/** Logit of a probability in (0, 1). */
+export function logit(probability: number): number {
+  return Math.log(probability / (1 - probability));
+}

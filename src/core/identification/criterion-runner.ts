@@ -1,0 +1,90 @@
+import { buildMultiEvaluator } from "./multi-evaluator";
+import { type Evaluator, meanSource, windowYears, yearSource } from "./observation";
+import type { Criterion, MultiThresholdCriterion, SingleIndicatorCriterion } from "./rule-set.schema";
+import { buildSentence, type IndicatorLookup } from "./sentences";
+import { buildSingleEvaluator } from "./single-evaluator";
+import type { CriterionResult, SchoolFacts } from "./types";
+import { evaluateKOfN, evaluateOneSlot, evaluateTrend, type WindowOutcome } from "./windows";
+
+/** Evaluates one criterion for one school. */
+export type CriterionRunner = (school: SchoolFacts) => CriterionResult;
+
+/** What a runner is built from. */
+export type CriterionRunnerInput = {
+  criterion: Criterion;
+  indicatorOf: IndicatorLookup;
+  /** Schools that form the region distributions (those passing minStudents). */
+  eligible: readonly SchoolFacts[];
+  year: number;
+  withSentences: boolean;
+};
+
+type OutcomeOf = (school: SchoolFacts) => WindowOutcome;
+
+function singleOutcome(criterion: SingleIndicatorCriterion, input: CriterionRunnerInput): OutcomeOf {
+  const { eligible, year } = input;
+  const indicator = input.indicatorOf(criterion.indicatorCode);
+  const atYear = (y: number): Evaluator =>
+    buildSingleEvaluator(criterion, indicator, yearSource(indicator.code, y), eligible, y);
+  const window = criterion.window;
+  switch (window.kind) {
+    case "year": {
+      const evaluator = atYear(year);
+      return (school) => evaluateOneSlot(evaluator, school, { kind: "year" });
+    }
+    case "k_of_n": {
+      const evaluators = windowYears(year, window.n).map(atYear);
+      return (school) => evaluateKOfN(evaluators, window.k, school);
+    }
+    case "mean_of_n": {
+      const source = meanSource(indicator.code, windowYears(year, window.n), Math.ceil(window.n / 2));
+      const evaluator = buildSingleEvaluator(criterion, indicator, source, eligible, null);
+      return (school) => evaluateOneSlot(evaluator, school, { kind: "mean_of_n" });
+    }
+    case "trend": {
+      const evaluator = atYear(year);
+      const trend = {
+        code: indicator.code,
+        direction: indicator.direction,
+        years: windowYears(year, window.n),
+        minSlope: window.minSlope ?? 0,
+      };
+      return (school) => evaluateTrend(evaluator, trend, school);
+    }
+  }
+}
+
+function multiOutcome(criterion: MultiThresholdCriterion, year: number): OutcomeOf {
+  const window = criterion.window;
+  if (window.kind === "year") {
+    const evaluator = buildMultiEvaluator(criterion, year);
+    return (school) => evaluateOneSlot(evaluator, school, { kind: "year" });
+  }
+  const evaluators = windowYears(year, window.n).map((y) => buildMultiEvaluator(criterion, y));
+  return (school) => evaluateKOfN(evaluators, window.k, school);
+}
+
+/**
+ * Prepares one criterion for a run: region distributions are computed here, once per year (or
+ * window), so the returned runner costs O(window) per school.
+ */
+export function buildCriterionRunner(input: CriterionRunnerInput): CriterionRunner {
+  const { criterion, year } = input;
+  const outcomeOf =
+    criterion.kind === "multi_threshold" ? multiOutcome(criterion, year) : singleOutcome(criterion, input);
+  const fallbackCode =
+    criterion.kind === "multi_threshold" ? (criterion.indicatorCodes[0] ?? "") : criterion.indicatorCode;
+  return (school) => {
+    const outcome = outcomeOf(school);
+    const headline = outcome.headline;
+    return {
+      criterionId: criterion.id,
+      indicatorCode: headline?.multi?.headlineCode ?? fallbackCode,
+      value: headline?.value ?? null,
+      threshold: headline?.threshold ?? null,
+      yearsUsed: outcome.yearsUsed,
+      verdict: outcome.verdict,
+      sentence: input.withSentences ? buildSentence(criterion, outcome, input.indicatorOf, year) : null,
+    };
+  };
+}

@@ -1,0 +1,52 @@
+import { type Evaluator, valueAt } from "./observation";
+import { compareWithTolerance } from "./region-stats";
+import type { MultiThresholdCriterion } from "./rule-set.schema";
+import type { SchoolFacts } from "./types";
+
+function sameTwoYearsCode(
+  criterion: MultiThresholdCriterion,
+  school: SchoolFacts,
+  hits: readonly { code: string }[],
+  year: number,
+): string | null {
+  if (!criterion.orSameTwoYears) return null;
+  for (const hit of hits) {
+    const previous = valueAt(school, hit.code, year - 1);
+    if (previous !== undefined && compareWithTolerance(previous, criterion.op, criterion.value))
+      return hit.code;
+  }
+  return null;
+}
+
+/**
+ * An evaluator of a multi_threshold criterion in one year (the Rosobrnadzor risk indicator): met when
+ * at least `minCount` indicators satisfy the threshold this year, or, with `orSameTwoYears`, when
+ * one indicator satisfies it this year and the year before. No data when the school has no value
+ * of any listed indicator this year.
+ */
+export function buildMultiEvaluator(criterion: MultiThresholdCriterion, year: number): Evaluator {
+  return (school) => {
+    let first: { code: string; value: number } | undefined;
+    const hits: { code: string; value: number }[] = [];
+    for (const code of criterion.indicatorCodes) {
+      const value = valueAt(school, code, year);
+      if (value === undefined) continue;
+      first ??= { code, value };
+      if (compareWithTolerance(value, criterion.op, criterion.value)) hits.push({ code, value });
+    }
+    if (first === undefined) return null;
+    const isMetByCount = hits.length >= criterion.minCount;
+    const twoYearsCode = sameTwoYearsCode(criterion, school, hits, year);
+    const headline =
+      (isMetByCount ? hits[0] : hits.find((hit) => hit.code === twoYearsCode)) ?? hits[0] ?? first;
+    return {
+      year,
+      value: headline.value,
+      threshold: criterion.value,
+      isMet: isMetByCount || twoYearsCode !== null,
+      sdWorse: null,
+      multi: { hits, isMetByCount, sameTwoYearsCode: twoYearsCode, headlineCode: headline.code },
+      yearsUsed: twoYearsCode !== null && !isMetByCount ? [year - 1, year] : [year],
+    };
+  };
+}

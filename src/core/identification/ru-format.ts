@@ -1,0 +1,91 @@
+import type { IndicatorUnit } from "./types";
+
+const formatters = new Map<number, Intl.NumberFormat>();
+
+/** A number in Russian notation with exactly `fractionDigits` decimals: 0,31; 1 234,5; −0,5 uses a hyphen. */
+export function formatNumberRu(value: number, fractionDigits: number): string {
+  let formatter = formatters.get(fractionDigits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("ru-RU", {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    formatters.set(fractionDigits, formatter);
+  }
+  return formatter.format(value);
+}
+
+/**
+ * A value in its unit's customary form: share 0,31; percent 31,5%; score 56,3; count 12 (or 12,5
+ * when fractional, e.g. a mean); bool «да» / «нет».
+ */
+export function formatIndicatorValue(value: number, unit: IndicatorUnit): string {
+  switch (unit) {
+    case "share":
+      return formatNumberRu(value, 2);
+    case "percent":
+      return `${formatNumberRu(value, 1)}%`;
+    case "score":
+      return formatNumberRu(value, 1);
+    case "count":
+      return formatNumberRu(value, Number.isInteger(value) ? 0 : 1);
+    case "bool":
+      return value >= 0.5 ? "да" : "нет";
+  }
+}
+
+const ORDINALS = [
+  "первый",
+  "второй",
+  "третий",
+  "четвёртый",
+  "пятый",
+  "шестой",
+  "седьмой",
+  "восьмой",
+  "девятый",
+  "десятый",
+];
+
+/** Masculine nominative ordinal for «N-й год подряд»: второй, третий, четвёртый …; «11-й» beyond ten. */
+export function ordinalRu(n: number): string {
+  return ORDINALS[n - 1] ?? `${n}-й`;
+}
+
+/** The Russian plural form for n: `one` (1, 21), `few` (2–4, 22–24) or `many` (5–20, 0). */
+export function pluralRu(n: number, one: string, few: string, many: string): string {
+  const lastTwo = Math.abs(n) % 100;
+  const last = lastTwo % 10;
+  if (lastTwo >= 11 && lastTwo <= 14) return many;
+  if (last === 1) return one;
+  if (last >= 2 && last <= 4) return few;
+  return many;
+}
+
+/** «3 года», «5 лет», «1 год». */
+export function yearsRu(n: number): string {
+  return `${n} ${pluralRu(n, "год", "года", "лет")}`;
+}
+
+/**
+ * An indicator name as the subject of a sentence: first letter lower-cased unless the name starts
+ * with an abbreviation («ЕГЭ», «ОО»), which keeps its capitals.
+ */
+export function indicatorSubject(name: string): string {
+  const first = name.charAt(0);
+  const second = name.charAt(1);
+  const isAbbreviation = second !== "" && second === second.toUpperCase() && second !== second.toLowerCase();
+  return isAbbreviation ? name : first.toLowerCase() + name.slice(1);
+}
+
+/**
+ * «subject — rest» with Russian punctuation: a name that ends a participial clause («Доля участников,
+ * не преодолевших порог») closes it with a comma before the dash; a name that already holds a dash
+ * takes a colon instead.
+ */
+export function subjectWithDash(name: string, rest: string): string {
+  const subject = indicatorSubject(name);
+  if (subject.includes(" — ")) return `${subject}: ${rest}`;
+  if (subject.includes(",")) return `${subject}, — ${rest}`;
+  return `${subject} — ${rest}`;
+}

@@ -1,0 +1,144 @@
+import type { MultiDetail, Observation } from "./observation";
+import {
+  formatIndicatorValue,
+  formatNumberRu,
+  indicatorSubject,
+  ordinalRu,
+  pluralRu,
+  subjectWithDash,
+  yearsRu,
+} from "./ru-format";
+import type {
+  ComparisonOp,
+  Criterion,
+  MultiThresholdCriterion,
+  SingleIndicatorCriterion,
+} from "./rule-set.schema";
+import type { IndicatorMeta } from "./types";
+import type { WindowDetail, WindowOutcome } from "./windows";
+
+/** Looks up an indicator by code; the caller has checked that every code is known. */
+export type IndicatorLookup = (code: string) => IndicatorMeta;
+
+const OP_PHRASES: Record<ComparisonOp, string> = {
+  ">=": "не ниже порога",
+  ">": "выше порога",
+  "<=": "не выше порога",
+  "<": "ниже порога",
+};
+
+/** «0,31», or «0,31 в 2023 г.» when the value is not the run year's. */
+function valueText(observation: Observation, indicator: IndicatorMeta, runYear: number): string {
+  const value = formatIndicatorValue(observation.value, indicator.unit);
+  return observation.year !== null && observation.year !== runYear
+    ? `${value} в ${observation.year} г.`
+    : value;
+}
+
+/** What the criterion says about the value, after the value itself: «при пороге 0,20». */
+function comparisonText(
+  criterion: SingleIndicatorCriterion,
+  observation: Observation,
+  indicator: IndicatorMeta,
+): string {
+  const threshold = formatIndicatorValue(observation.threshold, indicator.unit);
+  switch (criterion.kind) {
+    case "threshold":
+      return `при пороге ${threshold}`;
+    case "bottom_percent":
+      return `в нижних ${formatNumberRu(criterion.percent, Number.isInteger(criterion.percent) ? 0 : 1)}% региона при границе ${threshold}`;
+    case "below_mean_sd": {
+      const side = indicator.direction === "higher_better" ? "ниже" : "выше";
+      return `${side} среднего по региону на ${formatNumberRu(observation.sdWorse ?? 0, 1)} стандартного отклонения`;
+    }
+  }
+}
+
+function singleCore(
+  criterion: SingleIndicatorCriterion,
+  observation: Observation,
+  indicator: IndicatorMeta,
+  runYear: number,
+): string {
+  const value = valueText(observation, indicator, runYear);
+  const comparison = comparisonText(criterion, observation, indicator);
+  if (observation.year === null) {
+    const years = yearsRu(observation.yearsUsed.length);
+    const separator = criterion.kind === "threshold" ? " " : ", ";
+    return `${indicatorSubject(indicator.name)}: среднее за ${years} — ${value}${separator}${comparison}`;
+  }
+  if (criterion.kind === "bottom_percent") {
+    const threshold = formatIndicatorValue(observation.threshold, indicator.unit);
+    const percent = formatNumberRu(criterion.percent, Number.isInteger(criterion.percent) ? 0 : 1);
+    return subjectWithDash(indicator.name, `в нижних ${percent}% региона: ${value} при границе ${threshold}`);
+  }
+  const separator = criterion.kind === "threshold" ? " " : ", ";
+  return subjectWithDash(indicator.name, `${value}${separator}${comparison}`);
+}
+
+function multiCore(
+  criterion: MultiThresholdCriterion,
+  detail: MultiDetail,
+  observation: Observation,
+  indicatorOf: IndicatorLookup,
+  runYear: number,
+): string {
+  const first = indicatorOf(criterion.indicatorCodes[0] ?? detail.headlineCode);
+  const threshold = formatIndicatorValue(criterion.value, first.unit);
+  if (!detail.isMetByCount) {
+    const indicator = indicatorOf(detail.headlineCode);
+    const value = valueText(observation, indicator, runYear);
+    return subjectWithDash(indicator.name, `${value} при пороге ${threshold}, второй год подряд`);
+  }
+  const count = detail.hits.length;
+  const items = detail.hits.map((hit) => {
+    const indicator = indicatorOf(hit.code);
+    return subjectWithDash(indicator.name, formatIndicatorValue(hit.value, indicator.unit));
+  });
+  const yearNote = observation.year !== runYear ? ` в ${observation.year} г.` : "";
+  const indicatorsWord = pluralRu(count, "показателю", "показателям", "показателям");
+  return `по ${count} ${indicatorsWord} из ${criterion.indicatorCodes.length}${yearNote} значение ${OP_PHRASES[criterion.op]} ${threshold}: ${items.join("; ")}`;
+}
+
+function windowSuffix(detail: WindowDetail, outcome: WindowOutcome, indicator: IndicatorMeta): string {
+  switch (detail.kind) {
+    case "year":
+    case "mean_of_n":
+      return "";
+    case "k_of_n":
+      if (detail.n === 1) return "";
+      if (detail.streak >= 2 && detail.streak === detail.metCount)
+        return `, ${ordinalRu(detail.streak)} год подряд`;
+      return `, в ${detail.metCount} из ${detail.n} последних лет`;
+    case "trend": {
+      if (detail.worseningStreak >= 2) return `, ухудшение ${ordinalRu(detail.worseningStreak)} год подряд`;
+      const unit = indicator.unit === "bool" ? "share" : indicator.unit;
+      const perYear = formatIndicatorValue(Math.abs(detail.slope), unit);
+      return `, ухудшение за ${yearsRu(outcome.yearsUsed.length)} (в среднем на ${perYear} в год)`;
+    }
+  }
+}
+
+/**
+ * A plain Russian sentence for a met criterion, e.g. «доля участников ЕГЭ по математике, не
+ * преодолевших минимальный порог, — 0,31 при пороге 0,20, третий год подряд»; null when the
+ * criterion is not met.
+ */
+export function buildSentence(
+  criterion: Criterion,
+  outcome: WindowOutcome,
+  indicatorOf: IndicatorLookup,
+  runYear: number,
+): string | null {
+  const observation = outcome.headline;
+  if (outcome.verdict !== "met" || !observation) return null;
+  if (criterion.kind === "multi_threshold") {
+    if (!observation.multi) return null;
+    const core = multiCore(criterion, observation.multi, observation, indicatorOf, runYear);
+    return core + windowSuffix(outcome.detail, outcome, indicatorOf(observation.multi.headlineCode));
+  }
+  const indicator = indicatorOf(criterion.indicatorCode);
+  return (
+    singleCore(criterion, observation, indicator, runYear) + windowSuffix(outcome.detail, outcome, indicator)
+  );
+}

@@ -1,0 +1,133 @@
+import { linearRegression } from "simple-statistics";
+import type { Evaluator, Observation } from "./observation";
+import { COMPARISON_TOLERANCE } from "./region-stats";
+import type { CriterionVerdict, IndicatorDirection, SchoolFacts } from "./types";
+
+/** What a window adds to the sentence of a met criterion. */
+export type WindowDetail =
+  | { kind: "year" }
+  | { kind: "k_of_n"; n: number; metCount: number; streak: number }
+  | { kind: "mean_of_n" }
+  | { kind: "trend"; n: number; slope: number; worseningStreak: number };
+
+/** A criterion's outcome for one school after its window: verdict, the observation shown, years used. */
+export type WindowOutcome = {
+  verdict: CriterionVerdict;
+  /** The observation whose value and threshold are reported; null when there is no data. */
+  headline: Observation | null;
+  yearsUsed: number[];
+  detail: WindowDetail;
+};
+
+const noData = (detail: WindowDetail): WindowOutcome => ({
+  verdict: "no_data",
+  headline: null,
+  yearsUsed: [],
+  detail,
+});
+
+/** The outcome of a one-slot window: the run year, or a window mean. */
+export function evaluateOneSlot(
+  evaluator: Evaluator,
+  school: SchoolFacts,
+  detail: WindowDetail,
+): WindowOutcome {
+  const observation = evaluator(school);
+  if (!observation) return noData(detail);
+  return {
+    verdict: observation.isMet ? "met" : "not_met",
+    headline: observation,
+    yearsUsed: observation.yearsUsed,
+    detail,
+  };
+}
+
+function uniqueSorted(years: number[]): number[] {
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/**
+ * The outcome of a k_of_n window: met when the condition holds in at least k of the years (given
+ * oldest first, ending at the run year). Years without data count as not met; with fewer than k
+ * years of data the verdict is no_data, since nothing could be decided. The headline is the latest
+ * year the condition held, else the latest year with data; the streak counts consecutive met years
+ * ending at the run year.
+ */
+export function evaluateKOfN(
+  evaluators: readonly Evaluator[],
+  k: number,
+  school: SchoolFacts,
+): WindowOutcome {
+  const observations = evaluators.map((evaluator) => evaluator(school));
+  const present = observations.filter((observation): observation is Observation => observation !== null);
+  let streak = 0;
+  for (let index = observations.length - 1; index >= 0 && observations[index]?.isMet; index--) streak++;
+  const met = present.filter((observation) => observation.isMet);
+  const detail: WindowDetail = { kind: "k_of_n", n: evaluators.length, metCount: met.length, streak };
+  if (present.length < k) return noData(detail);
+  const isMet = met.length >= k;
+  return {
+    verdict: isMet ? "met" : "not_met",
+    headline: (isMet ? met.at(-1) : present.at(-1)) ?? null,
+    yearsUsed: uniqueSorted(present.flatMap((observation) => observation.yearsUsed)),
+    detail,
+  };
+}
+
+/** A school's values of one indicator in the given years, oldest first, years without data left out. */
+function series(
+  school: SchoolFacts,
+  code: string,
+  years: readonly number[],
+): { year: number; value: number }[] {
+  const byYear = school.values[code] ?? {};
+  const points: { year: number; value: number }[] = [];
+  for (const year of years) {
+    const value = byYear[year];
+    if (value !== undefined) points.push({ year, value });
+  }
+  return points;
+}
+
+/** Consecutive year-on-year worsenings ending at the last point (years must be adjacent). */
+function worseningStreak(
+  points: readonly { year: number; value: number }[],
+  direction: IndicatorDirection,
+): number {
+  let streak = 0;
+  for (let index = points.length - 1; index > 0; index--) {
+    const current = points[index];
+    const previous = points[index - 1];
+    if (!current || !previous || current.year !== previous.year + 1) break;
+    const change = current.value - previous.value;
+    const worse = direction === "higher_better" ? -change : change;
+    if (worse <= COMPARISON_TOLERANCE) break;
+    streak++;
+  }
+  return streak;
+}
+
+/** Parameters of a trend window for one indicator. */
+export type TrendWindow = { code: string; direction: IndicatorDirection; years: number[]; minSlope: number };
+
+/**
+ * The outcome of a trend window: met when the run-year condition holds and the least-squares slope
+ * over the window's years worsens by more than zero and by at least `minSlope` a year. Needs the
+ * run year and at least min(n, 3) years with data.
+ */
+export function evaluateTrend(runYear: Evaluator, trend: TrendWindow, school: SchoolFacts): WindowOutcome {
+  const n = trend.years.length;
+  const headline = runYear(school);
+  const points = series(school, trend.code, trend.years);
+  if (!headline || points.length < Math.min(n, 3))
+    return noData({ kind: "trend", n, slope: 0, worseningStreak: 0 });
+  const slope = linearRegression(points.map((point) => [point.year, point.value])).m;
+  const worsening = trend.direction === "higher_better" ? -slope : slope;
+  const isWorsening = worsening > COMPARISON_TOLERANCE && worsening >= trend.minSlope - COMPARISON_TOLERANCE;
+  return {
+    verdict: headline.isMet && isWorsening ? "met" : "not_met",
+    headline,
+    yearsUsed: points.map((point) => point.year),
+    detail: { kind: "trend", n, slope, worseningStreak: worseningStreak(points, trend.direction) },
+  };
+}

@@ -1,0 +1,403 @@
+/**
+ * The database schema: one Drizzle schema for PGlite and a PostgreSQL server alike.
+ * Migrations are generated from it with `npm run db:generate` and applied at start-up.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** A region (субъект РФ); several regions may live under one federal operator. */
+export const regions = pgTable(
+  "regions",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("regions_code_uq").on(t.code)],
+);
+
+/** A municipality (муниципальный район, округ, городской округ) of a region. */
+export const municipalities = pgTable(
+  "municipalities",
+  {
+    id: serial("id").primaryKey(),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "restrict" }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["district", "city"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("municipalities_region_code_uq").on(t.regionId, t.code)],
+);
+
+/** A school (общеобразовательная организация). */
+export const schools = pgTable(
+  "schools",
+  {
+    id: serial("id").primaryKey(),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "restrict" }),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "restrict" }),
+    code: text("code").notNull(),
+    fullName: text("full_name").notNull(),
+    shortName: text("short_name").notNull(),
+    kind: text("kind").notNull(),
+    isRural: boolean("is_rural").notNull(),
+    isSmall: boolean("is_small").notNull(),
+    students: integer("students").notNull(),
+    teachers: integer("teachers").notNull(),
+    address: text("address").notNull().default(""),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("schools_region_code_uq").on(t.regionId, t.code),
+    index("schools_municipality_idx").on(t.municipalityId),
+  ],
+);
+
+/** A МОЦ: municipal education centre, one per municipality. */
+export const mocs = pgTable(
+  "mocs",
+  {
+    id: serial("id").primaryKey(),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("mocs_municipality_uq").on(t.municipalityId)],
+);
+
+/** A member of a МОЦ's staff. */
+export const mocStaff = pgTable(
+  "moc_staff",
+  {
+    id: serial("id").primaryKey(),
+    mocId: integer("moc_id")
+      .notNull()
+      .references(() => mocs.id, { onDelete: "cascade" }),
+    fullName: text("full_name").notNull(),
+    position: text("position", {
+      enum: ["coordinator", "mentor_head", "mentor_teacher", "psychologist", "social_pedagogue"],
+    }).notNull(),
+    email: text("email").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("moc_staff_moc_idx").on(t.mocId)],
+);
+
+/** A person who signs in. Scope columns are set according to the role (checked in the access module). */
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    login: text("login").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    fullName: text("full_name").notNull(),
+    role: text("role", {
+      enum: [
+        "federal_operator",
+        "region_admin",
+        "region_analyst",
+        "moc_coordinator",
+        "school_director",
+        "mentor",
+        "specialist",
+      ],
+    }).notNull(),
+    regionId: integer("region_id").references(() => regions.id, { onDelete: "restrict" }),
+    municipalityId: integer("municipality_id").references(() => municipalities.id, { onDelete: "restrict" }),
+    schoolId: integer("school_id").references(() => schools.id, { onDelete: "restrict" }),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_login_uq").on(sql`lower(${t.login})`)],
+);
+
+/** Schools assigned to a mentor or a specialist. */
+export const userSchoolAssignments = pgTable(
+  "user_school_assignments",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    schoolId: integer("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.schoolId] }), index("assignments_school_idx").on(t.schoolId)],
+);
+
+/** A server-side session; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** The audit trail: every write, who, when, what, before and after. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorLogin: text("actor_login").notNull(),
+    regionId: integer("region_id"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_entity_idx").on(t.entity, t.entityId)],
+);
+
+/** Installation-wide settings (e.g. whether this is a demo installation). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+});
+
+/* ---------- Data collection: indicators, values, imports, forms ---------- */
+
+/** An indicator of a region's catalogue (показатель). Its definition lives in versions. */
+export const indicators = pgTable(
+  "indicators",
+  {
+    id: serial("id").primaryKey(),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    currentVersionId: integer("current_version_id"),
+    isRetired: boolean("is_retired").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("indicators_region_code_uq").on(t.regionId, t.code)],
+);
+
+/** One version of an indicator's definition; values point at the version they were entered under. */
+export const indicatorVersions = pgTable(
+  "indicator_versions",
+  {
+    id: serial("id").primaryKey(),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    unit: text("unit", { enum: ["share", "percent", "count", "score", "bool"] }).notNull(),
+    direction: text("direction", { enum: ["higher_better", "lower_better"] }).notNull(),
+    min: doublePrecision("min").notNull(),
+    max: doublePrecision("max").notNull(),
+    level: text("level", { enum: ["school", "municipality"] }).notNull(),
+    group: text("group_code").notNull(),
+    source: text("source").notNull(),
+    description: text("description").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("indicator_versions_uq").on(t.indicatorId, t.version)],
+);
+
+/** A value of an indicator for a school (or a municipality) in a school year (the year it ends). */
+export const indicatorValues = pgTable(
+  "indicator_values",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => indicatorVersions.id, { onDelete: "cascade" }),
+    schoolId: integer("school_id").references(() => schools.id, { onDelete: "cascade" }),
+    municipalityId: integer("municipality_id").references(() => municipalities.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    value: doublePrecision("value").notNull(),
+    source: text("source", { enum: ["import", "form", "api", "demo"] }).notNull(),
+    sourceRef: text("source_ref"),
+    enteredBy: integer("entered_by").references(() => users.id, { onDelete: "set null" }),
+    enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("indicator_values_school_uq")
+      .on(t.indicatorId, t.schoolId, t.year)
+      .where(sql`${t.schoolId} is not null`),
+    uniqueIndex("indicator_values_municipality_uq")
+      .on(t.indicatorId, t.municipalityId, t.year)
+      .where(sql`${t.municipalityId} is not null`),
+    index("indicator_values_school_year_idx").on(t.schoolId, t.year),
+    index("indicator_values_indicator_year_idx").on(t.indicatorId, t.year),
+  ],
+);
+
+/** Every change of a value: the old and new value, who, when, from what, and why. */
+export const indicatorValueHistory = pgTable(
+  "indicator_value_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    valueId: bigint("value_id", { mode: "number" })
+      .notNull()
+      .references(() => indicatorValues.id, { onDelete: "cascade" }),
+    oldValue: doublePrecision("old_value"),
+    newValue: doublePrecision("new_value"),
+    source: text("source").notNull(),
+    sourceRef: text("source_ref"),
+    reason: text("reason"),
+    changedBy: integer("changed_by").references(() => users.id, { onDelete: "set null" }),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("indicator_value_history_value_idx").on(t.valueId)],
+);
+
+/** A long piece of work (an import, an identification run, a document) with its state and progress. */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: serial("id").primaryKey(),
+    regionId: integer("region_id").references(() => regions.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    status: text("status", { enum: ["created", "running", "done", "failed"] })
+      .notNull()
+      .default("created"),
+    title: text("title").notNull(),
+    total: integer("total").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    payload: jsonb("payload"),
+    result: jsonb("result"),
+    error: text("error"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("jobs_region_idx").on(t.regionId, t.createdAt)],
+);
+
+/** Rows of an import being checked, before they are applied in one transaction. Emptied after each job. */
+export const importStaging = pgTable(
+  "import_staging",
+  {
+    jobId: integer("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    rowNumber: integer("row_number").notNull(),
+    indicatorId: integer("indicator_id").notNull(),
+    versionId: integer("version_id").notNull(),
+    schoolId: integer("school_id"),
+    municipalityId: integer("municipality_id"),
+    year: integer("year").notNull(),
+    value: doublePrecision("value").notNull(),
+  },
+  (t) => [index("import_staging_job_idx").on(t.jobId)],
+);
+
+/** A column mapping remembered per file layout (the signature of its header). */
+export const importMappings = pgTable(
+  "import_mappings",
+  {
+    id: serial("id").primaryKey(),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    signature: text("signature").notNull(),
+    mapping: jsonb("mapping").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("import_mappings_uq").on(t.regionId, t.signature)],
+);
+
+/** A school's data form for a year and its approval state. */
+export const formSubmissions = pgTable(
+  "form_submissions",
+  {
+    id: serial("id").primaryKey(),
+    schoolId: integer("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    status: text("status", { enum: ["draft", "submitted", "approved", "accepted", "returned"] })
+      .notNull()
+      .default("draft"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("form_submissions_uq").on(t.schoolId, t.year)],
+);
+
+/** Each step of a form's approval: who moved it from what state to what, with a message. */
+export const formEvents = pgTable(
+  "form_events",
+  {
+    id: serial("id").primaryKey(),
+    submissionId: integer("submission_id")
+      .notNull()
+      .references(() => formSubmissions.id, { onDelete: "cascade" }),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    message: text("message").notNull().default(""),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorName: text("actor_name").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("form_events_submission_idx").on(t.submissionId)],
+);
+
+/** Values a region has unlocked in an approved form, with the reason. */
+export const valueUnlocks = pgTable(
+  "value_unlocks",
+  {
+    id: serial("id").primaryKey(),
+    submissionId: integer("submission_id")
+      .notNull()
+      .references(() => formSubmissions.id, { onDelete: "cascade" }),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("value_unlocks_submission_idx").on(t.submissionId)],
+);

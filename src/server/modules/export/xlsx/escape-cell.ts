@@ -1,0 +1,19 @@
+/** Characters that make a spreadsheet treat a cell's text as a formula (or hide one after a tab/CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralises text that a spreadsheet could take for a formula (CSV/formula injection): text
+ * starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so «=HYPERLINK(…)»
+ * stays the visible text «'=HYPERLINK(…)». Other text is returned unchanged. The import side
+ * strips the apostrophe again (unescapeCellText), so such a name survives a round trip.
+ */
+export function escapeCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A value for an exported cell: numbers stay numbers, text is escaped, null stays empty. */
+export function exportCellValue(value: string | number | null | undefined): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  return escapeCell(value);
+}

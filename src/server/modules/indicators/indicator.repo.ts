@@ -1,0 +1,124 @@
+import { and, asc, eq, max } from "drizzle-orm";
+import type { IndicatorDefinition } from "../../../core/indicators";
+import { indicators, indicatorVersions } from "../../db/schema";
+import type { Db } from "../../platform/db";
+
+/** An indicator with its current definition. */
+export type IndicatorRow = {
+  id: number;
+  regionId: number;
+  code: string;
+  isRetired: boolean;
+  versionId: number;
+  version: number;
+  name: string;
+  unit: IndicatorDefinition["unit"];
+  direction: IndicatorDefinition["direction"];
+  min: number;
+  max: number;
+  level: IndicatorDefinition["level"];
+  group: string;
+  source: string;
+  description: string;
+};
+
+const columns = {
+  id: indicators.id,
+  regionId: indicators.regionId,
+  code: indicators.code,
+  isRetired: indicators.isRetired,
+  versionId: indicatorVersions.id,
+  version: indicatorVersions.version,
+  name: indicatorVersions.name,
+  unit: indicatorVersions.unit,
+  direction: indicatorVersions.direction,
+  min: indicatorVersions.min,
+  max: indicatorVersions.max,
+  level: indicatorVersions.level,
+  group: indicatorVersions.group,
+  source: indicatorVersions.source,
+  description: indicatorVersions.description,
+};
+
+/** A region's indicators with their current definitions, in catalogue order. */
+export async function findIndicators(db: Db, regionId: number): Promise<IndicatorRow[]> {
+  return db
+    .select(columns)
+    .from(indicators)
+    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicators.currentVersionId))
+    .where(eq(indicators.regionId, regionId))
+    .orderBy(asc(indicators.id));
+}
+
+/** One indicator of a region by id. */
+export async function findIndicator(db: Db, regionId: number, id: number): Promise<IndicatorRow | undefined> {
+  const [row] = await db
+    .select(columns)
+    .from(indicators)
+    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicators.currentVersionId))
+    .where(and(eq(indicators.regionId, regionId), eq(indicators.id, id)));
+  return row;
+}
+
+/** Inserts an indicator with its first version; returns the indicator id. */
+export async function insertIndicator(
+  db: Db,
+  regionId: number,
+  def: IndicatorDefinition,
+  createdBy: number | null,
+): Promise<number> {
+  const [ind] = await db
+    .insert(indicators)
+    .values({ regionId, code: def.code })
+    .returning({ id: indicators.id });
+  if (!ind) throw new Error("Показатель не создан");
+  await insertVersion(db, ind.id, def, createdBy);
+  return ind.id;
+}
+
+/** Adds a new version of an indicator's definition and makes it current. */
+export async function insertVersion(
+  db: Db,
+  indicatorId: number,
+  def: IndicatorDefinition,
+  createdBy: number | null,
+): Promise<number> {
+  const [last] = await db
+    .select({ v: max(indicatorVersions.version) })
+    .from(indicatorVersions)
+    .where(eq(indicatorVersions.indicatorId, indicatorId));
+  const [ver] = await db
+    .insert(indicatorVersions)
+    .values({
+      indicatorId,
+      version: (last?.v ?? 0) + 1,
+      name: def.name,
+      unit: def.unit,
+      direction: def.direction,
+      min: def.min,
+      max: def.max,
+      level: def.level,
+      group: def.group,
+      source: def.source,
+      description: def.description ?? "",
+      createdBy,
+    })
+    .returning({ id: indicatorVersions.id });
+  if (!ver) throw new Error("Версия показателя не создана");
+  await db.update(indicators).set({ currentVersionId: ver.id }).where(eq(indicators.id, indicatorId));
+  return ver.id;
+}
+
+/** Marks an indicator retired (or back in use). */
+export async function setRetired(db: Db, id: number, isRetired: boolean): Promise<void> {
+  await db.update(indicators).set({ isRetired }).where(eq(indicators.id, id));
+}
+
+/** Every version of an indicator, oldest first. */
+export async function findVersions(db: Db, indicatorId: number) {
+  return db
+    .select()
+    .from(indicatorVersions)
+    .where(eq(indicatorVersions.indicatorId, indicatorId))
+    .orderBy(asc(indicatorVersions.version));
+}

@@ -1,0 +1,32 @@
+import type { Me } from "../../shared/api";
+import type { Permission } from "../../shared/roles";
+import type { TranslationKey } from "../i18n/keys";
+
+/** One entry of the side navigation, shown when the user holds its permission. */
+export type NavItem = { to: string; labelKey: TranslationKey; permission: Permission };
+
+/** The side navigation in display order. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/overview", labelKey: "nav.overview", permission: "region.read" },
+  { to: "/municipalities", labelKey: "nav.municipalities", permission: "municipality.read" },
+  { to: "/schools", labelKey: "nav.schools", permission: "school.read" },
+  { to: "/users", labelKey: "nav.users", permission: "user.manage" },
+  { to: "/audit", labelKey: "nav.audit", permission: "audit.read" },
+];
+
+/** The navigation items this user may open. */
+export function visibleNavItems(me: Me): NavItem[] {
+  return NAV_ITEMS.filter((item) => me.permissions.includes(item.permission));
+}
+
+/**
+ * Where a user lands after signing in: a school director on their school card, a МОЦ coordinator on
+ * their municipality, region-wide roles on the overview, everybody else on the school list.
+ */
+export function homePath(me: Me): string {
+  if (me.role === "school_director" && me.schoolId !== null) return `/schools/${me.schoolId}`;
+  if (me.role === "moc_coordinator" && me.municipalityId !== null)
+    return `/municipalities/${me.municipalityId}`;
+  if (me.permissions.includes("region.read")) return "/overview";
+  return "/schools";
+}

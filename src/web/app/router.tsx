@@ -1,0 +1,168 @@
+import { Center, Loader } from "@mantine/core";
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, Route, Routes, useLocation, useSearchParams } from "react-router";
+import type { Permission } from "../../shared/roles";
+import { MessagePage } from "../components/message-page";
+import { LoginPage } from "../pages/login/login-page";
+import { homePath } from "./navigation";
+import { can, MeProvider, useMe, useSessionQuery } from "./session";
+import { Shell } from "./shell";
+
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => {
+    const module = await load();
+    return { default: module[name] };
+  });
+}
+
+const OverviewPage = lazyPage(() => import("../pages/overview/overview-page"), "OverviewPage");
+const MunicipalitiesPage = lazyPage(
+  () => import("../pages/municipalities/municipalities-page"),
+  "MunicipalitiesPage",
+);
+const MunicipalityPage = lazyPage(
+  () => import("../pages/municipalities/municipality-page"),
+  "MunicipalityPage",
+);
+const SchoolsPage = lazyPage(() => import("../pages/schools/schools-page"), "SchoolsPage");
+const SchoolPage = lazyPage(() => import("../pages/schools/school-page"), "SchoolPage");
+const UsersPage = lazyPage(() => import("../pages/users/users-page"), "UsersPage");
+const AuditPage = lazyPage(() => import("../pages/audit/audit-page"), "AuditPage");
+const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
+
+/** A centred spinner while the session or a page's code loads. */
+export function PageLoader() {
+  return (
+    <Center h="60vh">
+      <Loader />
+    </Center>
+  );
+}
+
+/** Renders the page only when the user holds the permission; otherwise a «нет доступа» message. */
+function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const me = useMe();
+  const { t } = useTranslation();
+  if (!can(me, permission))
+    return <MessagePage title={t("errors.forbiddenTitle")} text={t("errors.forbiddenText")} />;
+  return children;
+}
+
+/** After signing in: back to the page the user asked for, or to their home page. */
+function AfterSignIn() {
+  const me = useMe();
+  const [params] = useSearchParams();
+  const next = params.get("next");
+  const target = next?.startsWith("/") && !next.startsWith("//") ? next : homePath(me);
+  return <Navigate to={target} replace />;
+}
+
+function ToSignIn() {
+  const { pathname, search } = useLocation();
+  const next = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+  return <Navigate to={`/login${next}`} replace />;
+}
+
+function HomeRedirect() {
+  return <Navigate to={homePath(useMe())} replace />;
+}
+
+function SignedInRoutes() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Routes>
+        <Route path="/" element={<HomeRedirect />} />
+        <Route path="/login" element={<AfterSignIn />} />
+        <Route
+          path="/overview"
+          element={
+            <Guard permission="region.read">
+              <OverviewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/municipalities"
+          element={
+            <Guard permission="municipality.read">
+              <MunicipalitiesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/municipalities/:id"
+          element={
+            <Guard permission="municipality.read">
+              <MunicipalityPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/schools"
+          element={
+            <Guard permission="school.read">
+              <SchoolsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/schools/:id"
+          element={
+            <Guard permission="school.read">
+              <SchoolPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/users"
+          element={
+            <Guard permission="user.manage">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <Guard permission="audit.read">
+              <AuditPage />
+            </Guard>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+/** The whole route map: the sign-in page for guests, the shell with the pages for a signed-in user. */
+export function AppRouter() {
+  const { t } = useTranslation();
+  const session = useSessionQuery();
+  if (session.isPending) return <PageLoader />;
+  if (session.isError) {
+    return (
+      <MessagePage
+        title={t("errors.serviceTitle")}
+        text={session.error.message}
+        onRetry={() => session.refetch()}
+      />
+    );
+  }
+  if (!session.data) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<ToSignIn />} />
+      </Routes>
+    );
+  }
+  return (
+    <MeProvider me={session.data}>
+      <Shell>
+        <SignedInRoutes />
+      </Shell>
+    </MeProvider>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, Paper, Stack, Tabs } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams, useSearchParams } from "react-router";
+import type { School } from "../../../shared/api";
+import { can, useMe } from "../../app/session";
+import { MessagePage } from "../../components/message-page";
+import { type Crumb, PageHeader } from "../../components/page-header";
+import { QueryView } from "../../components/query-view";
+import { parseId } from "../../components/route-params";
+import { SchoolBadges } from "../../components/school-badges";
+import { SchoolFormModal } from "./school-form-modal";
+import { SchoolPassport } from "./school-passport";
+import { useSchool } from "./schools.queries";
+
+/** Tabs of the school card; later issues add indicators and identification. */
+const TABS = ["passport"] as const;
+type Tab = (typeof TABS)[number];
+
+function isTab(value: string | null): value is Tab {
+  return TABS.some((tab) => tab === value);
+}
+
+function SchoolCard({ school }: { school: School }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [isEditing, setEditing] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const tabParam = params.get("tab");
+  const tab: Tab = isTab(tabParam) ? tabParam : "passport";
+  const crumbs: Crumb[] = [];
+  if (can(me, "municipality.read")) {
+    crumbs.push({ label: school.municipalityName, to: `/municipalities/${school.municipalityId}` });
+  } else if (me.role !== "school_director") {
+    crumbs.push({ label: t("nav.schools"), to: "/schools" });
+  }
+  const edit = school.permissions.canEdit && (
+    <Button variant="light" onClick={() => setEditing(true)}>
+      {t("common.edit")}
+    </Button>
+  );
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={school.shortName}
+        subtitle={`${school.kind} · ${school.municipalityName}`}
+        crumbs={crumbs}
+        actions={edit}
+      />
+      <Tabs value={tab} onChange={(value) => setParams(value && value !== "passport" ? { tab: value } : {})}>
+        <Tabs.List>
+          <Tabs.Tab value="passport">{t("school.tabPassport")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="passport" pt="md">
+          <Paper>
+            <SchoolPassport school={school} />
+          </Paper>
+        </Tabs.Panel>
+      </Tabs>
+      {isEditing && <SchoolFormModal school={school} onClose={() => setEditing(false)} />}
+    </Stack>
+  );
+}
+
+/** The school card: a tabbed layout, «Паспорт» for now; «нет доступа» when the school is out of scope. */
+export function SchoolPage() {
+  const { t } = useTranslation();
+  const id = parseId(useParams().id);
+  const query = useSchool(id);
+  if (id === null) return <MessagePage title={t("errors.notFoundTitle")} text={t("school.notFound")} />;
+  return (
+    <QueryView query={query} notFoundText={t("school.notFound")}>
+      {(school) => <SchoolCard school={school} />}
+    </QueryView>
+  );
+}

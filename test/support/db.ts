@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, type DatabaseKind, openDatabase } from "../../src/server/platform/db";
+
+/** A database engine that integration tests run on. */
+export type TestEngine = { kind: DatabaseKind; open: () => Promise<Database> };
+
+/**
+ * The engines to run integration tests on: in-memory PGlite always, and the PostgreSQL server
+ * when DATABASE_URL is set. Each open() gives a fresh, migrated, isolated database that close() removes.
+ */
+export function testEngines(): TestEngine[] {
+  const engines: TestEngine[] = [{ kind: "pglite", open: () => openDatabase({ dataDir: "memory://" }) }];
+  const url = process.env.DATABASE_URL;
+  if (url) engines.push({ kind: "postgresql", open: () => openServerTestDatabase(url) });
+  return engines;
+}
+
+/** Creates a throw-away database on the server, migrates it, and drops it on close. */
+async function openServerTestDatabase(url: string): Promise<Database> {
+  const name = `opora_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: testUrl.toString(), dataDir: "memory://" });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
