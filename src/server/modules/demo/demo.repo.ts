@@ -1,5 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import {
+  formEvents,
+  formSubmissions,
+  indicatorValueHistory,
+  indicatorValues,
   mocStaff,
   mocs,
   municipalities,
@@ -104,4 +108,71 @@ export async function insertMocWithStaff(
   const [created] = await db.insert(mocs).values(moc).returning({ id: mocs.id });
   if (!created) throw new Error("МОЦ не создан");
   if (staff.length) await db.insert(mocStaff).values(staff.map((s) => ({ ...s, mocId: created.id })));
+}
+
+/** A demo value resolved to ids: of a school (schoolId set) or of a municipality (municipalityId set). */
+export type DemoValueRow = {
+  indicatorId: number;
+  versionId: number;
+  schoolId: number | null;
+  municipalityId: number | null;
+  year: number;
+  value: number;
+};
+
+function intArray(values: (number | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : String(v))).join(",")}}`;
+}
+
+/**
+ * Inserts demo values with source «demo» and a creation entry in their history, in chunks of
+ * 5,000 rows: each chunk is one statement over unnest'ed arrays.
+ */
+export async function insertDemoValues(db: Db, rows: DemoValueRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const batch = rows.slice(i, i + 5000);
+    const col = (f: (r: DemoValueRow) => number | null) => intArray(batch.map(f));
+    await db.execute(sql`
+      with ins as (
+        insert into ${indicatorValues} (indicator_id, version_id, school_id, municipality_id, year, value, source)
+        select t.indicator_id, t.version_id, t.school_id, t.municipality_id, t.year, t.value, 'demo'
+        from unnest(
+          ${col((r) => r.indicatorId)}::int[], ${col((r) => r.versionId)}::int[],
+          ${col((r) => r.schoolId)}::int[], ${col((r) => r.municipalityId)}::int[],
+          ${col((r) => r.year)}::int[], ${col((r) => r.value)}::float8[]
+        ) as t(indicator_id, version_id, school_id, municipality_id, year, value)
+        returning id, value
+      )
+      insert into ${indicatorValueHistory} (value_id, old_value, new_value, source, reason)
+      select id, null, value, 'demo', 'Демонстрационные данные' from ins
+    `);
+  }
+}
+
+/** A demo form resolved to ids, with its history. */
+export type DemoFormRow = {
+  schoolId: number;
+  year: number;
+  status: (typeof formSubmissions.$inferInsert)["status"] & string;
+  events: { fromStatus: string; toStatus: string; message: string; actorName: string }[];
+};
+
+/** Inserts demo forms and their events: two statements per chunk of 1,000 forms. */
+export async function insertDemoForms(db: Db, forms: DemoFormRow[]): Promise<void> {
+  for (let i = 0; i < forms.length; i += 1000) {
+    const batch = forms.slice(i, i + 1000);
+    const created = await db
+      .insert(formSubmissions)
+      .values(batch.map((f) => ({ schoolId: f.schoolId, year: f.year, status: f.status })))
+      .returning({ id: formSubmissions.id, schoolId: formSubmissions.schoolId, year: formSubmissions.year });
+    const ids = new Map(created.map((c) => [`${c.schoolId}:${c.year}`, c.id]));
+    const events = batch.flatMap((f) => {
+      const submissionId = ids.get(`${f.schoolId}:${f.year}`);
+      if (submissionId === undefined) return [];
+      return f.events.map((e) => ({ submissionId, ...e, actorId: null }));
+    });
+    for (let j = 0; j < events.length; j += 1000) {
+      await db.insert(formEvents).values(events.slice(j, j + 1000));
+    }
+  }
 }

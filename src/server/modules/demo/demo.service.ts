@@ -1,22 +1,42 @@
-import { type DemoRegion, generateDemoRegion } from "../../../core/demo";
+import {
+  DEFAULT_DEMO_SEED,
+  DEMO_YEARS,
+  type DemoRegion,
+  generateDemoRegion,
+  generateDemoValues,
+} from "../../../core/demo";
+import { INDICATOR_CATALOGUE } from "../../../core/indicators";
 import type { Db } from "../../platform/db";
 import { type Actor, SYSTEM_ACTOR } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import { hashPassword } from "../auth/password";
+import { findIndicators } from "../indicators/indicator.repo";
+import { seedCatalogue } from "../indicators/indicator.service";
 import { setSetting } from "../system/settings.repo";
 import { insertUser, replaceAssignments } from "../users/user.repo";
 import {
   deleteRegionCascade,
   deleteUsersByLogin,
   findRegionIdByCode,
+  insertDemoForms,
+  insertDemoValues,
   insertMocWithStaff,
   insertMunicipalities,
   insertRegion,
   insertSchools,
 } from "./demo.repo";
+import { planDemoForms } from "./demo-forms";
 
 /** What was loaded. */
-export type DemoLoadSummary = { regionId: number; municipalities: number; schools: number; users: number };
+export type DemoLoadSummary = {
+  regionId: number;
+  municipalities: number;
+  schools: number;
+  users: number;
+  indicators: number;
+  values: number;
+  forms: number;
+};
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -26,16 +46,20 @@ function requireId(map: Map<string, number>, code: string | undefined, what: str
 
 /**
  * Loads (or reloads) the generated demo region in one transaction: deletes a previous demo region
- * with the same code, inserts the hierarchy, МОЦ staff and demo users, marks the installation as demo.
+ * with the same code, inserts the hierarchy, МОЦ staff and demo users, the indicator catalogue, three
+ * school years of values for every school and municipality and the forms' approval states, and marks
+ * the installation as demo. `seed` drives the values and form states (the region itself comes in `demo`).
  */
 export async function loadDemoRegion({
   db,
   actor = SYSTEM_ACTOR,
   demo = generateDemoRegion(),
+  seed = DEFAULT_DEMO_SEED,
 }: {
   db: Db;
   actor?: Actor;
   demo?: DemoRegion;
+  seed?: number;
 }): Promise<DemoLoadSummary> {
   const hashes = await Promise.all(demo.users.map((u) => hashPassword(u.password)));
   return db.transaction(async (tx) => {
@@ -80,12 +104,14 @@ export async function loadDemoRegion({
         (u.assignedSchoolCodes ?? []).map((c) => requireId(schoolIds, c, "школа")),
       );
     }
+    const data = await loadDemoData(tx, { demo, seed, regionId, muni, schoolIds });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
       municipalities: muni.size,
       schools: schoolIds.size,
       users: demo.users.length,
+      ...data,
     };
     await recordAudit(tx, {
       actor,
@@ -97,4 +123,52 @@ export async function loadDemoRegion({
     });
     return summary;
   });
+}
+
+/** Seeds the catalogue, inserts the generated values and the forms' states. */
+async function loadDemoData(
+  db: Db,
+  opts: {
+    demo: DemoRegion;
+    seed: number;
+    regionId: number;
+    muni: Map<string, number>;
+    schoolIds: Map<string, number>;
+  },
+): Promise<{ indicators: number; values: number; forms: number }> {
+  const { demo, seed, regionId, muni, schoolIds } = opts;
+  await seedCatalogue(db, regionId);
+  const catalogue = await findIndicators(db, regionId);
+  const byCode = new Map(catalogue.map((i) => [i.code, i]));
+  const values = generateDemoValues({
+    region: demo,
+    catalogue: INDICATOR_CATALOGUE,
+    years: DEMO_YEARS,
+    seed,
+  });
+  const rows = values.flatMap((v) => {
+    const indicator = byCode.get(v.indicatorCode);
+    if (!indicator) return [];
+    return [
+      {
+        indicatorId: indicator.id,
+        versionId: indicator.versionId,
+        schoolId: v.schoolCode === null ? null : requireId(schoolIds, v.schoolCode, "школа"),
+        municipalityId:
+          v.municipalityCode === null ? null : requireId(muni, v.municipalityCode, "муниципалитет"),
+        year: v.year,
+        value: v.value,
+      },
+    ];
+  });
+  await insertDemoValues(db, rows);
+  const keepDraft = new Set(
+    demo.users.flatMap((u) => (u.role === "school_director" && u.schoolCode ? [u.schoolCode] : [])),
+  );
+  const forms = planDemoForms({ schoolCodes: [...schoolIds.keys()], years: DEMO_YEARS, seed, keepDraft });
+  await insertDemoForms(
+    db,
+    forms.map((f) => ({ ...f, schoolId: requireId(schoolIds, f.schoolCode, "школа") })),
+  );
+  return { indicators: catalogue.length, values: rows.length, forms: forms.length };
 }

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_YEARS, generateDemoRegion } from "../../src/core/demo";
+import { INDICATOR_CATALOGUE } from "../../src/core/indicators";
+import { type DemoLoadSummary, loadDemoRegion } from "../../src/server/modules/demo/demo.service";
+import type { Database } from "../../src/server/platform/db";
+import { testEngines } from "../support/db";
+
+const rowsOf = <T>(result: unknown): T[] =>
+  Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+
+describe.each(testEngines())("demo region data on $kind", (engine) => {
+  let database: Database;
+  let summary: DemoLoadSummary;
+  const demo = generateDemoRegion();
+
+  beforeAll(async () => {
+    database = await engine.open();
+    summary = await loadDemoRegion({ db: database.db });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("seeds the whole catalogue for the region", async () => {
+    expect(summary.indicators).toBe(INDICATOR_CATALOGUE.length);
+    const r = await database.db.execute(
+      sql`select count(*)::int as n from indicators where region_id = ${summary.regionId}`,
+    );
+    expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(INDICATOR_CATALOGUE.length);
+  });
+
+  it("gives every school values in all three years", async () => {
+    const r = await database.db.execute(sql`
+      select v.year, count(distinct v.school_id)::int as schools, count(*)::int as n
+      from indicator_values v join schools s on s.id = v.school_id
+      where s.region_id = ${summary.regionId} group by v.year order by v.year`);
+    const rows = rowsOf<{ year: number; schools: number; n: number }>(r);
+    expect(rows.map((x) => x.year)).toEqual([...DEMO_YEARS]);
+    for (const row of rows) {
+      expect(row.schools).toBe(demo.schools.length);
+      // every school has at least the context, staffing and results indicators of its level
+      expect(row.n).toBeGreaterThan(demo.schools.length * 10);
+    }
+    const total = await database.db.execute(sql`select count(*)::int as n from indicator_values`);
+    expect(rowsOf<{ n: number }>(total)[0]?.n).toBe(summary.values);
+  });
+
+  it("keeps every value within its indicator's range, entered under the current version", async () => {
+    const r = await database.db.execute(sql`
+      select count(*)::int as n from indicator_values v
+      join indicator_versions iv on iv.id = v.version_id
+      where v.value < iv.min or v.value > iv.max or v.value <> v.value`);
+    expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(0);
+    const municipal = await database.db.execute(
+      sql`select count(*)::int as n from indicator_values where municipality_id is not null`,
+    );
+    expect(rowsOf<{ n: number }>(municipal)[0]?.n).toBeGreaterThan(0);
+  });
+
+  it("records each value's creation in its history", async () => {
+    const r = await database.db.execute(sql`
+      select count(*)::int as n from indicator_values v
+      where not exists (select 1 from indicator_value_history h where h.value_id = v.id)`);
+    expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(0);
+  });
+
+  it("sets forms in several states in the latest year and accepted before", async () => {
+    const latest = Math.max(...DEMO_YEARS);
+    const r = await database.db.execute(sql`
+      select f.year, f.status, count(*)::int as n from form_submissions f
+      group by f.year, f.status`);
+    const rows = rowsOf<{ year: number; status: string; n: number }>(r);
+    const latestStates = new Set(rows.filter((x) => x.year === latest).map((x) => x.status));
+    for (const s of ["draft", "submitted", "approved", "accepted", "returned"])
+      expect(latestStates).toContain(s);
+    expect(rows.filter((x) => x.year !== latest).every((x) => x.status === "accepted")).toBe(true);
+    const returned = await database.db.execute(sql`
+      select count(*)::int as n from form_events where to_status = 'returned' and length(message) < 3`);
+    expect(rowsOf<{ n: number }>(returned)[0]?.n).toBe(0);
+  });
+
+  it("reloads without duplicating anything", async () => {
+    const again = await loadDemoRegion({ db: database.db });
+    expect(again.values).toBe(summary.values);
+    const r = await database.db.execute(sql`select count(*)::int as n from indicator_values`);
+    expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(summary.values);
+    const f = await database.db.execute(sql`select count(*)::int as n from form_submissions`);
+    expect(rowsOf<{ n: number }>(f)[0]?.n).toBe(demo.schools.length * DEMO_YEARS.length);
+  });
+});
