@@ -16,13 +16,22 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
+import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/user.routes";
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db";
 
 /** Route modules, each a function of the app and the context. Later features add theirs here. */
-const ROUTE_MODULES = [systemRoutes, authRoutes, municipalityRoutes, schoolRoutes, userRoutes, auditRoutes];
+const ROUTE_MODULES = [
+  systemRoutes,
+  authRoutes,
+  municipalityRoutes,
+  schoolRoutes,
+  userRoutes,
+  auditRoutes,
+  dataCollectionRoutes,
+];
 
 /** Builds the Fastify application over an open database. Does not listen. */
 export async function buildApp({

@@ -60,6 +60,16 @@ export async function findIndicator(db: Db, regionId: number, id: number): Promi
   return row;
 }
 
+/** One indicator by id in whatever region. */
+export async function findIndicatorById(db: Db, id: number): Promise<IndicatorRow | undefined> {
+  const [row] = await db
+    .select(columns)
+    .from(indicators)
+    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicators.currentVersionId))
+    .where(eq(indicators.id, id));
+  return row;
+}
+
 /** Inserts an indicator with its first version; returns the indicator id. */
 export async function insertIndicator(
   db: Db,
@@ -117,7 +127,20 @@ export async function setRetired(db: Db, id: number, isRetired: boolean): Promis
 /** Every version of an indicator, oldest first. */
 export async function findVersions(db: Db, indicatorId: number) {
   return db
-    .select()
+    .select({
+      id: indicatorVersions.id,
+      version: indicatorVersions.version,
+      name: indicatorVersions.name,
+      unit: indicatorVersions.unit,
+      direction: indicatorVersions.direction,
+      min: indicatorVersions.min,
+      max: indicatorVersions.max,
+      level: indicatorVersions.level,
+      group: indicatorVersions.group,
+      source: indicatorVersions.source,
+      description: indicatorVersions.description,
+      createdAt: indicatorVersions.createdAt,
+    })
     .from(indicatorVersions)
     .where(eq(indicatorVersions.indicatorId, indicatorId))
     .orderBy(asc(indicatorVersions.version));

@@ -1,11 +1,11 @@
 import { INDICATOR_CATALOGUE, type IndicatorDefinition } from "../../../core/indicators";
 import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
-import { requirePermission } from "../access/access.policy";
+import { can, requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import {
-  findIndicator,
+  findIndicatorById,
   findIndicators,
   findVersions,
   type IndicatorRow,
@@ -35,18 +35,20 @@ export async function seedCatalogue(db: Db, regionId: number): Promise<number> {
   return added;
 }
 
-/** The region's indicator catalogue, for anyone who reads school data. */
+/** The region's indicator catalogue, for anyone who reads school data; a federal operator names the region. */
 export async function listIndicators({ db, actor, regionId }: { db: Db; actor: Actor; regionId?: number }) {
   requirePermission(actor, "school.read");
-  return findIndicators(db, actorRegionId(actor, regionId));
+  const items = await findIndicators(db, actorRegionId(actor, regionId));
+  return { items, permissions: { canManage: can(actor, "indicator.manage") } };
 }
 
-/** One indicator with every version of its definition. */
+/** One indicator of the actor's region (any region for a federal operator) with every version. */
 export async function getIndicatorById({ db, actor, id }: { db: Db; actor: Actor; id: number }) {
   requirePermission(actor, "school.read");
-  const row = await findIndicator(db, actorRegionId(actor), id);
-  if (!row) throw notFound("Показатель");
-  return { ...row, versions: await findVersions(db, id) };
+  const row = await findIndicatorById(db, id);
+  if (!row || (actor.regionId !== null && row.regionId !== actor.regionId)) throw notFound("Показатель");
+  const versions = await findVersions(db, id);
+  return { ...row, versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })) };
 }
 
 /** Adds an indicator to the region's catalogue. */
@@ -68,7 +70,14 @@ export async function createIndicator({
   }
   const id = await db.transaction(async (tx) => {
     const newId = await insertIndicator(tx, regionId, input, actor.userId || null);
-    await recordAudit(tx, { actor, action: "create", entity: "indicator", entityId: newId, after: input });
+    await recordAudit(tx, {
+      actor,
+      action: "create",
+      entity: "indicator",
+      entityId: newId,
+      after: input,
+      regionId,
+    });
     return newId;
   });
   return getIndicatorById({ db, actor, id });
@@ -87,10 +96,15 @@ export async function updateIndicator({
   db: Db;
   actor: Actor;
   id: number;
-  input: Omit<IndicatorDefinition, "code">;
+  input: IndicatorDefinition;
 }) {
   requirePermission(actor, "indicator.manage");
   const before = await getIndicatorById({ db, actor, id });
+  if (input.code !== before.code) {
+    throw new AppError("invalid_input", "Код показателя не меняется: создайте новый показатель", [
+      { path: "code", message: "Код не меняется" },
+    ]);
+  }
   await db.transaction(async (tx) => {
     await insertVersion(tx, id, { ...input, code: before.code }, actor.userId || null);
     await recordAudit(tx, {
@@ -100,6 +114,7 @@ export async function updateIndicator({
       entityId: id,
       before: strip(before),
       after: input,
+      regionId: before.regionId,
     });
   });
   return getIndicatorById({ db, actor, id });
@@ -127,12 +142,14 @@ export async function retireIndicator({
       entity: "indicator",
       entityId: id,
       before: strip(before),
+      regionId: before.regionId,
     });
   });
   return getIndicatorById({ db, actor, id });
 }
 
 function strip(row: IndicatorRow & { versions?: unknown }): IndicatorRow {
+  // the audit entry keeps the definition, not the whole version list
   const { versions: _v, ...rest } = row;
   return rest;
 }
