@@ -401,3 +401,99 @@ export const valueUnlocks = pgTable(
   },
   (t) => [index("value_unlocks_submission_idx").on(t.submissionId)],
 );
+
+/* ---------- Identification: rule sets (versioned) and runs (immutable snapshots) ---------- */
+
+/** A region's rule set for identifying ШНРО / ШФНСУ / a risk flag. Its content lives in versions. */
+export const identificationRuleSets = pgTable(
+  "identification_rule_sets",
+  {
+    id: serial("id").primaryKey(),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    /** Key of a preloaded rule set (smolensk_shnro …); null for one a user wrote. */
+    presetKey: text("preset_key"),
+    currentVersionId: integer("current_version_id"),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("identification_rule_sets_preset_uq")
+      .on(t.regionId, t.presetKey)
+      .where(sql`${t.presetKey} is not null`),
+  ],
+);
+
+/** One version of a rule set; never changed once written, so a run can always show what it used. */
+export const identificationRuleSetVersions = pgTable(
+  "identification_rule_set_versions",
+  {
+    id: serial("id").primaryKey(),
+    ruleSetId: integer("rule_set_id")
+      .notNull()
+      .references(() => identificationRuleSets.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    category: text("category", { enum: ["shnro", "shfnsu", "risk"] }).notNull(),
+    /** The rule set as validated by ruleSetSchema. */
+    definition: jsonb("definition").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("identification_rule_set_versions_uq").on(t.ruleSetId, t.version)],
+);
+
+/** A run of rule sets for a year over every school of a region: an immutable snapshot once stored. */
+export const identificationRuns = pgTable(
+  "identification_runs",
+  {
+    id: serial("id").primaryKey(),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    status: text("status", { enum: ["done", "approved"] })
+      .notNull()
+      .default("done"),
+    /** The rule set versions used: [{ruleSetId, versionId, version, name, category, riskFlag, definition}]. */
+    ruleSets: jsonb("rule_sets").notNull(),
+    schoolCount: integer("school_count").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: createdAt(),
+    approvedBy: integer("approved_by").references(() => users.id, { onDelete: "set null" }),
+    approvedByName: text("approved_by_name"),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+  },
+  (t) => [index("identification_runs_region_idx").on(t.regionId, t.year)],
+);
+
+/** One school's result in a run, with the school as it was then and every criterion's verdict. */
+export const identificationResults = pgTable(
+  "identification_results",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => identificationRuns.id, { onDelete: "cascade" }),
+    schoolId: integer("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    municipalityId: integer("municipality_id").notNull(),
+    schoolCode: text("school_code").notNull(),
+    schoolName: text("school_name").notNull(),
+    isRural: boolean("is_rural").notNull(),
+    category: text("category", { enum: ["shnro", "shfnsu", "both", "none", "insufficient_data"] }).notNull(),
+    riskFlags: jsonb("risk_flags").notNull(),
+    /** Russian sentences of the met criteria of the rule sets that flagged the school. */
+    reasons: jsonb("reasons").notNull(),
+    /** Per rule set: status, reason and every criterion's value, threshold, verdict and sentence. */
+    details: jsonb("details").notNull(),
+  },
+  (t) => [
+    uniqueIndex("identification_results_run_school_uq").on(t.runId, t.schoolId),
+    index("identification_results_school_idx").on(t.schoolId),
+  ],
+);
