@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["src/core/**/*.test.ts", "src/shared/**/*.test.ts", "src/server/**/*.unit.test.ts"],
           environment: "node",
         },
@@ -15,6 +16,7 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["src/server/**/*.test.ts", "src/cli/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["src/server/**/*.unit.test.ts"],
           environment: "node",
@@ -28,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          sequence: { groupOrder: 2 },
           include: ["e2e/**/*.test.ts"],
           environment: "node",
           testTimeout: 180_000,
