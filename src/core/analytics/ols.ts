@@ -1,0 +1,122 @@
+import { inverse, Matrix, SingularValueDecomposition } from "ml-matrix";
+import { mean, sampleStandardDeviation } from "simple-statistics";
+import { studentTQuantile, twoSidedPValue } from "./student-t";
+import { AnalyticsInputError } from "./types";
+
+/** One estimated coefficient of a linear model. */
+export type OlsCoefficient = { estimate: number; standardError: number; tValue: number; pValue: number };
+
+/** An ordinary least squares fit of y on predictors with an intercept. */
+export type OlsFit = {
+  /** Number of observations. */
+  n: number;
+  /** Number of predictors (without the intercept). */
+  p: number;
+  /** Residual degrees of freedom, n − p − 1. */
+  df: number;
+  /** The intercept first, then one per predictor in input order. */
+  coefficients: OlsCoefficient[];
+  r2: number;
+  adjustedR2: number;
+  /** Residual standard deviation σ̂ = √(SSE / df). */
+  residualSd: number;
+  /** Fitted values, one per observation. */
+  fitted: number[];
+  /** Residuals y − ŷ. */
+  residuals: number[];
+  /** Leverages h_i = x_iᵀ(XᵀX)⁻¹x_i, for prediction intervals. */
+  leverages: number[];
+};
+
+/** Ratio of the smallest to the largest singular value below which predictors count as collinear. */
+const COLLINEARITY_LIMIT = 1e-8;
+
+/** Throws when a predictor is constant or the predictors are (nearly) linearly dependent. */
+function checkPredictors(columns: number[][], names: readonly string[]): void {
+  const standardized = columns.map((column, j) => {
+    const sd = sampleStandardDeviation(column);
+    if (!(sd > 0)) throw new AnalyticsInputError(`Показатель «${names[j]}» одинаков у всех школ`);
+    const m = mean(column);
+    return column.map((v) => (v - m) / sd);
+  });
+  if (standardized.length < 2) return;
+  const z = new Matrix(standardized).transpose();
+  const { diagonal } = new SingularValueDecomposition(z.transpose().mmul(z), {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+  });
+  const largest = Math.max(...diagonal);
+  const smallest = Math.min(...diagonal);
+  if (smallest < COLLINEARITY_LIMIT * largest) {
+    throw new AnalyticsInputError("Показатели контекста линейно зависимы: уберите один из них");
+  }
+}
+
+/**
+ * Fits y = b0 + b1·x1 + … + bp·xp by ordinary least squares with ml-matrix:
+ * b = (XᵀX)⁻¹Xᵀy, SE(b_j) = σ̂·√[(XᵀX)⁻¹]_jj, σ̂² = SSE / (n − p − 1).
+ * `rows[i]` holds observation i's predictors. Needs n ≥ p + 2 and non-collinear predictors.
+ */
+export function fitOls(rows: readonly number[][], y: readonly number[], names: readonly string[]): OlsFit {
+  const n = y.length;
+  const p = names.length;
+  if (rows.length !== n) throw new Error("rows and y differ in length");
+  if (n < p + 2) {
+    throw new AnalyticsInputError(`Недостаточно школ с данными: ${n}, нужно не меньше ${p + 2}`);
+  }
+  checkPredictors(
+    names.map((_, j) => rows.map((r) => r[j]!)),
+    names,
+  );
+  const x = new Matrix(rows.map((r) => [1, ...r]));
+  const xt = x.transpose();
+  const xtxInverse = inverse(xt.mmul(x));
+  const beta = xtxInverse.mmul(xt.mmul(Matrix.columnVector([...y]))).getColumn(0);
+  const fitted = rows.map((r) => r.reduce((sum, v, j) => sum + v * beta[j + 1]!, beta[0]!));
+  const residuals = y.map((v, i) => v - fitted[i]!);
+  const sse = residuals.reduce((s, e) => s + e * e, 0);
+  const yMean = mean([...y]);
+  const sst = y.reduce((s, v) => s + (v - yMean) ** 2, 0);
+  const df = n - p - 1;
+  const sigma2 = sse / df;
+  const coefficients = beta.map((estimate, j) => {
+    const standardError = Math.sqrt(sigma2 * xtxInverse.get(j, j));
+    const tValue = standardError > 0 ? estimate / standardError : Number.POSITIVE_INFINITY;
+    return { estimate, standardError, tValue, pValue: standardError > 0 ? twoSidedPValue(tValue, df) : 0 };
+  });
+  const inverseRows = xtxInverse.to2DArray();
+  const leverages = rows.map((r) => quadraticForm(inverseRows, [1, ...r]));
+  const r2 = sst > 0 ? 1 - sse / sst : 1;
+  return {
+    n,
+    p,
+    df,
+    coefficients,
+    r2,
+    adjustedR2: 1 - ((1 - r2) * (n - 1)) / df,
+    residualSd: Math.sqrt(sigma2),
+    fitted,
+    residuals,
+    leverages,
+  };
+}
+
+/** xᵀ A x for a square matrix A given by rows. */
+function quadraticForm(a: readonly number[][], x: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < x.length; i++) {
+    const ai = a[i]!;
+    let row = 0;
+    for (let j = 0; j < x.length; j++) row += ai[j]! * x[j]!;
+    total += x[i]! * row;
+  }
+  return total;
+}
+
+/**
+ * The prediction interval of a new observation at a point with leverage h:
+ * ŷ ± t(1 − α/2; df)·σ̂·√(1 + h). Returns the half-width.
+ */
+export function predictionHalfWidth(fit: OlsFit, leverageAtPoint: number, level = 0.95): number {
+  return studentTQuantile(1 - (1 - level) / 2, fit.df) * fit.residualSd * Math.sqrt(1 + leverageAtPoint);
+}
