@@ -3,20 +3,47 @@ import type { Permission } from "../../shared/roles";
 import type { TranslationKey } from "../i18n/keys";
 
 /** One entry of the side navigation, shown when the user holds its permission. */
-export type NavItem = { to: string; labelKey: TranslationKey; permission: Permission };
+export type NavItem = {
+  to: string;
+  labelKey: TranslationKey;
+  permission: Permission;
+  /**
+   * For a user whose scope is one object (a МОЦ coordinator's municipality, a director's school): the link
+   * to that object instead of a list of one («Мой муниципалитет», «Моя школа»). Null keeps the list.
+   */
+  personal?: (me: Me) => Pick<NavItem, "to" | "labelKey"> | null;
+};
+
+function ownMunicipality(me: Me): Pick<NavItem, "to" | "labelKey"> | null {
+  if (me.role !== "moc_coordinator" || me.municipalityId === null) return null;
+  return { to: `/municipalities/${me.municipalityId}`, labelKey: "nav.myMunicipality" };
+}
+
+function ownSchool(me: Me): Pick<NavItem, "to" | "labelKey"> | null {
+  if (me.role !== "school_director" || me.schoolId === null) return null;
+  return { to: `/schools/${me.schoolId}`, labelKey: "nav.mySchool" };
+}
 
 /** The side navigation in display order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/overview", labelKey: "nav.overview", permission: "region.read" },
-  { to: "/municipalities", labelKey: "nav.municipalities", permission: "municipality.read" },
-  { to: "/schools", labelKey: "nav.schools", permission: "school.read" },
+  {
+    to: "/municipalities",
+    labelKey: "nav.municipalities",
+    permission: "municipality.read",
+    personal: ownMunicipality,
+  },
+  { to: "/schools", labelKey: "nav.schools", permission: "school.read", personal: ownSchool },
   { to: "/users", labelKey: "nav.users", permission: "user.manage" },
   { to: "/audit", labelKey: "nav.audit", permission: "audit.read" },
 ];
 
-/** The navigation items this user may open. */
+/** The navigation items this user may open, with personal links where the scope is one object. */
 export function visibleNavItems(me: Me): NavItem[] {
-  return NAV_ITEMS.filter((item) => me.permissions.includes(item.permission));
+  return NAV_ITEMS.filter((item) => me.permissions.includes(item.permission)).map((item) => {
+    const personal = item.personal?.(me);
+    return personal ? { ...item, ...personal } : item;
+  });
 }
 
 /**

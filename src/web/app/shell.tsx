@@ -1,4 +1,4 @@
-import { Alert, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core";
+import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,8 @@ const DEMO_BANNER_STYLES = {
     backgroundColor: "var(--mantine-color-yellow-2)",
     border: "1px solid var(--mantine-color-yellow-5)",
   },
-  message: { color: "var(--mantine-color-dark-8)", fontWeight: 500 },
+  body: { gap: 0 },
+  message: { color: "var(--mantine-color-dark-8)", fontWeight: 500, fontSize: "var(--mantine-font-size-sm)" },
 };
 
 /** The frame of every signed-in page: header with the user, permission-driven navigation, demo banner. */
@@ -42,6 +43,11 @@ export function Shell({ children }: { children: ReactNode }) {
             <Title order={3} c="indigo.8">
               {t("app.name")}
             </Title>
+            {me.isDemo && (
+              <Badge color="yellow" variant="filled" c="dark.8" size="sm">
+                {t("shell.demoBadge")}
+              </Badge>
+            )}
             {me.regionName && (
               <Text c="dimmed" size="sm" visibleFrom="md" truncate>
                 {me.regionName}
@@ -77,7 +83,15 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         {me.isDemo && (
-          <Alert color="yellow" variant="light" mb="lg" data-testid="demo-banner" styles={DEMO_BANNER_STYLES}>
+          <Alert
+            color="yellow"
+            variant="light"
+            mb="lg"
+            py={8}
+            role="note"
+            data-testid="demo-banner"
+            styles={DEMO_BANNER_STYLES}
+          >
             {t("shell.demoBanner")}
           </Alert>
         )}

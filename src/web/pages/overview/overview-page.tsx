@@ -37,7 +37,7 @@ export function OverviewPage() {
       {(data) => (
         <Stack gap="lg">
           <PageHeader title={t("overview.title")} subtitle={data.region.name} actions={regionPicker} />
-          <OverviewTotals totals={data.totals} />
+          <OverviewTotals totals={data.totals} municipalities={data.municipalities} />
           {data.municipalities.length === 0 ? (
             <Paper>
               <Text c="dimmed">{t("overview.empty")}</Text>

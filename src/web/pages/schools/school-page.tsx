@@ -8,7 +8,6 @@ import { MessagePage } from "../../components/message-page";
 import { type Crumb, PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
-import { SchoolBadges } from "../../components/school-badges";
 import { SchoolFormModal } from "./school-form-modal";
 import { SchoolPassport } from "./school-passport";
 import { useSchool } from "./schools.queries";
@@ -29,6 +28,7 @@ function SchoolCard({ school }: { school: School }) {
   const tabParam = params.get("tab");
   const tab: Tab = isTab(tabParam) ? tabParam : "passport";
   const crumbs: Crumb[] = [];
+  if (can(me, "region.read")) crumbs.push({ label: t("nav.municipalities"), to: "/municipalities" });
   if (can(me, "municipality.read")) {
     crumbs.push({ label: school.municipalityName, to: `/municipalities/${school.municipalityId}` });
   } else if (me.role !== "school_director") {

@@ -1,11 +1,16 @@
 import { Button, Paper, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import type { Role } from "../../../shared/roles";
 import { can, useMe } from "../../app/session";
 import { PageHeader } from "../../components/page-header";
 import { parseId } from "../../components/route-params";
 import { SchoolFormModal } from "./school-form-modal";
 import { SchoolsBrowser } from "./schools-browser";
+
+function isAssignedOnly(role: Role): boolean {
+  return role === "mentor" || role === "specialist";
+}
 
 /** «Школы»: search and filter the schools in the user's scope; «Добавить школу» with school.create. */
 export function SchoolsPage() {
@@ -15,6 +20,11 @@ export function SchoolsPage() {
   const [params, setParams] = useSearchParams();
   const municipalityId = parseId(params.get("municipalityId") ?? undefined);
   const canCreate = can(me, "school.create");
+  const subtitle = isAssignedOnly(me.role)
+    ? t("schools.assignedSubtitle")
+    : me.municipalityName
+      ? t("schools.municipalitySubtitle", { name: me.municipalityName })
+      : (me.regionName ?? undefined);
   const isCreating = canCreate && params.get("create") === "1";
   const setCreating = (isOpen: boolean) =>
     setParams((p) => {
@@ -27,10 +37,11 @@ export function SchoolsPage() {
     <Stack gap="lg">
       <PageHeader
         title={t("nav.schools")}
+        subtitle={subtitle}
         actions={canCreate && <Button onClick={() => setCreating(true)}>{t("schools.add")}</Button>}
       />
       <Paper>
-        <SchoolsBrowser initialMunicipalityId={municipalityId ?? undefined} />
+        <SchoolsBrowser />
       </Paper>
       {isCreating && (
         <SchoolFormModal

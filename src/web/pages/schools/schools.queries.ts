@@ -15,6 +15,17 @@ export function useSchoolList(params: SchoolListParams) {
   });
 }
 
+/**
+ * Every school the user can see (of one municipality when given), for the school browser, which sorts,
+ * filters and pages on the client: a region has hundreds of schools, not hundreds of thousands.
+ */
+export function useSchoolsInScope(municipalityId?: number) {
+  return useQuery({
+    queryKey: ["schools", "scope", municipalityId ?? null],
+    queryFn: () => apiGet(`/api/schools${toQuery({ municipalityId, limit: 5000 })}`, schoolListSchema),
+  });
+}
+
 /** Every school the user can see, for pickers (e.g. assigning schools to a mentor). */
 export function useAllSchools(isEnabled = true) {
   return useQuery({
