@@ -1,6 +1,7 @@
 import "../shared/zod-setup";
 import { Command } from "commander";
 import { demoCommand } from "./commands/demo.command";
+import { importCommand } from "./commands/import.command";
 import { serveCommand } from "./commands/serve.command";
 import { userCreateCommand } from "./commands/user.command";
 
@@ -13,6 +14,7 @@ const program = new Command()
 
 program.addCommand(serveCommand());
 program.addCommand(demoCommand());
+program.addCommand(importCommand());
 program.addCommand(new Command("user").description("Учётные записи").addCommand(userCreateCommand()));
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -1,0 +1,41 @@
+import type { Db } from "../../platform/db";
+import { type IssueCollector, MAX_LISTED_ERRORS } from "./import-summary";
+import type { IndicatorCatalogue } from "./indicator-rules";
+import type { LayoutPlan } from "./parse/layout-plan";
+import { findStagedDuplicates, findStagedLocked } from "./value-import.repo";
+
+/** The header of the column a staged value of an indicator came from. */
+function valueColumn(plan: LayoutPlan, indicatorCode: string | undefined): string | null {
+  if (plan.layout === "long") return plan.value.name;
+  return plan.indicators.find((column) => column.code === indicatorCode)?.column.name ?? null;
+}
+
+const STATUS_RU: Record<string, string> = { approved: "согласована МОЦ", accepted: "принята регионом" };
+
+/**
+ * The checks that need the whole file or the database, run in SQL over the staging table: a value
+ * given twice (same school, indicator and year), and a value that would change data locked by an
+ * approved or accepted form without an unlock.
+ */
+export async function checkStagedValues(
+  db: Db,
+  opts: { jobId: number; plan: LayoutPlan; indicators: IndicatorCatalogue; issues: IssueCollector },
+): Promise<void> {
+  const { jobId, plan, indicators, issues } = opts;
+  for (const row of await findStagedDuplicates(db, jobId, MAX_LISTED_ERRORS + 1)) {
+    const code = indicators.byId(row.indicator_id)?.code;
+    issues.add({
+      row: row.row_number,
+      column: valueColumn(plan, code),
+      message: `повтор: значение показателя «${code}» школы «${row.school_code}» за ${row.year} год уже есть в строке ${row.first_row}`,
+    });
+  }
+  for (const row of await findStagedLocked(db, jobId, MAX_LISTED_ERRORS + 1)) {
+    const code = indicators.byId(row.indicator_id)?.code;
+    issues.add({
+      row: row.row_number,
+      column: valueColumn(plan, code),
+      message: `значение показателя «${code}» школы «${row.school_code}» за ${row.year} год заблокировано: форма ${STATUS_RU[row.status] ?? row.status}; попросите регион разблокировать значение`,
+    });
+  }
+}

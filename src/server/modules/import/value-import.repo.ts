@@ -1,0 +1,210 @@
+import { and, eq, sql } from "drizzle-orm";
+import { importStaging, indicatorValues, municipalities, schools } from "../../db/schema";
+import type { Db } from "../../platform/db";
+import type { MatchableSchool } from "./school-matcher";
+
+/** A batch of validated values for the staging table, as parallel arrays (one element a value). */
+export type StagingBatch = {
+  rowNumber: number[];
+  indicatorId: number[];
+  versionId: number[];
+  schoolId: number[];
+  year: number[];
+  value: number[];
+};
+
+/** An empty staging batch. */
+export function emptyBatch(): StagingBatch {
+  return { rowNumber: [], indicatorId: [], versionId: [], schoolId: [], year: [], value: [] };
+}
+
+/** A PostgreSQL array literal of numbers, sent as one parameter (far faster than one per value). */
+function pgArray(values: number[]): string {
+  return `{${values.join(",")}}`;
+}
+
+/** The schools of a region that the actor may write to (scope condition over `schools`). */
+export async function findMatchableSchools(
+  db: Db,
+  regionId: number,
+  scope: ReturnType<typeof and>,
+): Promise<MatchableSchool[]> {
+  return db
+    .select({
+      id: schools.id,
+      code: schools.code,
+      fullName: schools.fullName,
+      shortName: schools.shortName,
+      municipalityName: municipalities.name,
+      municipalityCode: municipalities.code,
+    })
+    .from(schools)
+    .innerJoin(municipalities, eq(municipalities.id, schools.municipalityId))
+    .where(and(eq(schools.regionId, regionId), scope));
+}
+
+/** Appends a batch to the staging table of a job: one statement, committed on its own. */
+export async function insertStagingBatch(db: Db, jobId: number, batch: StagingBatch): Promise<void> {
+  if (batch.rowNumber.length === 0) return;
+  await db.execute(sql`
+    insert into ${importStaging} (job_id, row_number, indicator_id, version_id, school_id, year, value)
+    select ${jobId}, t.* from unnest(
+      ${pgArray(batch.rowNumber)}::int[], ${pgArray(batch.indicatorId)}::int[], ${pgArray(batch.versionId)}::int[],
+      ${pgArray(batch.schoolId)}::int[], ${pgArray(batch.year)}::int[], ${pgArray(batch.value)}::float8[]
+    ) as t(row_number, indicator_id, version_id, school_id, year, value)`);
+}
+
+/** Removes a job's staging rows. */
+export async function deleteStaging(db: Db, jobId: number): Promise<void> {
+  await db.delete(importStaging).where(eq(importStaging.jobId, jobId));
+}
+
+type Rows<T> = { rows: T[] } | T[];
+
+function rowsOf<T>(result: Rows<T>): T[] {
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/** A staging row that repeats an earlier one: same school, indicator and year. */
+export type DuplicateRow = {
+  row_number: number;
+  indicator_id: number;
+  first_row: number;
+  school_code: string;
+  year: number;
+};
+
+/** Staged values given twice (school × indicator × year), each repeat with the first row, by row. */
+export async function findStagedDuplicates(db: Db, jobId: number, limit: number): Promise<DuplicateRow[]> {
+  const result = await db.execute(sql`
+    select s.row_number, s.indicator_id, s.year, sc.code as school_code,
+      min(s.row_number) over (partition by s.school_id, s.indicator_id, s.year) as first_row
+    from ${importStaging} s join ${schools} sc on sc.id = s.school_id
+    where s.job_id = ${jobId} and (s.school_id, s.indicator_id, s.year) in (
+      select school_id, indicator_id, year from ${importStaging} where job_id = ${jobId}
+      group by school_id, indicator_id, year having count(*) > 1)
+    order by s.row_number limit ${limit}`);
+  return rowsOf(result as Rows<DuplicateRow>)
+    .map((row) => ({ ...row, row_number: Number(row.row_number), first_row: Number(row.first_row) }))
+    .filter((row) => row.row_number !== row.first_row);
+}
+
+/** A staged value that would change a value locked by an approved or accepted form. */
+export type LockedRow = {
+  row_number: number;
+  indicator_id: number;
+  school_code: string;
+  year: number;
+  status: string;
+};
+
+/** Staged values that would change a locked value (form approved/accepted, no open unlock), by row. */
+export async function findStagedLocked(db: Db, jobId: number, limit: number): Promise<LockedRow[]> {
+  const result = await db.execute(sql`
+    select s.row_number, s.indicator_id, s.year, sc.code as school_code, f.status
+    from ${importStaging} s
+    join form_submissions f on f.school_id = s.school_id and f.year = s.year and f.status in ('approved', 'accepted')
+    join ${schools} sc on sc.id = s.school_id
+    left join ${indicatorValues} v on v.indicator_id = s.indicator_id and v.school_id = s.school_id and v.year = s.year
+    where s.job_id = ${jobId} and v.value is distinct from s.value
+      and not exists (select 1 from value_unlocks u
+        where u.submission_id = f.id and u.indicator_id = s.indicator_id and u.used_at is null)
+    order by s.row_number limit ${limit}`);
+  return rowsOf(result as Rows<LockedRow>).map((row) => ({ ...row, row_number: Number(row.row_number) }));
+}
+
+/** How many staged values are new, would change a stored value, or equal it. */
+export type StagedCounts = { created: number; updated: number; unchanged: number };
+
+/** Counts the staged values against the stored ones. */
+export async function countStagedChanges(db: Db, jobId: number): Promise<StagedCounts> {
+  const result = await db.execute(sql`
+    select count(*) filter (where v.id is null) as created,
+      count(*) filter (where v.id is not null and v.value is distinct from s.value) as updated,
+      count(*) filter (where v.value = s.value) as unchanged
+    from ${importStaging} s
+    left join ${indicatorValues} v on v.indicator_id = s.indicator_id and v.school_id = s.school_id and v.year = s.year
+    where s.job_id = ${jobId}`);
+  const [row] = rowsOf(result as Rows<Record<keyof StagedCounts, string | number>>);
+  return {
+    created: Number(row?.created ?? 0),
+    updated: Number(row?.updated ?? 0),
+    unchanged: Number(row?.unchanged ?? 0),
+  };
+}
+
+/** One value the import would create or change, for the dry-run table. */
+export type StagedChange = {
+  row: number;
+  schoolCode: string;
+  schoolName: string;
+  indicatorId: number;
+  year: number;
+  oldValue: number | null;
+  newValue: number;
+};
+
+/** The first `limit` new or changed values, by row, for the dry-run preview. */
+export async function findStagedChanges(db: Db, jobId: number, limit: number): Promise<StagedChange[]> {
+  const result = await db.execute(sql`
+    select s.row_number, sc.code, sc.short_name, s.indicator_id, s.year, v.value as old_value, s.value
+    from ${importStaging} s
+    join ${schools} sc on sc.id = s.school_id
+    left join ${indicatorValues} v on v.indicator_id = s.indicator_id and v.school_id = s.school_id and v.year = s.year
+    where s.job_id = ${jobId} and v.value is distinct from s.value
+    order by s.row_number limit ${limit}`);
+  type Raw = {
+    row_number: number;
+    code: string;
+    short_name: string;
+    indicator_id: number;
+    year: number;
+    old_value: number | null;
+    value: number;
+  };
+  return rowsOf(result as Rows<Raw>).map((r) => ({
+    row: Number(r.row_number),
+    schoolCode: r.code,
+    schoolName: r.short_name,
+    indicatorId: Number(r.indicator_id),
+    year: Number(r.year),
+    oldValue: r.old_value === null ? null : Number(r.old_value),
+    newValue: Number(r.value),
+  }));
+}
+
+/**
+ * Applies a job's staged values in set-based statements (call inside one transaction): inserts new
+ * values, updates changed ones (keeping equal ones untouched), appends a history row for every
+ * creation and change, and marks the unlocks it used.
+ */
+export async function applyStaged(
+  db: Db,
+  opts: { jobId: number; userId: number | null; sourceRef: string },
+): Promise<void> {
+  const { jobId, userId, sourceRef } = opts;
+  await db.execute(sql`
+    with s as (
+      select indicator_id, version_id, school_id, year, value from ${importStaging} where job_id = ${jobId}
+    ),
+    old as (
+      select v.id, v.value from s join ${indicatorValues} v
+        on v.indicator_id = s.indicator_id and v.school_id = s.school_id and v.year = s.year
+    ),
+    up as (
+      insert into ${indicatorValues} (indicator_id, version_id, school_id, year, value, source, source_ref, entered_by)
+      select indicator_id, version_id, school_id, year, value, 'import', ${sourceRef}, ${userId} from s
+      on conflict (indicator_id, school_id, year) where school_id is not null
+      do update set value = excluded.value, version_id = excluded.version_id, source = excluded.source,
+        source_ref = excluded.source_ref, entered_by = excluded.entered_by, entered_at = now()
+      where ${indicatorValues}.value is distinct from excluded.value
+      returning id, value
+    )
+    insert into indicator_value_history (value_id, old_value, new_value, source, source_ref, changed_by)
+    select up.id, old.value, up.value, 'import', ${sourceRef}, ${userId} from up left join old on old.id = up.id`);
+  await db.execute(sql`
+    update value_unlocks u set used_at = now()
+    from ${importStaging} s, form_submissions f
+    where s.job_id = ${jobId} and f.school_id = s.school_id and f.year = s.year
+      and u.submission_id = f.id and u.indicator_id = s.indicator_id and u.used_at is null`);
+}

@@ -1,0 +1,168 @@
+import type { Db } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import { requirePermission } from "../access/access.policy";
+import { schoolScope } from "../access/access.scope";
+import type { Actor } from "../access/actor";
+import { recordAudit } from "../audit/audit.service";
+import type { JobHandle } from "../jobs/job.service";
+import { rememberMapping } from "./import-mapping.repo";
+import {
+  createIssueCollector,
+  type ImportSummary,
+  issuesOfError,
+  isUserError,
+  refusedSummary,
+} from "./import-summary";
+import { loadIndicatorCatalogue } from "./indicator-rules";
+import { type ColumnMapping, parseColumnMapping } from "./parse/column-mapping";
+import { layoutSignature } from "./parse/guess-mapping";
+import { compileLayout } from "./parse/layout-plan";
+import { openTable } from "./parse/open-table";
+import type { ImportLimits } from "./parse/table.types";
+import { estimateDataRows } from "./row-estimate";
+import { createSchoolMatcher } from "./school-matcher";
+import { checkStagedValues } from "./value-checks";
+import { applyStaged, countStagedChanges, deleteStaging, findMatchableSchools } from "./value-import.repo";
+import { stageValues } from "./value-staging";
+
+/** An uploaded or local file to import. */
+export type ImportFile = { path: string; fileName: string; limits?: Partial<ImportLimits> };
+
+/** Input of importValues. */
+export type ValueImportInput = {
+  db: Db;
+  actor: Actor;
+  regionId: number;
+  job: JobHandle;
+  file: ImportFile;
+  /** The mapping (a ColumnMapping, validated here); `resolveMapping` is used when absent. */
+  mapping?: unknown;
+  resolveMapping?: (header: string[]) => Promise<ColumnMapping>;
+  /** The year for the whole file, when the file has no year column (overrides the mapping's). */
+  year?: number;
+  dryRun: boolean;
+  /** Called with the rows read so far and the estimated total (0 when unknown). */
+  onProgress?: (done: number, total: number) => void;
+};
+
+/**
+ * Imports indicator values from a CSV or XLSX, all or nothing. The file is streamed through the
+ * mapping; each value is matched to a school in the actor's scope and checked against the
+ * indicator's current definition, then staged in batches; duplicates and locked values are found in
+ * SQL. Any error and nothing is written: the staging rows are deleted and the errors returned by
+ * row and column. Otherwise the counts are computed and, unless it is a dry run, the values are
+ * written in one transaction with their history and one audit entry. The job records progress and
+ * the summary.
+ */
+export async function importValues(input: ValueImportInput): Promise<ImportSummary> {
+  const { db, actor, regionId, job, dryRun } = input;
+  requirePermission(actor, "data.import");
+  const base = { jobId: job.id, dryRun };
+  let rows = 0;
+  let total = 0;
+  try {
+    const given = input.mapping === undefined ? undefined : checkedMapping(input.mapping, input.year);
+    const table = await openTable({ ...input.file, sheet: given?.sheet });
+    try {
+      const indicators = await loadIndicatorCatalogue(db, regionId);
+      const chosen = given ?? (await input.resolveMapping?.(table.header));
+      if (!chosen) throw new AppError("invalid_input", "Не задано сопоставление столбцов");
+      const mapping = input.year === undefined ? chosen : { ...chosen, year: input.year };
+      const compiled = compileLayout(mapping, table.header, indicators.known);
+      if (!compiled.ok) {
+        const summary = refusedSummary(
+          base,
+          compiled.issues.map((i) => ({ row: null, column: i.column ?? i.path ?? null, message: i.message })),
+        );
+        await job.fail("Сопоставление столбцов не подходит к файлу", summary, 0, 0);
+        return summary;
+      }
+      total = await estimateDataRows(input.file.path, table.format);
+      const issues = createIssueCollector();
+      const schools = await findMatchableSchools(db, regionId, schoolScope(actor));
+      rows = await stageValues({
+        db,
+        jobId: job.id,
+        table,
+        plan: compiled.plan,
+        decimalComma: mapping.decimalComma ?? table.format.decimalComma ?? false,
+        indicators,
+        matcher: createSchoolMatcher(schools),
+        issues,
+        onRows: async (done) => {
+          total = Math.max(total, done);
+          input.onProgress?.(done, total);
+          await job.progress.report(done, total);
+        },
+      });
+      total = rows;
+      await checkStagedValues(db, { jobId: job.id, plan: compiled.plan, indicators, issues });
+      if (issues.count() > 0) {
+        await deleteStaging(db, job.id);
+        const summary: ImportSummary = {
+          ...base,
+          rows,
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          errors: issues.list(),
+          errorCount: issues.count(),
+        };
+        await job.fail(`В файле ошибок: ${issues.count()}; ничего не записано`, summary, rows, total);
+        return summary;
+      }
+      const counts = await countStagedChanges(db, job.id);
+      const summary: ImportSummary = { ...base, rows, ...counts, errors: [], errorCount: 0 };
+      if (!dryRun) await applyValues(input, summary);
+      await deleteStaging(db, job.id);
+      await rememberMapping(db, regionId, layoutSignature(table.header), { kind: "values", mapping: chosen });
+      await job.succeed(summary, rows, total);
+      return summary;
+    } finally {
+      await table.close();
+    }
+  } catch (error) {
+    await deleteStaging(db, job.id);
+    if (!isUserError(error)) {
+      await job.fail(error instanceof Error ? error.message : String(error), null, rows, total);
+      throw error;
+    }
+    const summary = refusedSummary({ ...base, rows }, issuesOfError(error));
+    await job.fail(error.message, summary, rows, total);
+    return summary;
+  }
+}
+
+/** Validates a mapping given with the request, with the request's year for the whole file. */
+function checkedMapping(raw: unknown, year: number | undefined): ColumnMapping {
+  const withYear = year !== undefined && typeof raw === "object" && raw !== null ? { ...raw, year } : raw;
+  const parsed = parseColumnMapping(withYear);
+  if (!parsed.ok)
+    throw new AppError("invalid_input", "Сопоставление столбцов заполнено неверно", parsed.issues);
+  return parsed.mapping;
+}
+
+async function applyValues(input: ValueImportInput, summary: ImportSummary): Promise<void> {
+  const { db, actor, regionId, job } = input;
+  await db.transaction(async (tx) => {
+    await applyStaged(tx, {
+      jobId: job.id,
+      userId: actor.userId > 0 ? actor.userId : null,
+      sourceRef: String(job.id),
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "import",
+      entity: "indicator_values",
+      entityId: job.id,
+      regionId,
+      after: {
+        file: input.file.fileName,
+        rows: summary.rows,
+        created: summary.created,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+      },
+    });
+  });
+}

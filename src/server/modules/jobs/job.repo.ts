@@ -1,0 +1,56 @@
+import { eq, sql } from "drizzle-orm";
+import { jobs } from "../../db/schema";
+import type { Db } from "../../platform/db";
+
+/** A stored job row. */
+export type JobRow = typeof jobs.$inferSelect;
+
+/** The states of a job: created (queued), running, done (succeeded), failed. */
+export type JobStatus = JobRow["status"];
+
+/** Inserts a job in the state «created»; returns its id. */
+export async function insertJob(
+  db: Db,
+  values: {
+    regionId: number | null;
+    kind: string;
+    title: string;
+    payload?: unknown;
+    createdBy: number | null;
+  },
+): Promise<number> {
+  const [row] = await db
+    .insert(jobs)
+    .values({ ...values, payload: values.payload ?? null })
+    .returning({ id: jobs.id });
+  if (!row) throw new Error("Задание не создано");
+  return row.id;
+}
+
+/** Marks a job running. */
+export async function markJobRunning(db: Db, id: number): Promise<void> {
+  await db.update(jobs).set({ status: "running" }).where(eq(jobs.id, id));
+}
+
+/** Stores the progress of a job: rows done of total (total 0 when not known yet). */
+export async function updateJobProgress(db: Db, id: number, done: number, total: number): Promise<void> {
+  await db.update(jobs).set({ done, total }).where(eq(jobs.id, id));
+}
+
+/** Finishes a job: its final state, result (summary) and error text. */
+export async function finishJobRow(
+  db: Db,
+  id: number,
+  values: { status: "done" | "failed"; result: unknown; error: string | null; done: number; total: number },
+): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ ...values, finishedAt: sql`now()` })
+    .where(eq(jobs.id, id));
+}
+
+/** One job by id, or undefined. */
+export async function findJob(db: Db, id: number): Promise<JobRow | undefined> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row;
+}

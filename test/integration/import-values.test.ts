@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/server/platform/db";
+import { testEngines } from "../support/db";
+import {
+  actorIn,
+  buildImportRegion,
+  countRows,
+  dumpImportState,
+  importFile,
+  tempFolder,
+} from "./import-support";
+
+const WIDE = [
+  "Код ОО;Наименование;Год;Доля обучающихся на «4» и «5» [good_marks_share];Педагог-психолог [has_psychologist];ОГЭ математика [oge_math_mean]",
+  "A-1;Школа А;2024;0,41;да;3,9",
+  "B-2;Школа Б;2024;31%;нет;",
+  "C-3;Школа В;2024;0,5;да;4,1",
+].join("\r\n");
+
+describe.each(testEngines())("import of values ($kind)", (engine) => {
+  let database: Database;
+  let world: Awaited<ReturnType<typeof buildImportRegion>>;
+  let folder: Awaited<ReturnType<typeof tempFolder>>;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    world = await buildImportRegion(database.db);
+    folder = await tempFolder();
+  });
+  afterAll(async () => {
+    await folder.remove();
+    await database.close();
+  });
+
+  it("a dry run counts the new values and writes nothing", async () => {
+    const db = database.db;
+    const file = await folder.write("wide.csv", `\ufeff${WIDE}`);
+    const before = await dumpImportState(db);
+    const summary = await importFile(db, { actor: actorIn(world.region.id), file, dryRun: true });
+    expect(summary).toMatchObject({
+      rows: 3,
+      created: 8,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+      dryRun: true,
+    });
+    expect(await dumpImportState(db)).toBe(before);
+    expect(await countRows(db, "jobs", `id = ${summary.jobId} and status = 'done'`)).toBe(1);
+  });
+
+  it("imports a wide CSV with decimal commas, percents and yes/no, with history and one audit entry", async () => {
+    const db = database.db;
+    const file = await folder.write("wide.csv", `\ufeff${WIDE}`);
+    const audit = await countRows(db, "audit_log");
+    const summary = await importFile(db, { actor: actorIn(world.region.id), file });
+    expect(summary).toMatchObject({ rows: 3, created: 8, updated: 0, unchanged: 0, errors: [] });
+    expect(await countRows(db, "indicator_values", "source = 'import'")).toBe(8);
+    expect(await countRows(db, "indicator_values", `source_ref = '${summary.jobId}'`)).toBe(8);
+    expect(await countRows(db, "indicator_value_history", "old_value is null")).toBe(8);
+    expect(await countRows(db, "audit_log")).toBe(audit + 1);
+    expect(await countRows(db, "import_staging")).toBe(0);
+    const b = world.schools.b.id;
+    expect(await countRows(db, "indicator_values", `school_id = ${b} and value = 0.31`)).toBe(1);
+  });
+
+  it("a second import of a changed file updates one value and leaves the rest", async () => {
+    const db = database.db;
+    const file = await folder.write("wide2.csv", `\ufeff${WIDE.replace("0,41", "0,45")}`);
+    const summary = await importFile(db, { actor: actorIn(world.region.id), file });
+    expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: 7, errors: [] });
+    expect(await countRows(db, "indicator_value_history", "old_value = 0.41 and new_value = 0.45")).toBe(1);
+    expect(await countRows(db, "indicator_value_history")).toBe(9);
+  });
+
+  it("imports a long table matching schools by name and municipality, with a year from the mapping", async () => {
+    const db = database.db;
+    const file = await folder.write(
+      "long.csv",
+      "school,municipality,indicator,value\nСШ № 1,Верхний район,teacher_vacancies,2\n",
+    );
+    const schoolName = await db.execute(
+      (await import("drizzle-orm")).sql`select short_name from schools where id = ${world.schools.a.id}`,
+    );
+    const rows = Array.isArray(schoolName)
+      ? schoolName
+      : (schoolName as { rows: { short_name: string }[] }).rows;
+    const name = String((rows[0] as { short_name: string }).short_name);
+    await folder.write(
+      "long.csv",
+      `school,municipality,indicator,value\n${name},Верхний район,teacher_vacancies,2\n`,
+    );
+    const mapping = {
+      layout: "long",
+      columns: { schoolName: "school", municipality: "municipality", indicator: "indicator", value: "value" },
+    };
+    const summary = await importFile(db, { actor: actorIn(world.region.id), file, mapping, year: 2023 });
+    expect(summary).toMatchObject({ rows: 1, created: 1, errors: [] });
+  });
+});
