@@ -16,6 +16,7 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
+import { identificationRoutes } from "./modules/identification/identification.routes";
 import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/user.routes";
@@ -31,6 +32,7 @@ const ROUTE_MODULES = [
   userRoutes,
   auditRoutes,
   dataCollectionRoutes,
+  identificationRoutes,
 ];
 
 /** Builds the Fastify application over an open database. Does not listen. */

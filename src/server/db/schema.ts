@@ -404,6 +404,9 @@ export const valueUnlocks = pgTable(
 
 /* ---------- Identification: rule sets (versioned) and runs (immutable snapshots) ---------- */
 
+type RunRuleSet = import("../../core/identification/api.schema").RunRuleSet;
+type RuleSetResult = import("../../core/identification/api.schema").RuleSetResult;
+
 /** A region's rule set for identifying ШНРО / ШФНСУ / a risk flag. Its content lives in versions. */
 export const identificationRuleSets = pgTable(
   "identification_rule_sets",
@@ -458,7 +461,7 @@ export const identificationRuns = pgTable(
       .notNull()
       .default("done"),
     /** The rule set versions used: [{ruleSetId, versionId, version, name, category, riskFlag, definition}]. */
-    ruleSets: jsonb("rule_sets").notNull(),
+    ruleSets: jsonb("rule_sets").$type<RunRuleSet[]>().notNull(),
     schoolCount: integer("school_count").notNull(),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdByName: text("created_by_name").notNull(),
@@ -486,11 +489,11 @@ export const identificationResults = pgTable(
     schoolName: text("school_name").notNull(),
     isRural: boolean("is_rural").notNull(),
     category: text("category", { enum: ["shnro", "shfnsu", "both", "none", "insufficient_data"] }).notNull(),
-    riskFlags: jsonb("risk_flags").notNull(),
+    riskFlags: jsonb("risk_flags").$type<string[]>().notNull(),
     /** Russian sentences of the met criteria of the rule sets that flagged the school. */
-    reasons: jsonb("reasons").notNull(),
+    reasons: jsonb("reasons").$type<string[]>().notNull(),
     /** Per rule set: status, reason and every criterion's value, threshold, verdict and sentence. */
-    details: jsonb("details").notNull(),
+    details: jsonb("details").$type<RuleSetResult[]>().notNull(),
   },
   (t) => [
     uniqueIndex("identification_results_run_school_uq").on(t.runId, t.schoolId),

@@ -10,6 +10,7 @@ import type { Db } from "../../platform/db";
 import { type Actor, SYSTEM_ACTOR } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import { hashPassword } from "../auth/password";
+import { seedRuleSets } from "../identification/rule-set.service";
 import { findIndicators } from "../indicators/indicator.repo";
 import { seedCatalogue } from "../indicators/indicator.service";
 import { setSetting } from "../system/settings.repo";
@@ -138,6 +139,7 @@ async function loadDemoData(
 ): Promise<{ indicators: number; values: number; forms: number }> {
   const { demo, seed, regionId, muni, schoolIds } = opts;
   await seedCatalogue(db, regionId);
+  await seedRuleSets(db, regionId);
   const catalogue = await findIndicators(db, regionId);
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
   const values = generateDemoValues({

@@ -1,0 +1,93 @@
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import {
+  buildSchoolFacts,
+  type IndicatorMeta,
+  type SchoolFacts,
+  type SchoolFactsQuery,
+  type ValueRow,
+} from "../../../core/identification";
+import { indicators, indicatorValues, indicatorVersions, schools } from "../../db/schema";
+import type { Db } from "../../platform/db";
+
+/** A school of the region as a run snapshots it. */
+export type RegionSchool = {
+  schoolId: number;
+  code: string;
+  name: string;
+  students: number | null;
+  isRural: boolean;
+  municipalityId: number;
+};
+
+/** The region's indicators with their current definitions, as the engine needs them. */
+export async function findIndicatorMetas(db: Db, regionId: number): Promise<IndicatorMeta[]> {
+  return db
+    .select({
+      code: indicators.code,
+      name: indicatorVersions.name,
+      unit: indicatorVersions.unit,
+      direction: indicatorVersions.direction,
+    })
+    .from(indicators)
+    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicators.currentVersionId))
+    .where(eq(indicators.regionId, regionId))
+    .orderBy(asc(indicators.id));
+}
+
+/** Every school of a region, by code. */
+export async function findRegionSchools(db: Db, regionId: number): Promise<RegionSchool[]> {
+  return db
+    .select({
+      schoolId: schools.id,
+      code: schools.code,
+      name: schools.shortName,
+      students: schools.students,
+      isRural: schools.isRural,
+      municipalityId: schools.municipalityId,
+    })
+    .from(schools)
+    .where(eq(schools.regionId, regionId))
+    .orderBy(asc(schools.code));
+}
+
+/** The region's school values of these indicators in these years, long form, in one query. */
+export async function findRegionValues(db: Db, query: SchoolFactsQuery): Promise<ValueRow[]> {
+  if (query.codes.length === 0 || query.years.length === 0) return [];
+  const rows = await db
+    .select({
+      schoolId: indicatorValues.schoolId,
+      code: indicators.code,
+      year: indicatorValues.year,
+      value: indicatorValues.value,
+    })
+    .from(indicatorValues)
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .where(
+      and(
+        eq(indicators.regionId, query.regionId),
+        inArray(indicators.code, [...query.codes]),
+        inArray(indicatorValues.year, [...query.years]),
+        isNotNull(indicatorValues.schoolId),
+      ),
+    );
+  return rows.flatMap((row) => (row.schoolId === null ? [] : [{ ...row, schoolId: row.schoolId }]));
+}
+
+/**
+ * Every school of a region with the requested values: two set-based queries. Has the shape of the
+ * core's SchoolFactsLoader once `db` is bound.
+ */
+export async function loadSchoolFacts(
+  db: Db,
+  query: SchoolFactsQuery,
+): Promise<{ schools: RegionSchool[]; facts: SchoolFacts[] }> {
+  const [regionSchools, values] = await Promise.all([
+    findRegionSchools(db, query.regionId),
+    findRegionValues(db, query),
+  ]);
+  const facts = buildSchoolFacts(
+    regionSchools.map(({ name: _name, ...school }) => school),
+    values,
+  );
+  return { schools: regionSchools, facts };
+}

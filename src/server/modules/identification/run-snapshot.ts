@@ -1,0 +1,98 @@
+import {
+  combineCategories,
+  evaluateRuleSet,
+  type IndicatorMeta,
+  type RuleSet,
+  type RuleSetEvaluation,
+  type SchoolFacts,
+} from "../../../core/identification";
+import type { CategoryCounts, RuleSetResult, RunRuleSet } from "../../../core/identification/api.schema";
+import type { RegionSchool } from "./facts.repo";
+import type { ResultWrite } from "./run.repo";
+
+/** A rule set version ready to run. */
+export type RunnableRuleSet = RunRuleSet & { definition: RuleSet };
+
+/**
+ * Evaluates every rule set over the region's schools and builds the rows of the snapshot: each
+ * school's category, risk flags, the sentences of the rule sets that flagged it, and every criterion
+ * of every rule set. Pure: the repository feeds it.
+ */
+export function buildRunSnapshot(
+  ruleSets: readonly RunnableRuleSet[],
+  year: number,
+  schools: readonly RegionSchool[],
+  facts: readonly SchoolFacts[],
+  indicators: readonly IndicatorMeta[],
+): ResultWrite[] {
+  const evaluations: RuleSetEvaluation[] = ruleSets.map((r) =>
+    evaluateRuleSet(r.definition, year, facts, indicators),
+  );
+  const categories = combineCategories(evaluations);
+  return schools.map((school, index): ResultWrite => {
+    const category = categories[index];
+    if (!category || category.schoolId !== school.schoolId) throw new Error("Нарушен порядок школ");
+    const details: RuleSetResult[] = ruleSets.map((ruleSet, r) => {
+      const result = evaluations[r]?.schools[index];
+      if (!result) throw new Error("Нет результата школы");
+      return {
+        ruleSetId: ruleSet.ruleSetId,
+        versionId: ruleSet.versionId,
+        name: ruleSet.name,
+        category: ruleSet.category,
+        status: result.status,
+        reason: result.reason,
+        criteria: result.criteria,
+      };
+    });
+    const reasons = details
+      .filter((detail) => detail.status === "flagged")
+      .flatMap((detail) => detail.criteria.flatMap((c) => (c.sentence ? [c.sentence] : [])));
+    return {
+      schoolId: school.schoolId,
+      municipalityId: school.municipalityId,
+      schoolCode: school.code,
+      schoolName: school.name,
+      isRural: school.isRural,
+      category: category.category,
+      riskFlags: category.riskFlags,
+      reasons,
+      details,
+    };
+  });
+}
+
+/** A group of results to count: a category, rurality, whether risk flags are raised, and how many. */
+export type CountRow = { category: string; isRural: boolean; hasRisk: boolean; n: number };
+
+/** Counts by category with the rural share among ШНРО / ШФНСУ / both. */
+export function categoryCounts(rows: readonly CountRow[]): CategoryCounts {
+  const counts: CategoryCounts = {
+    schools: 0,
+    shnro: 0,
+    shfnsu: 0,
+    both: 0,
+    none: 0,
+    insufficientData: 0,
+    flagged: 0,
+    flaggedRural: 0,
+    ruralShare: null,
+    withRiskFlags: 0,
+  };
+  for (const row of rows) {
+    const n = Number(row.n);
+    counts.schools += n;
+    if (row.hasRisk) counts.withRiskFlags += n;
+    if (row.category === "shnro") counts.shnro += n;
+    else if (row.category === "shfnsu") counts.shfnsu += n;
+    else if (row.category === "both") counts.both += n;
+    else if (row.category === "none") counts.none += n;
+    else counts.insufficientData += n;
+    if (row.category === "shnro" || row.category === "shfnsu" || row.category === "both") {
+      counts.flagged += n;
+      if (row.isRural) counts.flaggedRural += n;
+    }
+  }
+  counts.ruralShare = counts.flagged === 0 ? null : counts.flaggedRural / counts.flagged;
+  return counts;
+}
