@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { registerAuthHooks } from "./http/auth.hooks";
 import type { AppContext } from "./http/context";
 import { registerErrorHandler } from "./http/errors.hooks";
+import { analyticsRoutes } from "./modules/analytics/analytics.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
@@ -33,6 +34,7 @@ const ROUTE_MODULES = [
   auditRoutes,
   dataCollectionRoutes,
   identificationRoutes,
+  analyticsRoutes,
 ];
 
 /** Builds the Fastify application over an open database. Does not listen. */
