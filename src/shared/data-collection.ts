@@ -191,5 +191,21 @@ export const formDashboardSchema = z.object({
 });
 export type FormDashboard = z.infer<typeof formDashboardSchema>;
 
+/** Schools with their form state for a year. */
+export const formListSchema = z.object({
+  year: z.number(),
+  years: z.array(z.number()),
+  items: z.array(
+    z.object({
+      schoolId: z.number(),
+      code: z.string(),
+      name: z.string(),
+      municipalityName: z.string(),
+      status: formStatusSchema,
+    }),
+  ),
+});
+export type FormList = z.infer<typeof formListSchema>;
+
 /** A school year given as the calendar year it ends in (2025 is 2024/25). */
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);

@@ -152,3 +152,38 @@ export async function findValueYears(db: Db, regionId: number): Promise<number[]
     .orderBy(desc(indicatorValues.year));
   return rows.map((r) => r.year);
 }
+
+/** One value by id with where it belongs, or undefined. */
+export async function findValueById(db: Db, id: number) {
+  const [row] = await db
+    .select({
+      id: indicatorValues.id,
+      indicatorId: indicatorValues.indicatorId,
+      code: indicators.code,
+      versionId: indicatorValues.versionId,
+      version: indicatorVersions.version,
+      schoolId: indicatorValues.schoolId,
+      municipalityId: indicatorValues.municipalityId,
+      year: indicatorValues.year,
+      value: indicatorValues.value,
+      source: indicatorValues.source,
+      enteredAt: indicatorValues.enteredAt,
+      enteredBy: users.fullName,
+    })
+    .from(indicatorValues)
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicatorValues.versionId))
+    .leftJoin(users, eq(users.id, indicatorValues.enteredBy))
+    .where(eq(indicatorValues.id, id));
+  return row;
+}
+
+/** The years a school has values for, newest first. */
+export async function findSchoolValueYears(db: Db, schoolId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: indicatorValues.year })
+    .from(indicatorValues)
+    .where(eq(indicatorValues.schoolId, schoolId))
+    .orderBy(desc(indicatorValues.year));
+  return rows.map((r) => r.year);
+}
