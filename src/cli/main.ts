@@ -1,5 +1,6 @@
 import "../shared/zod-setup";
 import { Command } from "commander";
+import { contextCommand } from "./commands/context.command";
 import { demoCommand } from "./commands/demo.command";
 import { importCommand } from "./commands/import.command";
 import { serveCommand } from "./commands/serve.command";
@@ -15,6 +16,7 @@ const program = new Command()
 program.addCommand(serveCommand());
 program.addCommand(demoCommand());
 program.addCommand(importCommand());
+program.addCommand(contextCommand());
 program.addCommand(new Command("user").description("Учётные записи").addCommand(userCreateCommand()));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
