@@ -89,9 +89,9 @@ export function apiGet<T>(path: string, schema: z.ZodType<T>): Promise<T> {
   return request(path, { method: "GET", headers: { accept: "application/json" } }, schema);
 }
 
-/** POST, PATCH or DELETE with a JSON body and the CSRF header; the answer is checked against `schema`. */
+/** POST, PUT, PATCH or DELETE with a JSON body and the CSRF header; the answer is checked against `schema`. */
 export function apiSend<T>(
-  method: "POST" | "PATCH" | "DELETE",
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body: unknown,
   schema: z.ZodType<T>,

@@ -29,6 +29,9 @@ const SchoolsPage = lazyPage(() => import("../pages/schools/schools-page"), "Sch
 const SchoolPage = lazyPage(() => import("../pages/schools/school-page"), "SchoolPage");
 const UsersPage = lazyPage(() => import("../pages/users/users-page"), "UsersPage");
 const AuditPage = lazyPage(() => import("../pages/audit/audit-page"), "AuditPage");
+const IndicatorsPage = lazyPage(() => import("../pages/indicators/indicators-page"), "IndicatorsPage");
+const DataPage = lazyPage(() => import("../pages/data/data-page"), "DataPage");
+const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"), "SchoolFormPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -127,6 +130,30 @@ function SignedInRoutes() {
           element={
             <Guard permission="audit.read">
               <AuditPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/indicators"
+          element={
+            <Guard permission="school.read">
+              <IndicatorsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/data"
+          element={
+            <Guard permission="school.read">
+              <DataPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/schools/:id/forms/:year"
+          element={
+            <Guard permission="school.read">
+              <SchoolFormPage />
             </Guard>
           }
         />

@@ -1,0 +1,20 @@
+import { useQuery } from "@tanstack/react-query";
+import { formDashboardSchema, formListSchema } from "../../../shared/data-collection";
+import { apiGet, toQuery } from "../../app/api-client";
+
+/** Submission progress by municipality for a year (the latest year with forms when none is given). */
+export function useFormDashboard(year: number | undefined) {
+  return useQuery({
+    queryKey: ["forms", "dashboard", year ?? null],
+    queryFn: () => apiGet(`/api/forms/dashboard${toQuery({ year })}`, formDashboardSchema),
+  });
+}
+
+/** Schools of a municipality with their form state for a year. */
+export function useFormList(year: number | undefined, municipalityId: number | null) {
+  return useQuery({
+    queryKey: ["forms", "list", year ?? null, municipalityId],
+    queryFn: () => apiGet(`/api/forms${toQuery({ year, municipalityId })}`, formListSchema),
+    enabled: municipalityId !== null,
+  });
+}
