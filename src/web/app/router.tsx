@@ -32,6 +32,8 @@ const AuditPage = lazyPage(() => import("../pages/audit/audit-page"), "AuditPage
 const IndicatorsPage = lazyPage(() => import("../pages/indicators/indicators-page"), "IndicatorsPage");
 const DataPage = lazyPage(() => import("../pages/data/data-page"), "DataPage");
 const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"), "SchoolFormPage");
+const ContextPage = lazyPage(() => import("../pages/analytics/context-page"), "ContextPage");
+const ClustersPage = lazyPage(() => import("../pages/analytics/clusters-page"), "ClustersPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -154,6 +156,22 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <SchoolFormPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/analytics/context"
+          element={
+            <Guard permission="municipality.read">
+              <ContextPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/analytics/clusters"
+          element={
+            <Guard permission="municipality.read">
+              <ClustersPage />
             </Guard>
           }
         />

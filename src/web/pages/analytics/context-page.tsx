@@ -1,0 +1,116 @@
+import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "../../components/format";
+import { PageHeader } from "../../components/page-header";
+import { StatCard } from "../../components/stat-card";
+import { type ContextRequest, useAnalyticsOptions, useContextModel } from "./analytics.queries";
+import { formatValue } from "./analytics-format";
+import { ContextCoefficients } from "./context-coefficients";
+import { ContextScatter } from "./context-scatter";
+import { QuadrantSummary } from "./quadrant-summary";
+import { useAnalyticsRegion } from "./region-picker";
+
+/** Codes offered first: a typical result and the social context of the HSE model. */
+const DEFAULT_OUTCOME = "ege_math_mean";
+const DEFAULT_CONTEXT = ["parents_higher_education_share", "low_income_share", "single_parent_share"];
+
+/**
+ * «Контекстная модель»: choose a result, context indicators and a year; see each school's actual
+ * result against the one expected for its context, the coefficients and the groups.
+ */
+export function ContextPage() {
+  const { t } = useTranslation();
+  const region = useAnalyticsRegion();
+  const options = useAnalyticsOptions(region.regionId, region.isReady);
+  const indicators = (options.data?.indicators ?? []).filter((i) => i.valueCount > 0);
+  const choices = indicators.map((i) => ({ value: i.code, label: i.name }));
+  const has = (code: string) => indicators.some((i) => i.code === code);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [context, setContext] = useState<string[] | null>(null);
+  const [year, setYear] = useState<string | null>(null);
+  const outcomeValue = outcome ?? (has(DEFAULT_OUTCOME) ? DEFAULT_OUTCOME : null);
+  const contextValue = context ?? DEFAULT_CONTEXT.filter(has);
+  const yearValue = year ?? (options.data?.years[0] !== undefined ? String(options.data.years[0]) : null);
+  const [request, setRequest] = useState<ContextRequest | null>(null);
+  const model = useContextModel(request);
+
+  const canRun = outcomeValue !== null && contextValue.length > 0 && yearValue !== null;
+  const run = () => {
+    if (!canRun) return;
+    setRequest({
+      outcome: outcomeValue,
+      context: contextValue,
+      year: Number(yearValue),
+      regionId: region.regionId,
+    });
+  };
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t("analytics.contextTitle")}
+        subtitle={t("analytics.contextSubtitle")}
+        actions={region.picker}
+      />
+      <Paper>
+        <Stack gap="sm">
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <Select
+              label={t("analytics.outcome")}
+              data={choices}
+              value={outcomeValue}
+              onChange={setOutcome}
+              searchable
+              w={360}
+              data-testid="context-outcome"
+            />
+            <MultiSelect
+              label={t("analytics.context")}
+              data={choices.filter((c) => c.value !== outcomeValue)}
+              value={contextValue}
+              onChange={setContext}
+              searchable
+              w={480}
+              data-testid="context-indicators"
+            />
+            <Select
+              label={t("analytics.year")}
+              data={(options.data?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))}
+              value={yearValue}
+              onChange={setYear}
+              w={110}
+            />
+            <Button onClick={run} disabled={!canRun} loading={model.isFetching} data-testid="context-run">
+              {t("analytics.run")}
+            </Button>
+          </Group>
+          {options.isError && <Alert color="red">{options.error.message}</Alert>}
+        </Stack>
+      </Paper>
+      {model.isError && (
+        <Alert color="red" title={t("analytics.failed")} data-testid="context-error">
+          {model.error.message}
+        </Alert>
+      )}
+      {!request && <Text c="dimmed">{t("analytics.contextHint")}</Text>}
+      {model.data && (
+        <Stack gap="lg" data-testid="context-result">
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <StatCard label={t("analytics.schoolsInModel")} value={formatNumber(model.data.model.n)} />
+            <StatCard
+              label={t("analytics.excluded")}
+              value={formatNumber(model.data.excluded.length)}
+              hint={t("analytics.excludedHint")}
+            />
+            <StatCard label={t("analytics.r2")} value={formatValue(model.data.model.r2)} />
+            <StatCard label={t("analytics.residualSd")} value={formatValue(model.data.model.residualSd)} />
+          </SimpleGrid>
+          <QuadrantSummary data={model.data} />
+          <ContextScatter data={model.data} />
+          <ContextCoefficients data={model.data} />
+        </Stack>
+      )}
+    </Stack>
+  );
+}
