@@ -65,29 +65,29 @@ const SMOLENSK_SHNRO: RuleSetInput = {
 
 /**
  * ШФНСУ modelled on seed 001: students on prevention registers (КДНиЗП, ПДН, in-school) and
- * disadvantaged families. A school is ШФНСУ when either share is among the worst 15% of the region.
+ * disadvantaged families. A school is ШФНСУ when either share is among the worst 8% of the region.
  */
 const SMOLENSK_SHFNSU: RuleSetInput = {
   name: "Смоленская модель: ШФНСУ",
   description:
-    "Критерии Смоленской области (2018): доля обучающихся на профилактическом учёте и доля неблагополучных семей. Школа относится к ШФНСУ, если хотя бы одна доля — среди 15% худших в регионе.",
+    "Критерии Смоленской области (2018): доля обучающихся на профилактическом учёте и доля неблагополучных семей. Школа относится к ШФНСУ, если хотя бы одна доля — среди 8% худших в регионе.",
   category: "shfnsu",
   combine: { kind: "any" },
   minStudents: 10,
   criteria: [
     {
       id: "prevention_register",
-      label: "Доля обучающихся на профилактическом учёте — в худших 15% региона",
+      label: "Доля обучающихся на профилактическом учёте — в худших 8% региона",
       kind: "bottom_percent",
       indicatorCode: code("prevention_register_share"),
-      percent: 15,
+      percent: 8,
     },
     {
       id: "disadvantaged_families",
-      label: "Доля обучающихся из неблагополучных семей — в худших 15% региона",
+      label: "Доля обучающихся из неблагополучных семей — в худших 8% региона",
       kind: "bottom_percent",
       indicatorCode: code("disadvantaged_families_share"),
-      percent: 15,
+      percent: 8,
     },
   ],
 };

@@ -46,12 +46,18 @@ function comparisonText(
     case "threshold":
       return `при пороге ${threshold}`;
     case "bottom_percent":
-      return `в нижних ${formatNumberRu(criterion.percent, Number.isInteger(criterion.percent) ? 0 : 1)}% региона при границе ${threshold}`;
+      return `${worstGroup(criterion.percent, indicator)} региона при границе ${threshold}`;
     case "below_mean_sd": {
       const side = indicator.direction === "higher_better" ? "ниже" : "выше";
       return `${side} среднего по региону на ${formatNumberRu(observation.sdWorse ?? 0, 1)} стандартного отклонения`;
     }
   }
+}
+
+/** «в нижних 10%» for an indicator where higher is better, «в худших 10%» where a high value is bad. */
+function worstGroup(percent: number, indicator: IndicatorMeta): string {
+  const text = `${formatNumberRu(percent, Number.isInteger(percent) ? 0 : 1)}%`;
+  return indicator.direction === "higher_better" ? `в нижних ${text}` : `в худших ${text}`;
 }
 
 function singleCore(
@@ -69,8 +75,8 @@ function singleCore(
   }
   if (criterion.kind === "bottom_percent") {
     const threshold = formatIndicatorValue(observation.threshold, indicator.unit);
-    const percent = formatNumberRu(criterion.percent, Number.isInteger(criterion.percent) ? 0 : 1);
-    return subjectWithDash(indicator.name, `в нижних ${percent}% региона: ${value} при границе ${threshold}`);
+    const group = worstGroup(criterion.percent, indicator);
+    return subjectWithDash(indicator.name, `${group} региона: ${value} при границе ${threshold}`);
   }
   const separator = criterion.kind === "threshold" ? " " : ", ";
   return subjectWithDash(indicator.name, `${value}${separator}${comparison}`);

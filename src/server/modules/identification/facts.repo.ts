@@ -6,7 +6,14 @@ import {
   type SchoolFactsQuery,
   type ValueRow,
 } from "../../../core/identification";
-import { indicators, indicatorValues, indicatorVersions, schools } from "../../db/schema";
+import {
+  indicators,
+  indicatorValues,
+  indicatorVersions,
+  municipalities,
+  regions,
+  schools,
+} from "../../db/schema";
 import type { Db } from "../../platform/db";
 
 /** A school of the region as a run snapshots it. */
@@ -90,4 +97,23 @@ export async function loadSchoolFacts(
     values,
   );
   return { schools: regionSchools, facts };
+}
+
+/** Every region, by code: for the command line to pick one. */
+export async function findAllRegions(
+  db: Db,
+): Promise<{ id: number; code: string; name: string; isDemo: boolean }[]> {
+  return db
+    .select({ id: regions.id, code: regions.code, name: regions.name, isDemo: regions.isDemo })
+    .from(regions)
+    .orderBy(asc(regions.code));
+}
+
+/** Names of a region's municipalities by id. */
+export async function findMunicipalityNames(db: Db, regionId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .select({ id: municipalities.id, name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.regionId, regionId));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

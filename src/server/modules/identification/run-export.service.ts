@@ -3,9 +3,10 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
-import { getRunSummary, getVisibleRun, listRunResults } from "./run.service";
+import { getVisibleRun } from "./run.service";
 import { buildOrderAppendix } from "./run-docx";
 import { findRegionName, findRuleSetVersionDefinitions } from "./run-export.repo";
+import { getRunSummary, listRunResults } from "./run-results.service";
 import { buildRunWorkbook } from "./run-xlsx";
 
 /** The XLSX of a run, as far as the actor may see it (a МОЦ gets its municipality). Audited as an export. */

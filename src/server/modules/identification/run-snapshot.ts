@@ -6,7 +6,12 @@ import {
   type RuleSetEvaluation,
   type SchoolFacts,
 } from "../../../core/identification";
-import type { CategoryCounts, RuleSetResult, RunRuleSet } from "../../../core/identification/api.schema";
+import type {
+  CategoryCounts,
+  RuleSetResult,
+  RunRuleSet,
+  RunSummary,
+} from "../../../core/identification/api.schema";
 import type { RegionSchool } from "./facts.repo";
 import type { ResultWrite } from "./run.repo";
 
@@ -95,4 +100,39 @@ export function categoryCounts(rows: readonly CountRow[]): CategoryCounts {
   }
   counts.ruralShare = counts.flagged === 0 ? null : counts.flaggedRural / counts.flagged;
   return counts;
+}
+
+/** A result as the summary reads it. */
+type SummaryRow = {
+  municipalityId: number;
+  municipalityName: string;
+  category: string;
+  isRural: boolean;
+  riskFlags: readonly string[];
+};
+
+/** Region and municipality counts of a set of results, municipalities by name. */
+export function summarizeResults(runId: number, year: number, rows: readonly SummaryRow[]): RunSummary {
+  const toCounts = (list: readonly SummaryRow[]) =>
+    categoryCounts(
+      list.map((r) => ({ category: r.category, isRural: r.isRural, hasRisk: r.riskFlags.length > 0, n: 1 })),
+    );
+  const byMunicipality = new Map<number, { name: string; rows: SummaryRow[] }>();
+  for (const row of rows) {
+    const entry = byMunicipality.get(row.municipalityId) ?? { name: row.municipalityName, rows: [] };
+    entry.rows.push(row);
+    byMunicipality.set(row.municipalityId, entry);
+  }
+  return {
+    runId,
+    year,
+    total: toCounts(rows),
+    municipalities: [...byMunicipality.entries()]
+      .map(([municipalityId, entry]) => ({
+        municipalityId,
+        municipalityName: entry.name,
+        ...toCounts(entry.rows),
+      }))
+      .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, "ru")),
+  };
 }

@@ -12,17 +12,9 @@ import {
 } from "../../../core/identification/api.schema";
 import { errorSchema } from "../../../shared/api";
 import { type AppContext, requireActor } from "../../http/context";
-import {
-  approveRun,
-  compareRunsById,
-  getRunById,
-  getRunSummary,
-  getSchoolHistory,
-  listRunResults,
-  listRuns,
-  runIdentification,
-} from "./run.service";
+import { approveRun, getRunById, listRuns, runIdentification } from "./run.service";
 import { exportRunDocx, exportRunXlsx } from "./run-export.service";
+import { compareRunsById, getRunSummary, getSchoolHistory, listRunResults } from "./run-results.service";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };

@@ -1,38 +1,16 @@
-import {
-  compareRuns,
-  ruleSetIndicatorCodes,
-  ruleSetYears,
-  type SchoolCategoryName,
-} from "../../../core/identification";
-import type {
-  Run,
-  RunComparisonResponse,
-  RunResult,
-  RunRuleSet,
-  RunSummary,
-  SchoolHistory,
-} from "../../../core/identification/api.schema";
+import type { Run, RunRuleSet } from "../../../core/identification/api.schema";
 import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
 import { can, REGION_WIDE_ROLES, requirePermission } from "../access/access.policy";
-import { requireMunicipalityAccess, requireSchoolAccess } from "../access/access.repo";
 import { schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
-import { findIndicatorMetas, loadSchoolFacts } from "./facts.repo";
+import { identifyRegion } from "./identify.service";
 import { isRegionReader, requireRegion, resolveRegionId } from "./region";
 import { findRuleSets } from "./rule-set.repo";
 import { parseDefinition } from "./rule-set.service";
-import {
-  approveRunRow,
-  countResults,
-  findResults,
-  findRun,
-  findRuns,
-  insertRun,
-  type RunRow,
-} from "./run.repo";
-import { buildRunSnapshot, categoryCounts, type RunnableRuleSet } from "./run-snapshot";
+import { approveRunRow, countResults, findRun, findRuns, insertRun, type RunRow } from "./run.repo";
+import { categoryCounts, type RunnableRuleSet } from "./run-snapshot";
 
 function canApprove(actor: Actor, run: RunRow): boolean {
   return REGION_WIDE_ROLES.includes(actor.role) && can(actor, "analytics.run") && run.status === "done";
@@ -100,16 +78,7 @@ export async function runIdentification({
       definition,
     };
   });
-  const indicators = await findIndicatorMetas(db, regionId);
-  const codes = [...new Set(ruleSets.flatMap((r) => ruleSetIndicatorCodes(r.definition)))];
-  const known = new Set(indicators.map((i) => i.code));
-  const unknown = codes.filter((code) => !known.has(code));
-  if (unknown.length > 0) {
-    throw new AppError("invalid_input", `В каталоге региона нет показателей: ${unknown.join(", ")}`);
-  }
-  const years = [...new Set(ruleSets.flatMap((r) => ruleSetYears(r.definition, input.year)))];
-  const { schools, facts } = await loadSchoolFacts(db, { regionId, codes, years });
-  const results = buildRunSnapshot(ruleSets, input.year, schools, facts, indicators);
+  const results = await identifyRegion(db, { regionId, ruleSets, year: input.year });
   const stored: RunRuleSet[] = ruleSets.map(({ definition: _d, ...rest }) => rest);
   const runId = await db.transaction(async (tx) => {
     const id = await insertRun(
@@ -172,163 +141,4 @@ export async function approveRun({ db, actor, id }: { db: Db; actor: Actor; id: 
     });
   });
   return getRunById({ db, actor, id });
-}
-
-/** The results of a run the actor may see, filtered by municipality and category. */
-export async function listRunResults({
-  db,
-  actor,
-  id,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-  query: { municipalityId?: number; category?: SchoolCategoryName | "flagged" };
-}): Promise<RunResult[]> {
-  await getVisibleRun(db, actor, id);
-  if (query.municipalityId !== undefined) {
-    await requireMunicipalityAccess(db, {
-      actor,
-      permission: "school.read",
-      municipalityIds: [query.municipalityId],
-    });
-  }
-  const categories: SchoolCategoryName[] | undefined =
-    query.category === "flagged"
-      ? ["shnro", "shfnsu", "both"]
-      : query.category
-        ? [query.category]
-        : undefined;
-  const rows = await findResults(db, {
-    runIds: [id],
-    scope: schoolScope(actor),
-    municipalityId: query.municipalityId,
-    categories,
-  });
-  return rows.map(presentResult);
-}
-
-/** A stored result row as the API gives it. */
-export function presentResult(row: Awaited<ReturnType<typeof findResults>>[number]): RunResult {
-  return {
-    schoolId: row.schoolId,
-    schoolCode: row.schoolCode,
-    schoolName: row.schoolName,
-    municipalityId: row.municipalityId,
-    municipalityName: row.municipalityName,
-    isRural: row.isRural,
-    category: row.category,
-    riskFlags: row.riskFlags,
-    reasons: row.reasons,
-    details: row.details,
-  };
-}
-
-/** Region and municipality counts by category, with the rural share among ШНРО and ШФНСУ. */
-export async function getRunSummary({
-  db,
-  actor,
-  id,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-}): Promise<RunSummary> {
-  const run = await getVisibleRun(db, actor, id);
-  const rows = await findResults(db, { runIds: [id], scope: schoolScope(actor) });
-  const byMunicipality = new Map<number, { name: string; rows: typeof rows }>();
-  for (const row of rows) {
-    const entry = byMunicipality.get(row.municipalityId) ?? { name: row.municipalityName, rows: [] };
-    entry.rows.push(row);
-    byMunicipality.set(row.municipalityId, entry);
-  }
-  const toCounts = (list: typeof rows) =>
-    categoryCounts(
-      list.map((r) => ({ category: r.category, isRural: r.isRural, hasRisk: r.riskFlags.length > 0, n: 1 })),
-    );
-  return {
-    runId: run.id,
-    year: run.year,
-    total: toCounts(rows),
-    municipalities: [...byMunicipality.entries()]
-      .map(([municipalityId, entry]) => ({
-        municipalityId,
-        municipalityName: entry.name,
-        ...toCounts(entry.rows),
-      }))
-      .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, "ru")),
-  };
-}
-
-/** Schools that entered, left and stayed between two runs, within the actor's scope. */
-export async function compareRunsById({
-  db,
-  actor,
-  beforeId,
-  afterId,
-}: {
-  db: Db;
-  actor: Actor;
-  beforeId: number;
-  afterId: number;
-}): Promise<RunComparisonResponse> {
-  await getVisibleRun(db, actor, beforeId);
-  await getVisibleRun(db, actor, afterId);
-  const scope = schoolScope(actor);
-  const [before, after] = await Promise.all([
-    findResults(db, { runIds: [beforeId], scope }),
-    findResults(db, { runIds: [afterId], scope }),
-  ]);
-  const names = new Map([...before, ...after].map((r) => [r.schoolId, r.schoolName]));
-  const toCategories = (rows: typeof before) =>
-    rows.map((r) => ({ schoolId: r.schoolId, code: r.schoolCode, category: r.category }));
-  const comparison = compareRuns(toCategories(before), toCategories(after));
-  const withName = (list: typeof comparison.entered) =>
-    list.map((s) => ({ ...s, name: names.get(s.schoolId) ?? s.code }));
-  return {
-    beforeRunId: beforeId,
-    afterRunId: afterId,
-    entered: withName(comparison.entered),
-    left: withName(comparison.left),
-    stayed: withName(comparison.stayed),
-  };
-}
-
-/** A school's categories over the years with the reasons, from the runs the actor may see. */
-export async function getSchoolHistory({
-  db,
-  actor,
-  schoolId,
-}: {
-  db: Db;
-  actor: Actor;
-  schoolId: number;
-}): Promise<SchoolHistory> {
-  await requireSchoolAccess(db, { actor, permission: "school.read", schoolIds: [schoolId] });
-  const runs = await findRuns(db, {
-    regionId: actor.role === "federal_operator" ? null : resolveRegionId(actor),
-    approvedOnly: !isRegionReader(actor),
-  });
-  const byId = new Map(runs.map((run) => [run.id, run]));
-  const rows = await findResults(db, { runIds: [...byId.keys()], scope: schoolScope(actor), schoolId });
-  return rows
-    .flatMap((row) => {
-      const run = byId.get(row.runId);
-      if (!run) return [];
-      const result = presentResult(row);
-      return [
-        {
-          runId: run.id,
-          year: run.year,
-          runStatus: run.status,
-          runAt: run.createdAt.toISOString(),
-          category: result.category,
-          riskFlags: result.riskFlags,
-          reasons: result.reasons,
-          details: result.details,
-        },
-      ];
-    })
-    .sort((a, b) => b.year - a.year || b.runId - a.runId);
 }
