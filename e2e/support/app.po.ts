@@ -4,6 +4,17 @@ import type { Locator, Page } from "playwright-core";
 export const FORBIDDEN_TEXT =
   /\b(undefined|null|NaN|Error|Loading|Invalid|Not found|Unauthorized|Forbidden)\b/;
 
+/** The foundation's sections in the side navigation. */
+export const FOUNDATION_NAV = [
+  "Обзор региона",
+  "Муниципалитеты",
+  "Мой муниципалитет",
+  "Школы",
+  "Моя школа",
+  "Пользователи",
+  "Журнал действий",
+];
+
 /** The sign-in page. */
 export class LoginPage {
   constructor(readonly page: Page) {}
@@ -60,6 +71,14 @@ export class Shell {
     return this.page.getByRole("navigation", { name: "Разделы" });
   }
 
+  /**
+   * Labels of the foundation's navigation links, in order: other sections (data collection, analytics…) are
+   * left out, so that adding a section does not break these specs.
+   */
+  async foundationNav(): Promise<string[]> {
+    return (await this.navLabels()).filter((label) => FOUNDATION_NAV.includes(label));
+  }
+
   /** Labels of the navigation links, in order. */
   async navLabels(): Promise<string[]> {
     return (await this.navigation.getByRole("link").allInnerTexts()).map((s) => s.trim());
@@ -100,9 +119,109 @@ export async function pickOption(page: Page, input: Locator, label: string): Pro
   await page.getByRole("option", { name: label, exact: true }).first().click();
 }
 
+/** The number of body rows of a table, once it has any. */
+export async function countRows(table: Locator): Promise<number> {
+  const rows = table.locator("tbody tr");
+  await rows.first().waitFor();
+  return rows.count();
+}
+
 /** Waits until a table has at least one body row and returns its rows. */
 export async function tableRows(table: Locator): Promise<Locator> {
   const rows = table.locator("tbody tr");
   await rows.first().waitFor();
   return rows;
+}
+
+/** «Обзор региона»: the key figures, the chart and the municipality table. */
+export class OverviewPage {
+  constructor(readonly page: Page) {}
+
+  /** The big number of a key figure card (`total-municipalities`, `total-schools`). */
+  figure(testId: "total-municipalities" | "total-schools"): Locator {
+    return this.page.getByTestId(`${testId}-value`);
+  }
+
+  get chart(): Locator {
+    return this.page.getByTestId("schools-chart");
+  }
+
+  /** The chart's drawing (SVG), present once ECharts has rendered. */
+  get chartDrawing(): Locator {
+    return this.chart.locator("svg").first();
+  }
+
+  get municipalitiesTable(): Locator {
+    return this.page.getByTestId("municipalities-table");
+  }
+}
+
+/** The school browser (on «Школы» and on a municipality's page): filters, table, count, pagination. */
+export class SchoolsBrowser {
+  constructor(readonly page: Page) {}
+
+  get table(): Locator {
+    return this.page.getByTestId("schools-table");
+  }
+
+  get rows(): Locator {
+    return this.table.locator("tbody tr");
+  }
+
+  /** «Найдено 11 школ» or «Показаны 1–50 из 367». */
+  get total(): Locator {
+    return this.page.getByTestId("schools-total");
+  }
+
+  get search(): Locator {
+    return this.page.getByRole("textbox", { name: "Поиск школы" });
+  }
+
+  get pagination(): Locator {
+    return this.page.getByRole("navigation", { name: "Страницы списка школ" });
+  }
+
+  /** Texts of one column of the current page (0-based column index). */
+  async column(index: number): Promise<string[]> {
+    await this.rows.first().waitFor();
+    return this.rows.locator(`td:nth-child(${index + 1})`).allInnerTexts();
+  }
+
+  /** Clicks a sortable column header until the table says it is sorted that way (at most twice). */
+  async sortBy(label: string, direction: "ascending" | "descending"): Promise<void> {
+    const header = this.table.getByRole("columnheader", { name: label });
+    for (let click = 0; click < 2; click++) {
+      await header.getByRole("button").click();
+      try {
+        await this.page.waitForFunction(
+          ([element, wanted]) => element?.getAttribute("aria-sort") === wanted,
+          [await header.elementHandle(), direction] as const,
+          { timeout: 2000 },
+        );
+        return;
+      } catch {
+        // sorted the other way: one more click flips it
+      }
+    }
+    throw new Error(`the column «${label}» did not sort ${direction}`);
+  }
+}
+
+/** A school card: title, passport fields. */
+export class SchoolCard {
+  constructor(readonly page: Page) {}
+
+  get passport(): Locator {
+    return this.page.getByTestId("school-passport");
+  }
+
+  /** The value under a passport label («Код», «Адрес»…). */
+  field(label: string): Locator {
+    return this.passport.getByTestId(`passport-${label}`);
+  }
+}
+
+/** A number from Russian-formatted text: «1 234» → 1234. */
+export function parseRuNumber(text: string): number {
+  return Number(text.replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
 }

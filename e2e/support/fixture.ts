@@ -10,7 +10,7 @@ export type AppPage = { page: Page; context: BrowserContext; errors: string[] };
 export type AppFixture = { baseUrl: () => string; newPage: () => Promise<AppPage> };
 
 /** Starts one server (fresh demo database) and one browser for the spec file; stops both after it. */
-export function useApp(): AppFixture {
+export function setUpApp(): AppFixture {
   let server: E2eServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];

@@ -1,12 +1,79 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WEB_DIR = path.join(ROOT, "dist/web");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+
+/**
+ * What the seeded demo database depends on: the migrations, the demo generator and loader, and PGlite itself.
+ * A change to any of them makes a new template.
+ */
+const TEMPLATE_INPUTS = [
+  "src/server/db/migrations",
+  "src/server/db/schema.ts",
+  "src/core/demo",
+  "src/server/modules/demo",
+  "node_modules/@electric-sql/pglite/package.json",
+];
+
+/** The environment of the child processes: a PGlite data directory, never a PostgreSQL server. */
+function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  return { ...env, OPORA_DATA_DIR: dataDir, OPORA_LOG_LEVEL: "warn", ...extra };
+}
+
+async function filesUnder(relative: string): Promise<string[]> {
+  const full = path.join(ROOT, relative);
+  if (!existsSync(full)) return [];
+  if ((await stat(full)).isFile()) return [relative];
+  const entries = await readdir(full, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+async function templateKey(): Promise<string> {
+  const hash = createHash("sha256");
+  for (const input of TEMPLATE_INPUTS) {
+    for (const file of await filesUnder(input)) {
+      hash.update(file);
+      hash.update(await readFile(path.join(ROOT, file)));
+    }
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * A PGlite data directory with the demo region, made once with `opora demo` and copied for every server:
+ * loading the demo region takes far longer than starting on a loaded database.
+ */
+async function demoTemplate(): Promise<string> {
+  const dir = path.join(tmpdir(), `opora-e2e-template-${await templateKey()}`);
+  if (existsSync(path.join(dir, "READY"))) return dir;
+  const building = await mkdtemp(path.join(tmpdir(), "opora-e2e-seed-"));
+  try {
+    await promisify(execFile)(TSX, ["src/cli/main.ts", "demo"], {
+      cwd: ROOT,
+      env: childEnv(building),
+      timeout: 180_000,
+    });
+    await writeFile(path.join(building, "READY"), new Date().toISOString());
+    await rm(dir, { recursive: true, force: true });
+    await rename(building, dir);
+  } catch (error) {
+    await rm(building, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
+}
 
 /** A running Opora server over a fresh temporary PGlite database with the demo region. */
 export type E2eServer = { baseUrl: string; stop: () => Promise<void> };
@@ -54,35 +121,30 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `opora serve --demo-if-empty` on a free port with a fresh data directory and the built web app
- * (run `npm run build:web` first). TODO: switch to startTestServer() from test/support/server.ts once it exists.
+ * Starts `opora serve --demo-if-empty` on a free port with a fresh copy of the demo database and the built web
+ * app (run `npm run build:web` first).
  */
 export async function startE2eServer(): Promise<E2eServer> {
   if (!existsSync(path.join(WEB_DIR, "index.html"))) {
     throw new Error("dist/web is missing: run `npm run build:web` (or `npm run test:e2e`) first");
   }
+  const template = await demoTemplate();
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "opora-e2e-"));
+  await cp(template, dataDir, { recursive: true, filter: (source) => path.basename(source) !== "READY" });
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    ["src/cli/main.ts", "serve", "--demo-if-empty"],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        OPORA_DATA_DIR: dataDir,
-        OPORA_WEB_DIR: WEB_DIR,
-        OPORA_LOG_LEVEL: "warn",
-        OPORA_LOGIN_RATE_LIMIT: "1000",
-      },
-    },
-  );
+  const child = spawn(TSX, ["src/cli/main.ts", "serve", "--demo-if-empty"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: childEnv(dataDir, {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      OPORA_WEB_DIR: WEB_DIR,
+      OPORA_LOGIN_RATE_LIMIT: "1000",
+    }),
+  });
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
   };

@@ -6,7 +6,7 @@ import type { Permission } from "../../shared/roles";
 import { MessagePage } from "../components/message-page";
 import { LoginPage } from "../pages/login/login-page";
 import { homePath } from "./navigation";
-import { can, MeProvider, useMe, useSessionQuery } from "./session";
+import { can, hasSignedOut, MeProvider, useMe, useSessionQuery } from "./session";
 import { Shell } from "./shell";
 
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -29,11 +29,11 @@ const SchoolsPage = lazyPage(() => import("../pages/schools/schools-page"), "Sch
 const SchoolPage = lazyPage(() => import("../pages/schools/school-page"), "SchoolPage");
 const UsersPage = lazyPage(() => import("../pages/users/users-page"), "UsersPage");
 const AuditPage = lazyPage(() => import("../pages/audit/audit-page"), "AuditPage");
+const ContextPage = lazyPage(() => import("../pages/analytics/context-page"), "ContextPage");
+const ClustersPage = lazyPage(() => import("../pages/analytics/clusters-page"), "ClustersPage");
 const IndicatorsPage = lazyPage(() => import("../pages/indicators/indicators-page"), "IndicatorsPage");
 const DataPage = lazyPage(() => import("../pages/data/data-page"), "DataPage");
 const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"), "SchoolFormPage");
-const ContextPage = lazyPage(() => import("../pages/analytics/context-page"), "ContextPage");
-const ClustersPage = lazyPage(() => import("../pages/analytics/clusters-page"), "ClustersPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -65,7 +65,7 @@ function AfterSignIn() {
 
 function ToSignIn() {
   const { pathname, search } = useLocation();
-  const next = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+  const next = pathname === "/" || hasSignedOut() ? "" : `?next=${encodeURIComponent(pathname + search)}`;
   return <Navigate to={`/login${next}`} replace />;
 }
 
@@ -136,6 +136,22 @@ function SignedInRoutes() {
           }
         />
         <Route
+          path="/analytics/context"
+          element={
+            <Guard permission="municipality.read">
+              <ContextPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/analytics/clusters"
+          element={
+            <Guard permission="municipality.read">
+              <ClustersPage />
+            </Guard>
+          }
+        />
+        <Route
           path="/indicators"
           element={
             <Guard permission="school.read">
@@ -156,22 +172,6 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <SchoolFormPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/analytics/context"
-          element={
-            <Guard permission="municipality.read">
-              <ContextPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/analytics/clusters"
-          element={
-            <Guard permission="municipality.read">
-              <ClustersPage />
             </Guard>
           }
         />

@@ -37,10 +37,21 @@ export function useSignIn() {
     meta: { isSilent: true },
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
+      hasJustSignedOut = false;
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
       queryClient.setQueryData(ME_QUERY_KEY, me);
     },
   });
+}
+
+let hasJustSignedOut = false;
+
+/**
+ * True from a sign-out until the next sign-in: the sign-in page then opens without `?next=`, so that the next
+ * person to sign in at this computer starts on their own home page, not on the previous user's.
+ */
+export function hasSignedOut(): boolean {
+  return hasJustSignedOut;
 }
 
 /** Signs out and forgets every cached answer of the previous user. */
@@ -50,8 +61,11 @@ export function useSignOut() {
     mutationFn: () => apiSend("POST", "/api/auth/logout", {}, z.unknown()),
     onSettled: () => {
       setCsrfToken("");
-      queryClient.clear();
+      hasJustSignedOut = true;
+      // Not queryClient.clear(): that would drop the session query under its observer, and the shell would
+      // go on showing the signed-out user. Mark the session empty first, then forget everything else.
       queryClient.setQueryData(ME_QUERY_KEY, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
     },
   });
 }

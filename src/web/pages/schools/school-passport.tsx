@@ -12,7 +12,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <Text size="xs" c="dimmed" tt="uppercase" fw={500}>
         {label}
       </Text>
-      <Text component="div">{children}</Text>
+      <Text component="div" data-testid={`passport-${label}`}>
+        {children}
+      </Text>
     </Stack>
   );
 }

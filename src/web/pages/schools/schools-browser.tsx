@@ -112,13 +112,14 @@ export function SchoolsBrowser({ municipalityId }: SchoolsBrowserProps) {
           {hasFilter && ` ${t("schools.ofAll", { value: formatNumber(all?.length ?? 0) })}`}
         </Text>
         {pages > 1 && (
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={(next) => setParams((p) => writeSchoolFilter(p, { ...filter, page: next }))}
-            withEdges
-            aria-label={t("schools.pages")}
-          />
+          <nav aria-label={t("schools.pages")}>
+            <Pagination
+              total={pages}
+              value={page}
+              onChange={(next) => setParams((p) => writeSchoolFilter(p, { ...filter, page: next }))}
+              withEdges
+            />
+          </nav>
         )}
       </Group>
     </Stack>
