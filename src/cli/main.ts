@@ -2,6 +2,7 @@ import "../shared/zod-setup";
 import { Command } from "commander";
 import { contextCommand } from "./commands/context.command";
 import { demoCommand } from "./commands/demo.command";
+import { exportCommand } from "./commands/export.command";
 import { identifyCommand } from "./commands/identify.command";
 import { importCommand } from "./commands/import.command";
 import { serveCommand } from "./commands/serve.command";
@@ -16,6 +17,7 @@ const program = new Command()
 
 program.addCommand(serveCommand());
 program.addCommand(demoCommand());
+program.addCommand(exportCommand());
 program.addCommand(identifyCommand());
 program.addCommand(importCommand());
 program.addCommand(contextCommand());
