@@ -1,5 +1,6 @@
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 /** A link in the breadcrumbs above a page title. */
@@ -10,6 +11,7 @@ export type PageHeaderProps = { title: string; subtitle?: string; crumbs?: Crumb
 
 /** The title row of a page: breadcrumbs, title, subtitle and action buttons on the right. */
 export function PageHeader({ title, subtitle, crumbs, actions }: PageHeaderProps) {
+  useDocumentTitle(title);
   return (
     <Stack gap={4}>
       {crumbs && crumbs.length > 0 && (
@@ -30,4 +32,16 @@ export function PageHeader({ title, subtitle, crumbs, actions }: PageHeaderProps
       </Group>
     </Stack>
   );
+}
+
+/** Names the browser tab after the page («Школы — Опора»), so that tabs and history read well. */
+export function useDocumentTitle(title: string): void {
+  const { t } = useTranslation();
+  const appName = t("app.name");
+  useEffect(() => {
+    document.title = `${title} — ${appName}`;
+    return () => {
+      document.title = appName;
+    };
+  }, [title, appName]);
 }

@@ -41,7 +41,7 @@ export function SchoolsTable({ schools, showMunicipality, sort, onSort }: School
           {schools.map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td w={90}>
-                <Text size="sm" ff="monospace" c="dimmed">
+                <Text size="sm" ff="monospace" c="dimmed" style={{ whiteSpace: "nowrap" }}>
                   {s.code}
                 </Text>
               </Table.Td>
