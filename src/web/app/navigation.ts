@@ -35,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { to: "/schools", labelKey: "nav.schools", permission: "school.read", personal: ownSchool },
   { to: "/users", labelKey: "nav.users", permission: "user.manage" },
+  { to: "/identification", labelKey: "nav.identification", permission: "school.read" },
   { to: "/analytics/context", labelKey: "nav.contextModel", permission: "municipality.read" },
   { to: "/analytics/clusters", labelKey: "nav.clusters", permission: "municipality.read" },
   { to: "/data", labelKey: "nav.data", permission: "school.read" },

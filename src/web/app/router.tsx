@@ -31,6 +31,10 @@ const UsersPage = lazyPage(() => import("../pages/users/users-page"), "UsersPage
 const AuditPage = lazyPage(() => import("../pages/audit/audit-page"), "AuditPage");
 const ContextPage = lazyPage(() => import("../pages/analytics/context-page"), "ContextPage");
 const ClustersPage = lazyPage(() => import("../pages/analytics/clusters-page"), "ClustersPage");
+const IdentificationPage = lazyPage(
+  () => import("../pages/identification/identification-page"),
+  "IdentificationPage",
+);
 const IndicatorsPage = lazyPage(() => import("../pages/indicators/indicators-page"), "IndicatorsPage");
 const DataPage = lazyPage(() => import("../pages/data/data-page"), "DataPage");
 const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"), "SchoolFormPage");
@@ -172,6 +176,14 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <SchoolFormPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/identification"
+          element={
+            <Guard permission="school.read">
+              <IdentificationPage />
             </Guard>
           }
         />

@@ -8,6 +8,7 @@ import { MessagePage } from "../../components/message-page";
 import { type Crumb, PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
+import { SchoolCategories } from "../identification/school-categories";
 import { SchoolFormModal } from "./school-form-modal";
 import { SchoolPassport } from "./school-passport";
 import { useSchool } from "./schools.queries";
@@ -58,6 +59,7 @@ function SchoolCard({ school }: { school: School }) {
           </Paper>
         </Tabs.Panel>
       </Tabs>
+      <SchoolCategories schoolId={school.id} />
       {isEditing && <SchoolFormModal school={school} onClose={() => setEditing(false)} />}
     </Stack>
   );

@@ -1,0 +1,128 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import {
+  previewSchema,
+  ruleSetDetailSchema,
+  ruleSetSummarySchema,
+  runComparisonSchema,
+  runResultSchema,
+  runSchema,
+  runSummarySchema,
+  schoolHistorySchema,
+} from "../../../core/identification/api.schema";
+import { apiGet, apiSend, toQuery } from "../../app/api-client";
+
+const BASE = "/api/identification";
+
+/** The region's rule sets. */
+export function useRuleSets() {
+  return useQuery({
+    queryKey: ["identification", "rule-sets"],
+    queryFn: () => apiGet(`${BASE}/rule-sets`, z.array(ruleSetSummarySchema)),
+  });
+}
+
+/** One rule set with its definition and versions. */
+export function useRuleSet(id: number | null) {
+  return useQuery({
+    queryKey: ["identification", "rule-set", id],
+    queryFn: () => apiGet(`${BASE}/rule-sets/${id}`, ruleSetDetailSchema),
+    enabled: id !== null,
+  });
+}
+
+/** Saves a rule set: a new one (id null) or a new version of an existing one. */
+export function useSaveRuleSet() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, definition }: { id: number | null; definition: unknown }) =>
+      id === null
+        ? apiSend("POST", `${BASE}/rule-sets`, { definition }, ruleSetDetailSchema)
+        : apiSend("PUT", `${BASE}/rule-sets/${id}`, { definition }, ruleSetDetailSchema),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["identification"] }),
+  });
+}
+
+/** Turns a rule set on or off. */
+export function useSetRuleSetActive() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, isActive }: { id: number; isActive: boolean }) =>
+      apiSend("PATCH", `${BASE}/rule-sets/${id}`, { isActive }, ruleSetDetailSchema),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["identification"] }),
+  });
+}
+
+/** Live preview of a definition for a year; nothing is fetched while the definition is null. */
+export function usePreview(definition: unknown, year: number | null) {
+  return useQuery({
+    queryKey: ["identification", "preview", definition, year],
+    queryFn: () => apiSend("POST", `${BASE}/preview`, { definition, year }, previewSchema),
+    enabled: definition !== null && year !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/** The runs the user may see, newest first. */
+export function useRuns() {
+  return useQuery({
+    queryKey: ["identification", "runs"],
+    queryFn: () => apiGet(`${BASE}/runs`, z.array(runSchema)),
+  });
+}
+
+/** Starts a run over every school of the region. */
+export function useStartRun() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { ruleSetIds: number[]; year: number }) =>
+      apiSend("POST", `${BASE}/runs`, input, runSchema),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["identification"] }),
+  });
+}
+
+/** Approves a run. */
+export function useApproveRun() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiSend("POST", `${BASE}/runs/${id}/approve`, undefined, runSchema),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["identification"] }),
+  });
+}
+
+/** A run's results, filtered. */
+export function useRunResults(id: number | null, filter: { municipalityId?: number; category?: string }) {
+  return useQuery({
+    queryKey: ["identification", "results", id, filter],
+    queryFn: () => apiGet(`${BASE}/runs/${id}/results${toQuery(filter)}`, z.array(runResultSchema)),
+    enabled: id !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A run's region and municipality summary. */
+export function useRunSummary(id: number | null) {
+  return useQuery({
+    queryKey: ["identification", "summary", id],
+    queryFn: () => apiGet(`${BASE}/runs/${id}/summary`, runSummarySchema),
+    enabled: id !== null,
+  });
+}
+
+/** Comparison of two runs. */
+export function useRunComparison(before: number | null, after: number | null) {
+  return useQuery({
+    queryKey: ["identification", "compare", before, after],
+    queryFn: () => apiGet(`${BASE}/compare${toQuery({ before, after })}`, runComparisonSchema),
+    enabled: before !== null && after !== null,
+  });
+}
+
+/** A school's categories over the years. */
+export function useSchoolHistory(schoolId: number) {
+  return useQuery({
+    queryKey: ["identification", "school", schoolId],
+    queryFn: () => apiGet(`/api/schools/${schoolId}/identification`, schoolHistorySchema),
+  });
+}

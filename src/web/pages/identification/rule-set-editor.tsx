@@ -1,0 +1,133 @@
+import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ruleSetSchema } from "../../../core/identification/rule-set.schema";
+import { usePreview, useRuleSet, useSaveRuleSet } from "./identification.queries";
+
+/** A new rule set's starting text: one threshold criterion the user edits. */
+const TEMPLATE = {
+  name: "Новый набор правил",
+  category: "shnro",
+  combine: { kind: "any" },
+  minStudents: 10,
+  criteria: [
+    {
+      id: "ege_math_fail",
+      kind: "threshold",
+      indicatorCode: "ege_math_below_min_share",
+      op: ">=",
+      value: 0.2,
+      window: { kind: "k_of_n", k: 2, n: 3 },
+    },
+  ],
+};
+
+/** The text's parse: the definition, or the first problem in Russian. */
+function parseText(text: string): { definition: unknown; problem: string | null } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { definition: null, problem: err instanceof Error ? err.message : String(err) };
+  }
+  const parsed = ruleSetSchema.safeParse(json);
+  if (parsed.success) return { definition: json, problem: null };
+  const issue = parsed.error.issues[0];
+  return { definition: null, problem: issue ? `${issue.path.join(".")}: ${issue.message}` : "?" };
+}
+
+/**
+ * Edits a rule set as JSON (the documented file format) with a live preview: while the text is a
+ * valid rule set, the counts of schools each criterion catches for the chosen year update as you type.
+ * Saving makes a new version; runs keep the version they used.
+ */
+export function RuleSetEditor({ id, onSaved }: { id: number | null; onSaved: (id: number) => void }) {
+  const { t } = useTranslation();
+  const stored = useRuleSet(id);
+  const save = useSaveRuleSet();
+  const [text, setText] = useState(() => JSON.stringify(TEMPLATE, null, 2));
+  const [year, setYear] = useState<number>(new Date().getFullYear() - 1);
+  useEffect(() => {
+    if (id === null) setText(JSON.stringify(TEMPLATE, null, 2));
+    else if (stored.data) setText(JSON.stringify(stored.data.definition, null, 2));
+  }, [id, stored.data]);
+  const [debounced] = useDebouncedValue(text, 500);
+  const { definition, problem } = useMemo(() => parseText(debounced), [debounced]);
+  const preview = usePreview(definition, year);
+  const canEdit = id === null || stored.data?.permissions.canEdit === true;
+
+  return (
+    <Stack gap="sm" data-testid="rule-set-editor">
+      <Textarea
+        label={t("identification.definition")}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        autosize
+        minRows={12}
+        maxRows={30}
+        styles={{ input: { fontFamily: "monospace", fontSize: 13 } }}
+        data-testid="rule-set-json"
+      />
+      {problem && <Alert color="yellow">{t("identification.invalidJson", { message: problem })}</Alert>}
+      <Group align="flex-end" gap="sm">
+        <NumberInput
+          label={t("identification.previewYear")}
+          value={year}
+          onChange={(value) => setYear(Number(value))}
+          min={2000}
+          max={2100}
+          w={160}
+        />
+        {canEdit && (
+          <Button
+            disabled={problem !== null}
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate({ id, definition: JSON.parse(text) }, { onSuccess: (saved) => onSaved(saved.id) })
+            }
+            data-testid="rule-set-save"
+          >
+            {id === null ? t("identification.create") : t("identification.saveVersion")}
+          </Button>
+        )}
+        {save.isSuccess && <Text c="green">{t("identification.saved", { version: save.data.version })}</Text>}
+      </Group>
+      {save.isError && <Alert color="red">{save.error.message}</Alert>}
+      {preview.isError && <Alert color="red">{preview.error.message}</Alert>}
+      {preview.data && definition !== null && (
+        <Paper data-testid="rule-set-preview">
+          <Stack gap="xs">
+            <Text fw={600}>
+              {t("identification.previewTotal", {
+                flagged: preview.data.flagged,
+                schools: preview.data.schools,
+                insufficient: preview.data.insufficientData,
+              })}
+            </Text>
+            <Table verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("identification.criterion")}</Table.Th>
+                  <Table.Th>{t("identification.met")}</Table.Th>
+                  <Table.Th>{t("identification.notMet")}</Table.Th>
+                  <Table.Th>{t("identification.noData")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.data.criteria.map((c) => (
+                  <Table.Tr key={c.criterionId} data-criterion={c.criterionId}>
+                    <Table.Td>{c.criterionId}</Table.Td>
+                    <Table.Td>{c.met}</Table.Td>
+                    <Table.Td>{c.notMet}</Table.Td>
+                    <Table.Td>{c.noData}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,62 @@
+import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Stack } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useRuleSets, useStartRun } from "./identification.queries";
+
+/** Starts a run: rule sets (default: every active one) and a year; calls back with the new run's id. */
+export function RunForm({ onStarted }: { onStarted: (runId: number) => void }) {
+  const { t } = useTranslation();
+  const ruleSets = useRuleSets();
+  const start = useStartRun();
+  const [ids, setIds] = useState<string[]>([]);
+  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const choices = (ruleSets.data ?? []).map((r) => ({
+    value: String(r.id),
+    label: `${r.name} (${t("identification.version")} ${r.version})`,
+    disabled: !r.isActive,
+  }));
+  const run = () =>
+    start.mutate(
+      {
+        ruleSetIds:
+          ids.length > 0 ? ids.map(Number) : (ruleSets.data ?? []).filter((r) => r.isActive).map((r) => r.id),
+        year,
+      },
+      { onSuccess: (created) => onStarted(created.id) },
+    );
+  return (
+    <Paper>
+      <Stack gap="sm">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <MultiSelect
+            label={t("identification.ruleSets")}
+            placeholder={t("identification.ruleSetsHint")}
+            data={choices}
+            value={ids}
+            onChange={setIds}
+            w={520}
+            clearable
+            data-testid="run-rule-sets"
+          />
+          <NumberInput
+            label={t("identification.year")}
+            value={year}
+            onChange={(value) => setYear(Number(value))}
+            min={2000}
+            max={2100}
+            w={110}
+            data-testid="run-year"
+          />
+          <Button onClick={run} loading={start.isPending} data-testid="run-start">
+            {t("identification.run")}
+          </Button>
+        </Group>
+        {start.isError && (
+          <Alert color="red" title={t("identification.runFailed")}>
+            {start.error.message}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
