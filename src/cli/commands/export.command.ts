@@ -21,6 +21,17 @@ async function resolveRegion(db: Db, code: string | undefined): Promise<number> 
   throw new Error(`Регионов несколько, укажите --region: ${regions.map((r) => r.code).join(", ")}`);
 }
 
+/** Writes the year's school values of a region (by code, or the only one) to an XLSX file; returns its size. */
+export async function exportValuesToFile(
+  db: Db,
+  opts: { year: number; out: string; regionCode?: string },
+): Promise<number> {
+  const regionId = await resolveRegion(db, opts.regionCode);
+  const file = await exportValues({ db, actor: SYSTEM_ACTOR, year: opts.year, regionId });
+  await writeFile(opts.out, file.buffer);
+  return file.buffer.length;
+}
+
 /** `opora export values --year Y --out F.xlsx [--region CODE]`: the year's school values as XLSX. */
 export function exportCommand(): Command {
   const values = new Command("values")
@@ -33,10 +44,8 @@ export function exportCommand(): Command {
       if (!Number.isInteger(year) || year < 2000 || year > 2100)
         throw new Error(`Неверный год: ${opts.year}`);
       await withDatabase(async ({ db }) => {
-        const regionId = await resolveRegion(db, opts.region);
-        const file = await exportValues({ db, actor: SYSTEM_ACTOR, year, regionId });
-        await writeFile(opts.out, file.buffer);
-        say(`Записано: ${opts.out} (${file.buffer.length} байт)`);
+        const bytes = await exportValuesToFile(db, { year, out: opts.out, regionCode: opts.region });
+        say(`Записано: ${opts.out} (${bytes} байт)`);
       });
     });
   return new Command("export").description("Выгрузка данных").addCommand(values);
