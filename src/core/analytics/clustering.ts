@@ -27,13 +27,13 @@ export type ClusteringOptions = {
   restarts: number;
 };
 
-/** The defaults: k from 2 to 8 by silhouette, seed 42, a sample of 2,000 schools, 3 restarts. */
+/** The defaults: k from 2 to 8 by silhouette, seed 42, a sample of 1,000 schools, 2 restarts. */
 export const DEFAULT_CLUSTERING_OPTIONS: ClusteringOptions = {
   kMin: 2,
   kMax: 8,
   seed: 42,
-  sampleSize: 2000,
-  restarts: 3,
+  sampleSize: 1000,
+  restarts: 2,
 };
 
 /** One school's cluster (1-based: cluster 1 is the largest). */

@@ -1,5 +1,5 @@
 import { quantile } from "simple-statistics";
-import { fitOls, predictionHalfWidth } from "./ols";
+import { criticalT, fitOls, predictionHalfWidth } from "./ols";
 import {
   assignQuadrant,
   DEFAULT_QUADRANT_OPTIONS,
@@ -119,11 +119,12 @@ export function fitContextModel(input: ContextModelInput): ContextModelResult {
   const lowBoundary = quantile(actualScores, options.lowResultShare);
   const highBoundary = quantile(actualScores, 1 - options.highResultShare);
   const limit = options.residualSdMultiplier * fit.residualSd;
+  const tCritical = criticalT(fit, options.level);
 
   const schools = complete.map(({ school, values }, i): ContextSchoolRow => {
     const actual = values[0]!;
     const expected = fit.fitted[i]!;
-    const half = predictionHalfWidth(fit, fit.leverages[i]!, options.level);
+    const half = predictionHalfWidth(fit, fit.leverages[i]!, options.level, tCritical);
     const residual = actual - expected;
     const turned = better(residual);
     const isOutsideOnBadSide = turned < -half;

@@ -113,10 +113,21 @@ function quadraticForm(a: readonly number[][], x: readonly number[]): number {
   return total;
 }
 
+/** The two-sided critical value t(1 − α/2; df) of a fit for a confidence level (0.95 → 97.5% quantile). */
+export function criticalT(fit: OlsFit, level = 0.95): number {
+  return studentTQuantile(1 - (1 - level) / 2, fit.df);
+}
+
 /**
  * The prediction interval of a new observation at a point with leverage h:
- * ŷ ± t(1 − α/2; df)·σ̂·√(1 + h). Returns the half-width.
+ * ŷ ± t(1 − α/2; df)·σ̂·√(1 + h). Returns the half-width; pass `tCritical` (from criticalT) when
+ * computing many intervals of one fit.
  */
-export function predictionHalfWidth(fit: OlsFit, leverageAtPoint: number, level = 0.95): number {
-  return studentTQuantile(1 - (1 - level) / 2, fit.df) * fit.residualSd * Math.sqrt(1 + leverageAtPoint);
+export function predictionHalfWidth(
+  fit: OlsFit,
+  leverageAtPoint: number,
+  level = 0.95,
+  tCritical = criticalT(fit, level),
+): number {
+  return tCritical * fit.residualSd * Math.sqrt(1 + leverageAtPoint);
 }

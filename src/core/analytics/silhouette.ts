@@ -9,21 +9,26 @@ export function silhouetteValues(points: readonly number[][], labels: readonly n
   const k = labels.reduce((m, l) => Math.max(m, l + 1), 0);
   const sizes = new Array<number>(k).fill(0);
   for (const l of labels) sizes[l]!++;
+  const d = n > 0 ? points[0]!.length : 0;
+  // Points flattened into one typed array: the O(n²) loop below is the hot path.
+  const flat = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) flat.set(points[i]!, i * d);
+  const label = Int32Array.from(labels);
   // sums[i * k + c]: total distance from point i to the points of cluster c.
   const sums = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
-    const pi = points[i]!;
-    const li = labels[i]!;
+    const oi = i * d;
+    const li = label[i]!;
     for (let j = i + 1; j < n; j++) {
-      const pj = points[j]!;
+      const oj = j * d;
       let d2 = 0;
-      for (let t = 0; t < pi.length; t++) {
-        const diff = pi[t]! - pj[t]!;
+      for (let t = 0; t < d; t++) {
+        const diff = flat[oi + t]! - flat[oj + t]!;
         d2 += diff * diff;
       }
-      const d = Math.sqrt(d2);
-      sums[i * k + labels[j]!]! += d;
-      sums[j * k + li]! += d;
+      const dist = Math.sqrt(d2);
+      sums[i * k + label[j]!]! += dist;
+      sums[j * k + li]! += dist;
     }
   }
   return labels.map((own, i) => {

@@ -10,53 +10,83 @@ import {
 } from "../../db/schema";
 import type { Db } from "../../platform/db";
 
+/** Values of some indicators in some years in columns: one row per (indicator, year) with parallel arrays. */
+export type ValueColumns = { indicatorId: number; year: number; schoolIds: number[]; values: number[] }[];
+
 /**
- * Every school of a region with its values of the given indicators in one year: one set-based
- * query (schools left-joined to indicator_values, values pivoted into arrays per school), so a
- * school without values is still returned and can be listed as excluded.
+ * School values of the given indicators and years of a region, in columns: one row per (indicator,
+ * year) carrying the school ids and the values as two arrays. One set-based query over the
+ * (indicator_id, year) index; far fewer rows cross the driver than in long form, which is what
+ * costs most on PGlite at national scale.
  */
-export async function findSchoolsWithValues(
+export async function findValueColumns(
   db: Db,
-  opts: { regionId: number; year: number; indicators: readonly { id: number; code: string }[] },
-): Promise<AnalyticsSchool[]> {
-  const codeById = new Map(opts.indicators.map((i) => [i.id, i.code]));
-  const ids = [...codeById.keys()];
-  if (ids.length === 0) return [];
+  opts: { regionId: number; indicatorIds: readonly number[]; years: readonly number[] },
+): Promise<ValueColumns> {
+  if (opts.indicatorIds.length === 0 || opts.years.length === 0) return [];
   const rows = await db
+    .select({
+      indicatorId: indicatorValues.indicatorId,
+      year: indicatorValues.year,
+      schoolIds: sql<number[]>`array_agg(${indicatorValues.schoolId})`,
+      values: sql<number[]>`array_agg(${indicatorValues.value})`,
+    })
+    .from(indicatorValues)
+    .innerJoin(schools, eq(schools.id, indicatorValues.schoolId))
+    .where(
+      and(
+        inArray(indicatorValues.indicatorId, [...opts.indicatorIds]),
+        inArray(indicatorValues.year, [...opts.years]),
+        eq(schools.regionId, opts.regionId),
+      ),
+    )
+    .groupBy(indicatorValues.indicatorId, indicatorValues.year);
+  return rows.map((r) => ({ ...r, schoolIds: r.schoolIds.map(Number), values: r.values.map(Number) }));
+}
+
+/** Every school of a region (what the analytics show of it), ordered by code. */
+export async function findRegionSchoolRows(db: Db, regionId: number) {
+  return db
     .select({
       schoolId: schools.id,
       code: schools.code,
       name: schools.shortName,
       municipalityId: schools.municipalityId,
       isRural: schools.isRural,
-      indicatorIds: sql<
-        number[] | null
-      >`array_agg(${indicatorValues.indicatorId} order by ${indicatorValues.indicatorId}) filter (where ${indicatorValues.indicatorId} is not null)`,
-      values: sql<
-        number[] | null
-      >`array_agg(${indicatorValues.value} order by ${indicatorValues.indicatorId}) filter (where ${indicatorValues.indicatorId} is not null)`,
+      students: schools.students,
     })
     .from(schools)
-    .leftJoin(
-      indicatorValues,
-      and(
-        eq(indicatorValues.schoolId, schools.id),
-        eq(indicatorValues.year, opts.year),
-        inArray(indicatorValues.indicatorId, ids),
-      ),
-    )
-    .where(eq(schools.regionId, opts.regionId))
-    .groupBy(schools.id)
+    .where(eq(schools.regionId, regionId))
     .orderBy(asc(schools.code));
-  return rows.map(({ indicatorIds, values, ...school }) => {
-    const byCode: Record<string, number> = {};
-    (indicatorIds ?? []).forEach((id, i) => {
-      const code = codeById.get(Number(id));
-      const value = values?.[i];
-      if (code !== undefined && value !== undefined && value !== null) byCode[code] = Number(value);
+}
+
+/**
+ * Every school of a region with its values of the given indicators in one year: the region's
+ * schools and the values in columns (two set-based queries), so a school without values is still
+ * returned and can be listed as excluded.
+ */
+export async function findSchoolsWithValues(
+  db: Db,
+  opts: { regionId: number; year: number; indicators: readonly { id: number; code: string }[] },
+): Promise<AnalyticsSchool[]> {
+  const codeById = new Map(opts.indicators.map((i) => [i.id, i.code]));
+  const [rows, columns] = await Promise.all([
+    findRegionSchoolRows(db, opts.regionId),
+    findValueColumns(db, { regionId: opts.regionId, indicatorIds: [...codeById.keys()], years: [opts.year] }),
+  ]);
+  const bySchool = new Map<number, Record<string, number>>(rows.map((r) => [r.schoolId, {}]));
+  for (const column of columns) {
+    const code = codeById.get(column.indicatorId);
+    if (code === undefined) continue;
+    column.schoolIds.forEach((schoolId, i) => {
+      const values = bySchool.get(schoolId);
+      if (values) values[code] = column.values[i]!;
     });
-    return { ...school, values: byCode };
-  });
+  }
+  return rows.map(({ students: _students, ...school }) => ({
+    ...school,
+    values: bySchool.get(school.schoolId)!,
+  }));
 }
 
 /** Per indicator of a region, the number of school values; and the years that have any. */
