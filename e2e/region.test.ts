@@ -91,8 +91,10 @@ describe("region-wide roles", () => {
     await schools.rows.first().waitFor();
     const badges = await schools.column(4);
     expect(badges.every((text) => text.includes("малокомплектная"))).toBe(true);
-    await schools.pagination.getByRole("button", { name: "2" }).click();
-    await expect.poll(() => page.url()).toContain("page=2");
+    const firstOnPage1 = (await schools.column(1))[0];
+    await schools.pagination.getByRole("button", { name: "2", exact: true }).click();
+    await expect.poll(async () => (await schools.column(1))[0]).not.toBe(firstOnPage1);
+    expect(page.url()).toContain("page=2");
     const firstOnPage2 = (await schools.column(1))[0] ?? "";
     await schools.rows.first().getByRole("link").click();
     const card = new SchoolCard(page);
@@ -101,7 +103,7 @@ describe("region-wide roles", () => {
     await page.goBack();
     await schools.rows.first().waitFor();
     expect(page.url()).toContain("page=2");
-    expect((await schools.column(1))[0]).toBe(firstOnPage2);
+    await expect.poll(async () => (await schools.column(1))[0]).toBe(firstOnPage2);
 
     await page.goto("/schools");
     await schools.search.fill("67-001");
@@ -120,8 +122,13 @@ describe("region-wide roles", () => {
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain("Паспорт школы");
     await saveScreenshot(page, "admin", "school-form");
-    await dialog.getByRole("button", { name: "Отмена" }).click();
+    // A correction of the passport: the card shows it and the audit log records who changed what.
+    const teachers = dialog.getByRole("textbox", { name: "Педагогов" });
+    const before = parseRuNumber(await teachers.inputValue());
+    await teachers.fill(String(before + 1));
+    await dialog.getByRole("button", { name: "Сохранить" }).click();
     await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => card.field("Педагогов").innerText()).toBe(String(before + 1));
 
     await shell.open("Пользователи");
     const users = page.getByTestId("users-table");
@@ -134,7 +141,12 @@ describe("region-wide roles", () => {
     await shell.open("Журнал действий");
     const audit = page.getByTestId("audit-table");
     await audit.locator("tbody tr").first().waitFor();
-    expect(await audit.innerText()).toContain("Вход");
+    const newest = audit.locator("tbody tr").first();
+    expect(await newest.innerText()).toMatch(/admin\s+Изменение\s+Школа/);
+    await newest.getByRole("button", { name: "Подробнее" }).click();
+    const details = await page.getByTestId("audit-details").innerText();
+    expect(details).toContain(`"teachers": ${before}`);
+    expect(details).toContain(`"teachers": ${before + 1}`);
     await expectCleanPage(shell);
     await saveScreenshot(page, "admin", "audit");
     expect(errors).toEqual([]);

@@ -32,36 +32,38 @@ export function DemoSignIns({ onPick }: { onPick: (signIn: DemoSignIn) => void }
         <Text size="sm" c="dimmed">
           {t("login.demoHint")}
         </Text>
-        <Table verticalSpacing={4} highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("login.login")}</Table.Th>
-              <Table.Th>{t("login.password")}</Table.Th>
-              <Table.Th>{t("login.demoWho")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {signIns.map((s) => (
-              <Table.Tr key={s.login}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <UnstyledButton onClick={() => onPick(s)} data-login={s.login}>
-                    <Text size="sm" ff="monospace" c="indigo.8" td="underline">
-                      {s.login}
-                    </Text>
-                  </UnstyledButton>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <Text size="sm" ff="monospace" c="dimmed">
-                    {s.password}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{s.description}</Text>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={520}>
+          <Table verticalSpacing={4} highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("login.login")}</Table.Th>
+                <Table.Th>{t("login.password")}</Table.Th>
+                <Table.Th>{t("login.demoWho")}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {signIns.map((s) => (
+                <Table.Tr key={s.login}>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    <UnstyledButton onClick={() => onPick(s)} data-login={s.login}>
+                      <Text size="sm" ff="monospace" c="indigo.8" td="underline">
+                        {s.login}
+                      </Text>
+                    </UnstyledButton>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    <Text size="sm" ff="monospace" c="dimmed">
+                      {s.password}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{s.description}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Stack>
     </Paper>
   );
