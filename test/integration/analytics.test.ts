@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { contextReport } from "../../src/cli/commands/context.command";
 import type { ClustersResponse, ContextModelResponse } from "../../src/core/analytics";
+import { SYSTEM_ACTOR } from "../../src/server/modules/access/actor";
+import { runContextModel } from "../../src/server/modules/analytics/analytics.service";
 import { findIndicators } from "../../src/server/modules/indicators/indicator.repo";
 import { seedCatalogue } from "../../src/server/modules/indicators/indicator.service";
 import { upsertSchoolValues, type ValueWrite } from "../../src/server/modules/values/values.repo";
@@ -207,5 +210,24 @@ describe.each(testEngines())("analytics on $kind", (engine) => {
       valueCount: 13,
       direction: "higher_better",
     });
+  });
+
+  it("gives the command line the model and every school with expected, interval, residual and group", async () => {
+    const result = await runContextModel({
+      db: world.db,
+      actor: SYSTEM_ACTOR,
+      query: { outcome: OUTCOME, context: [CONTEXT], year: YEAR, regionId: world.regionA.id },
+    });
+    const report = contextReport(result);
+    expect(report.model).toMatchObject({ n: 13, r2: result.model.r2 });
+    expect(report.model.coefficients).toHaveLength(2);
+    expect(report.schools).toHaveLength(13);
+    expect(Object.keys(report.schools[0]!).sort()).toEqual(
+      ["actual", "code", "expected", "high", "low", "name", "quadrant", "quadrantName", "residual"].sort(),
+    );
+    const s = report.schools[0]!;
+    expect(s.residual).toBeCloseTo(s.actual - s.expected, 12);
+    expect(s.low).toBeLessThan(s.expected);
+    expect(report.excluded).toEqual([expect.objectContaining({ missing: [OUTCOME] })]);
   });
 });
