@@ -144,9 +144,8 @@ describe("region-wide roles", () => {
     const newest = audit.locator("tbody tr").first();
     expect(await newest.innerText()).toMatch(/admin\s+Изменение\s+Школа/);
     await newest.getByRole("button", { name: "Подробнее" }).click();
-    const details = await page.getByTestId("audit-details").innerText();
-    expect(details).toContain(`"teachers": ${before}`);
-    expect(details).toContain(`"teachers": ${before + 1}`);
+    const changes = page.getByTestId("audit-changes").locator("tbody tr");
+    expect(await changes.allInnerTexts()).toEqual([`Педагогов\t${before}\t${before + 1}`]);
     await expectCleanPage(shell);
     await saveScreenshot(page, "admin", "audit");
     expect(errors).toEqual([]);

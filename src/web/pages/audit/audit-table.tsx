@@ -3,7 +3,22 @@ import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../shared/api";
 import { formatMoscowDateTime } from "../../components/format";
+import { AuditChanges, auditChanges } from "./audit-changes";
 import { useActionLabel, useEntityLabel } from "./audit-labels";
+
+function EntryChanges({ before, after }: { before: unknown; after: unknown }) {
+  const { t } = useTranslation();
+  const changes = auditChanges(before, after);
+  if (!changes) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={500}>
+        {t("audit.changes")}
+      </Text>
+      <AuditChanges changes={changes} />
+    </Stack>
+  );
+}
 
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
   const { t } = useTranslation();
@@ -73,10 +88,13 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                 {isOpen && (
                   <Table.Tr>
                     <Table.Td colSpan={6} bg="gray.0">
-                      <SimpleGrid cols={{ base: 1, md: 2 }} p="xs" data-testid="audit-details">
-                        <JsonBlock title={t("audit.before")} value={e.before} />
-                        <JsonBlock title={t("audit.after")} value={e.after} />
-                      </SimpleGrid>
+                      <Stack gap="sm" p="xs" data-testid="audit-details">
+                        <EntryChanges before={e.before} after={e.after} />
+                        <SimpleGrid cols={{ base: 1, md: 2 }}>
+                          <JsonBlock title={t("audit.before")} value={e.before} />
+                          <JsonBlock title={t("audit.after")} value={e.after} />
+                        </SimpleGrid>
+                      </Stack>
                     </Table.Td>
                   </Table.Tr>
                 )}

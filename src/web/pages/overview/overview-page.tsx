@@ -1,4 +1,4 @@
-import { Paper, Select, Stack, Text } from "@mantine/core";
+import { Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../app/session";
@@ -46,6 +46,9 @@ export function OverviewPage() {
             <>
               <SchoolsChart municipalities={data.municipalities} />
               <Paper p={0}>
+                <Title order={4} px="md" pt="md">
+                  {t("overview.tableTitle")}
+                </Title>
                 <MunicipalitiesTable municipalities={data.municipalities} />
               </Paper>
             </>
