@@ -125,28 +125,28 @@ function intArray(values: (number | null)[]): string {
 }
 
 /**
- * Inserts demo values with source «demo» and a creation entry in their history, in chunks of
- * 5,000 rows: each chunk is one statement over unnest'ed arrays.
+ * Inserts demo values with source «demo», in chunks of 5,000 rows (one statement each over
+ * unnest'ed arrays), then records their creation in the history with one statement. The values
+ * go to a freshly created region, so every value of its indicators is one of these.
  */
 export async function insertDemoValues(db: Db, rows: DemoValueRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const batch = rows.slice(i, i + 5000);
     const col = (f: (r: DemoValueRow) => number | null) => intArray(batch.map(f));
     await db.execute(sql`
-      with ins as (
-        insert into ${indicatorValues} (indicator_id, version_id, school_id, municipality_id, year, value, source)
-        select t.indicator_id, t.version_id, t.school_id, t.municipality_id, t.year, t.value, 'demo'
-        from unnest(
-          ${col((r) => r.indicatorId)}::int[], ${col((r) => r.versionId)}::int[],
-          ${col((r) => r.schoolId)}::int[], ${col((r) => r.municipalityId)}::int[],
-          ${col((r) => r.year)}::int[], ${col((r) => r.value)}::float8[]
-        ) as t(indicator_id, version_id, school_id, municipality_id, year, value)
-        returning id, value
-      )
-      insert into ${indicatorValueHistory} (value_id, old_value, new_value, source, reason)
-      select id, null, value, 'demo', 'Демонстрационные данные' from ins
-    `);
+      insert into ${indicatorValues} (indicator_id, version_id, school_id, municipality_id, year, value, source)
+      select t.indicator_id, t.version_id, t.school_id, t.municipality_id, t.year, t.value, 'demo'
+      from unnest(
+        ${col((r) => r.indicatorId)}::int[], ${col((r) => r.versionId)}::int[],
+        ${col((r) => r.schoolId)}::int[], ${col((r) => r.municipalityId)}::int[],
+        ${col((r) => r.year)}::int[], ${col((r) => r.value)}::float8[]
+      ) as t(indicator_id, version_id, school_id, municipality_id, year, value)`);
   }
+  const indicatorIds = intArray([...new Set(rows.map((r) => r.indicatorId))]);
+  await db.execute(sql`
+    insert into ${indicatorValueHistory} (value_id, old_value, new_value, source, reason)
+    select v.id, null, v.value, 'demo', 'Демонстрационные данные' from ${indicatorValues} v
+    where v.indicator_id = any(${indicatorIds}::int[]) and v.source = 'demo'`);
 }
 
 /** A demo form resolved to ids, with its history. */

@@ -1,6 +1,7 @@
 import {
   DEFAULT_DEMO_SEED,
   DEMO_YEARS,
+  type DemoIndicatorValue,
   type DemoRegion,
   generateDemoRegion,
   generateDemoValues,
@@ -62,7 +63,15 @@ export async function loadDemoRegion({
   demo?: DemoRegion;
   seed?: number;
 }): Promise<DemoLoadSummary> {
-  const hashes = await Promise.all(demo.users.map((u) => hashPassword(u.password)));
+  const hashing = Promise.all(demo.users.map((u) => hashPassword(u.password)));
+  // generated while argon2 hashes in its own threads
+  const values = generateDemoValues({
+    region: demo,
+    catalogue: INDICATOR_CATALOGUE,
+    years: DEMO_YEARS,
+    seed,
+  });
+  const hashes = await hashing;
   return db.transaction(async (tx) => {
     const previous = await findRegionIdByCode(tx, demo.region.code);
     if (previous !== undefined) await deleteRegionCascade(tx, previous);
@@ -105,7 +114,7 @@ export async function loadDemoRegion({
         (u.assignedSchoolCodes ?? []).map((c) => requireId(schoolIds, c, "школа")),
       );
     }
-    const data = await loadDemoData(tx, { demo, seed, regionId, muni, schoolIds });
+    const data = await loadDemoData(tx, { demo, values, seed, regionId, muni, schoolIds });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -131,23 +140,18 @@ async function loadDemoData(
   db: Db,
   opts: {
     demo: DemoRegion;
+    values: DemoIndicatorValue[];
     seed: number;
     regionId: number;
     muni: Map<string, number>;
     schoolIds: Map<string, number>;
   },
 ): Promise<{ indicators: number; values: number; forms: number }> {
-  const { demo, seed, regionId, muni, schoolIds } = opts;
+  const { demo, values, seed, regionId, muni, schoolIds } = opts;
   await seedCatalogue(db, regionId);
   await seedRuleSets(db, regionId);
   const catalogue = await findIndicators(db, regionId);
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
-  const values = generateDemoValues({
-    region: demo,
-    catalogue: INDICATOR_CATALOGUE,
-    years: DEMO_YEARS,
-    seed,
-  });
   const rows = values.flatMap((v) => {
     const indicator = byCode.get(v.indicatorCode);
     if (!indicator) return [];

@@ -1,4 +1,4 @@
-import { and, asc, eq, max } from "drizzle-orm";
+import { and, asc, eq, max, sql } from "drizzle-orm";
 import type { IndicatorDefinition } from "../../../core/indicators";
 import { indicators, indicatorVersions } from "../../db/schema";
 import type { Db } from "../../platform/db";
@@ -84,6 +84,48 @@ export async function insertIndicator(
   if (!ind) throw new Error("Показатель не создан");
   await insertVersion(db, ind.id, def, createdBy);
   return ind.id;
+}
+
+/**
+ * Inserts many indicators, each with its first version as the current one, in three statements
+ * (the preloaded catalogue of a new region). Codes must be new in the region.
+ */
+export async function insertIndicatorsBulk(db: Db, regionId: number, defs: readonly IndicatorDefinition[]) {
+  if (!defs.length) return;
+  const created = await db
+    .insert(indicators)
+    .values(defs.map((d) => ({ regionId, code: d.code })))
+    .returning({ id: indicators.id, code: indicators.code });
+  const idOf = new Map(created.map((c) => [c.code, c.id]));
+  const versions = await db
+    .insert(indicatorVersions)
+    .values(
+      defs.flatMap((def) => {
+        const indicatorId = idOf.get(def.code);
+        if (indicatorId === undefined) return [];
+        return [
+          {
+            indicatorId,
+            version: 1,
+            name: def.name,
+            unit: def.unit,
+            direction: def.direction,
+            min: def.min,
+            max: def.max,
+            level: def.level,
+            group: def.group,
+            source: def.source,
+            description: def.description ?? "",
+          },
+        ];
+      }),
+    )
+    .returning({ id: indicatorVersions.id, indicatorId: indicatorVersions.indicatorId });
+  await db.execute(sql`
+    update ${indicators} set current_version_id = v.version_id
+    from unnest(${`{${versions.map((v) => v.indicatorId).join(",")}}`}::int[], ${`{${versions.map((v) => v.id).join(",")}}`}::int[])
+      as v(indicator_id, version_id)
+    where ${indicators.id} = v.indicator_id`);
 }
 
 /** Adds a new version of an indicator's definition and makes it current. */

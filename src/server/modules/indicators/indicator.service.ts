@@ -10,6 +10,7 @@ import {
   findVersions,
   type IndicatorRow,
   insertIndicator,
+  insertIndicatorsBulk,
   insertVersion,
   setRetired,
 } from "./indicator.repo";
@@ -23,16 +24,12 @@ export function actorRegionId(actor: Actor, regionId?: number): number {
   return id;
 }
 
-/** Loads the preloaded catalogue into a region that has none of its indicators yet. */
+/** Loads the preloaded catalogue into a region: the indicators it does not have yet. Returns how many were added. */
 export async function seedCatalogue(db: Db, regionId: number): Promise<number> {
   const existing = new Set((await findIndicators(db, regionId)).map((i) => i.code));
-  let added = 0;
-  for (const def of INDICATOR_CATALOGUE) {
-    if (existing.has(def.code)) continue;
-    await insertIndicator(db, regionId, def, null);
-    added++;
-  }
-  return added;
+  const missing = INDICATOR_CATALOGUE.filter((def) => !existing.has(def.code));
+  await insertIndicatorsBulk(db, regionId, missing);
+  return missing.length;
 }
 
 /** The region's indicator catalogue, for anyone who reads school data; a federal operator names the region. */
