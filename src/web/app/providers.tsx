@@ -26,13 +26,16 @@ export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (query.queryKey[0] === ME_QUERY_KEY[0] || query.meta?.isSilent) return;
+        if (query.queryKey[0] === ME_QUERY_KEY[0]) return;
+        // An expired session anywhere signs the user out, whoever shows the error.
         if (isApiStatus(error, 401)) {
           client.setQueryData(ME_QUERY_KEY, null);
           return;
         }
-        // 403 and 404 are shown by the page itself as a message in place of the content.
-        if (!isApiStatus(error, 403, 404)) notifyError(error);
+        // 403 and 404 are shown by the page itself as a message in place of the content; so are the errors
+        // of `isSilent` queries (pages using QueryView), which a toast would only repeat.
+        if (query.meta?.isSilent || isApiStatus(error, 403, 404)) return;
+        notifyError(error);
       },
     }),
     mutationCache: new MutationCache({
@@ -59,7 +62,7 @@ const queryClient = createQueryClient();
 export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>{children}</BrowserRouter>
       </QueryClientProvider>

@@ -10,6 +10,8 @@ export const AUDIT_PAGE_SIZE = 50;
 export function useAuditTrail(entity: string | null) {
   return useInfiniteQuery({
     queryKey: ["audit", entity],
+    // Shown in place of the content by the page (QueryView), not as a toast.
+    meta: { isSilent: true },
     // 0: from the newest entry; then the id of the oldest entry loaded so far.
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>

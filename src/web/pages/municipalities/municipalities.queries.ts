@@ -13,6 +13,8 @@ import { type ApiRequestError, apiGet, apiSend } from "../../app/api-client";
 export function useMunicipalities(isEnabled = true) {
   return useQuery({
     queryKey: ["municipalities"],
+    // Shown in place of the content by the page (QueryView), not as a toast.
+    meta: { isSilent: true },
     queryFn: () => apiGet("/api/municipalities", z.array(municipalitySummarySchema)),
     enabled: isEnabled,
     staleTime: 5 * 60_000,
@@ -23,6 +25,8 @@ export function useMunicipalities(isEnabled = true) {
 export function useMunicipality(id: number | null) {
   return useQuery({
     queryKey: ["municipality", id],
+    // Shown in place of the content by the page (QueryView), not as a toast.
+    meta: { isSilent: true },
     queryFn: () => apiGet(`/api/municipalities/${id}`, municipalityDetailSchema),
     enabled: id !== null,
   });

@@ -16,6 +16,8 @@ export function useRegions(isEnabled: boolean) {
 export function useRegionOverview(regionId: number | undefined, isEnabled = true) {
   return useQuery({
     queryKey: ["overview", regionId ?? "own"],
+    // Shown in place of the content by the page (QueryView), not as a toast.
+    meta: { isSilent: true },
     queryFn: () => apiGet(`/api/overview${toQuery({ regionId })}`, regionOverviewSchema),
     enabled: isEnabled,
   });

@@ -22,6 +22,8 @@ export function useSchoolList(params: SchoolListParams) {
 export function useSchoolsInScope(municipalityId?: number) {
   return useQuery({
     queryKey: ["schools", "scope", municipalityId ?? null],
+    // Shown in place of the content by the page (QueryView), not as a toast.
+    meta: { isSilent: true },
     queryFn: () => apiGet(`/api/schools${toQuery({ municipalityId, limit: 5000 })}`, schoolListSchema),
   });
 }
@@ -40,6 +42,8 @@ export function useAllSchools(isEnabled = true) {
 export function useSchool(id: number | null) {
   return useQuery({
     queryKey: ["school", id],
+    // Shown in place of the content by the page (QueryView), not as a toast.
+    meta: { isSilent: true },
     queryFn: () => apiGet(`/api/schools/${id}`, schoolSchema),
     enabled: id !== null,
   });

@@ -6,7 +6,12 @@ import type { UserCreateInput } from "./user-form";
 
 /** Users of the admin's region. */
 export function useUsers() {
-  return useQuery({ queryKey: ["users"], queryFn: () => apiGet("/api/users", z.array(userSchema)) });
+  return useQuery({
+    queryKey: ["users"],
+    queryFn: () => apiGet("/api/users", z.array(userSchema)),
+    // Shown in place of the table by the page (QueryView), not as a toast.
+    meta: { isSilent: true },
+  });
 }
 
 /** Creates a user; errors are shown by the form. */
