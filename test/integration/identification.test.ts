@@ -339,7 +339,7 @@ describe.each(testEngines())("identification runs on $kind", (engine) => {
       });
       expect(res.statusCode).toBe(200);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.rawPayload);
+      await workbook.xlsx.load(new Uint8Array(res.rawPayload).buffer);
       const sheet = workbook.getWorksheet("Школы");
       if (!sheet) throw new Error("no sheet Школы");
       const header = sheet.getRow(1).values as unknown[];
@@ -362,7 +362,7 @@ describe.each(testEngines())("identification runs on $kind", (engine) => {
         url: `/api/identification/runs/${firstRun.id}/export.xlsx`,
       });
       const mocBook = new ExcelJS.Workbook();
-      await mocBook.xlsx.load(moc.rawPayload);
+      await mocBook.xlsx.load(new Uint8Array(moc.rawPayload).buffer);
       expect(mocBook.getWorksheet("Школы")?.rowCount).toBe(3);
     });
 
