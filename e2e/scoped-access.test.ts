@@ -203,4 +203,34 @@ describe("scoped roles", () => {
     await shell.signOut();
     expect(errors).toEqual([]);
   });
+
+  it("a failed load says so in Russian in place of the list, and «Повторить» recovers", async () => {
+    const { page, errors } = await app.newPage();
+    await page.goto("/login");
+    const shell = await new LoginPage(page).signIn("mentor", "demo-mentor");
+    await shell.heading("Школы").waitFor();
+    let isBroken = true;
+    await page.route("**/api/schools?**", (route) =>
+      isBroken
+        ? route.fulfill({
+            status: 500,
+            contentType: "application/json",
+            body: JSON.stringify({ error: "internal", message: "Внутренняя ошибка сервера", issues: [] }),
+          })
+        : route.continue(),
+    );
+    await page.reload();
+    const alert = page.getByRole("alert").filter({ hasText: "Не удалось загрузить данные" });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("Внутренняя ошибка сервера");
+    // Shown once, in place of the list: no toast repeating it.
+    expect(await page.getByText("Внутренняя ошибка сервера").count()).toBe(1);
+    await saveScreenshot(page, "mentor", "schools-load-error");
+
+    isBroken = false;
+    await alert.getByRole("button", { name: "Повторить" }).click();
+    const schools = new SchoolsBrowser(page);
+    expect(await countRows(schools.table)).toBe(4);
+    expect(errors.filter((e) => !e.includes("status of 500"))).toEqual([]);
+  });
 });
