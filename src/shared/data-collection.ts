@@ -78,6 +78,14 @@ export const schoolValuesSchema = z.object({
 });
 export type SchoolValues = z.infer<typeof schoolValuesSchema>;
 
+/** A municipality's own values (municipality-level indicators). */
+export const municipalityValuesSchema = z.object({
+  municipalityId: z.number(),
+  years: z.array(z.number()),
+  values: z.array(valueSchema),
+});
+export type MunicipalityValues = z.infer<typeof municipalityValuesSchema>;
+
 /** One change of a value. */
 export const valueHistoryEntrySchema = z.object({
   id: z.number(),

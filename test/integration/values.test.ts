@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertDemoValues } from "../../src/server/modules/demo/demo.repo";
 import { findIndicators } from "../../src/server/modules/indicators/indicator.repo";
 import { seedCatalogue } from "../../src/server/modules/indicators/indicator.service";
 import { upsertSchoolValues } from "../../src/server/modules/values/values.repo";
@@ -33,6 +34,20 @@ describe.each(testEngines())("values API on $kind", (engine) => {
     await write(world.s1.id, 2025, 0.35);
     await write(world.s1.id, 2025, 0.35); // unchanged: no history entry
     await write(world.s2.id, 2025, 0.5);
+    const municipal = (await findIndicators(world.db, world.regionA.id)).find(
+      (i) => i.level === "municipality",
+    );
+    if (!municipal) throw new Error("no municipality-level indicator");
+    await insertDemoValues(world.db, [
+      {
+        indicatorId: municipal.id,
+        versionId: municipal.versionId,
+        schoolId: null,
+        municipalityId: world.m1.id,
+        year: 2025,
+        value: 120,
+      },
+    ]);
     c = await signInAll(world.app, world);
     const all = (await c.adminA.request({ method: "GET", url: `/api/schools/${world.s1.id}/values` })).json();
     valueS1 = all.values.find((v: { year: number }) => v.year === 2025).id;
@@ -99,5 +114,36 @@ describe.each(testEngines())("values API on $kind", (engine) => {
     expect((await c.adminB.request({ method: "GET", url: url(valueS1) })).statusCode).toBe(404);
     expect((await c.mocM2.request({ method: "GET", url: url(valueS2) })).statusCode).toBe(200);
     expect((await c.adminA.request({ method: "GET", url: url(999999) })).statusCode).toBe(404);
+  });
+
+  it("gives a municipality's own values to those who see the municipality", async () => {
+    const url = (id: number, q = "") => `/api/municipalities/${id}/values${q}`;
+    expect((await world.app.inject({ method: "GET", url: url(world.m1.id) })).statusCode).toBe(401);
+    const res = await c.mocM1.request({ method: "GET", url: url(world.m1.id, "?year=2025") });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().years).toEqual([2025]);
+    expect(res.json().values).toHaveLength(1);
+    expect(res.json().values[0]).toMatchObject({ value: 120, source: "demo" });
+    const history = await c.mocM1.request({
+      method: "GET",
+      url: `/api/values/${res.json().values[0].id}/history`,
+    });
+    expect(history.json().history).toHaveLength(1);
+    expect(
+      (await c.mocM2.request({ method: "GET", url: `/api/values/${res.json().values[0].id}/history` }))
+        .statusCode,
+    ).toBe(404);
+    const cases: [keyof Clients, number, number][] = [
+      ["analystA", world.m1.id, 200],
+      ["directorS1", world.m1.id, 200],
+      ["directorS1", world.m2.id, 404],
+      ["mocM2", world.m1.id, 404],
+      ["adminB", world.m1.id, 404],
+      ["adminB", world.m3.id, 200],
+    ];
+    for (const [who, id, status] of cases) {
+      const got = await c[who].request({ method: "GET", url: url(id) });
+      expect({ who, id, status: got.statusCode }).toEqual({ who, id, status });
+    }
   });
 });

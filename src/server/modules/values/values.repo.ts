@@ -95,6 +95,31 @@ export async function findSchoolValues(db: Db, schoolId: number, years?: number[
     .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.year));
 }
 
+/** A municipality's own values (municipality-level indicators), like findSchoolValues. */
+export async function findMunicipalityValues(db: Db, municipalityId: number, years?: number[]) {
+  const conditions: (SQL | undefined)[] = [eq(indicatorValues.municipalityId, municipalityId)];
+  if (years?.length) conditions.push(inArray(indicatorValues.year, years));
+  return db
+    .select({
+      id: indicatorValues.id,
+      indicatorId: indicatorValues.indicatorId,
+      code: indicators.code,
+      versionId: indicatorValues.versionId,
+      version: indicatorVersions.version,
+      year: indicatorValues.year,
+      value: indicatorValues.value,
+      source: indicatorValues.source,
+      enteredAt: indicatorValues.enteredAt,
+      enteredBy: users.fullName,
+    })
+    .from(indicatorValues)
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicatorValues.versionId))
+    .leftJoin(users, eq(users.id, indicatorValues.enteredBy))
+    .where(and(...conditions))
+    .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.year));
+}
+
 /** The history of one value, newest first. */
 export async function findValueHistory(db: Db, valueId: number) {
   return db

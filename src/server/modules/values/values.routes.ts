@@ -2,9 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/api";
-import { schoolValuesSchema, valueHistorySchema, yearSchema } from "../../../shared/data-collection";
+import {
+  municipalityValuesSchema,
+  schoolValuesSchema,
+  valueHistorySchema,
+  yearSchema,
+} from "../../../shared/data-collection";
 import { type AppContext, requireActor } from "../../http/context";
-import { getSchoolValues, getValueHistory } from "./values.service";
+import { getMunicipalityValues, getSchoolValues, getValueHistory } from "./values.service";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
@@ -29,6 +34,25 @@ export async function valueRoutes(app: FastifyInstance, ctx: AppContext): Promis
         db: ctx.db,
         actor: requireActor(request),
         schoolId: request.params.id,
+        year: request.query.year,
+      }),
+  );
+  r.get(
+    "/api/municipalities/:id/values",
+    {
+      schema: {
+        tags,
+        summary: "Значения муниципальных показателей за год (без year — за все годы)",
+        params: idParams,
+        querystring: z.object({ year: yearSchema.optional() }),
+        response: { 200: municipalityValuesSchema, ...errors },
+      },
+    },
+    async (request) =>
+      getMunicipalityValues({
+        db: ctx.db,
+        actor: requireActor(request),
+        municipalityId: request.params.id,
         year: request.query.year,
       }),
   );

@@ -4,7 +4,13 @@ import { notFound } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
 import { requireMunicipalityAccess, requireSchoolAccess } from "../access/access.repo";
 import type { Actor } from "../access/actor";
-import { findSchoolValues, findSchoolValueYears, findValueById, findValueHistory } from "./values.repo";
+import {
+  findMunicipalityValues,
+  findSchoolValues,
+  findSchoolValueYears,
+  findValueById,
+  findValueHistory,
+} from "./values.repo";
 
 type ValueRow = Awaited<ReturnType<typeof findSchoolValues>>[number];
 
@@ -33,6 +39,29 @@ export async function getSchoolValues({
     findSchoolValues(db, schoolId, year === undefined ? undefined : [year]),
   ]);
   return { schoolId, years, values: rows.map(present) };
+}
+
+/** A municipality's own values (municipality-level indicators) for a year or all years; 404 out of scope. */
+export async function getMunicipalityValues({
+  db,
+  actor,
+  municipalityId,
+  year,
+}: {
+  db: Db;
+  actor: Actor;
+  municipalityId: number;
+  year?: number;
+}) {
+  await requireMunicipalityAccess(db, {
+    actor,
+    permission: "school.read",
+    municipalityIds: [municipalityId],
+  });
+  const all = await findMunicipalityValues(db, municipalityId);
+  const years = [...new Set(all.map((v) => v.year))].sort((a, b) => b - a);
+  const rows = year === undefined ? all : all.filter((v) => v.year === year);
+  return { municipalityId, years, values: rows.map(present) };
 }
 
 /** A value and every change of it, newest first; the value's school or municipality must be in scope. */
