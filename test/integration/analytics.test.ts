@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { contextReport } from "../../src/cli/commands/context.command";
 import type { ClustersResponse, ContextModelResponse } from "../../src/core/analytics";
+import { identificationResults, identificationRuns } from "../../src/server/db/schema";
 import { SYSTEM_ACTOR } from "../../src/server/modules/access/actor";
 import { runContextModel } from "../../src/server/modules/analytics/analytics.service";
 import { findIndicators } from "../../src/server/modules/indicators/indicator.repo";
@@ -229,5 +230,39 @@ describe.each(testEngines())("analytics on $kind", (engine) => {
     expect(s.residual).toBeCloseTo(s.actual - s.expected, 12);
     expect(s.low).toBeLessThan(s.expected);
     expect(report.excluded).toEqual([expect.objectContaining({ missing: [OUTCOME] })]);
+  });
+
+  it("takes the ШНРО and ШФНСУ shares of the profiles from the year's identification run", async () => {
+    const [run] = await world.db
+      .insert(identificationRuns)
+      .values({
+        regionId: world.regionA.id,
+        year: YEAR,
+        ruleSets: [],
+        schoolCount: 13,
+        createdByName: "тест",
+      })
+      .returning({ id: identificationRuns.id });
+    const categories = ["shnro", "shfnsu", "both"] as const;
+    await world.db.insert(identificationResults).values(
+      seeded.schools.map((school, i) => ({
+        runId: run!.id,
+        schoolId: school.id,
+        municipalityId: school.municipalityId,
+        schoolCode: school.code,
+        schoolName: school.code,
+        isRural: false,
+        category: i < 3 ? categories[i]! : ("none" as const),
+        riskFlags: [],
+        reasons: [],
+        details: [],
+      })),
+    );
+    const body: ClustersResponse = (await c.analystA.request({ method: "GET", url: clustersUrl })).json();
+    expect(body.categoriesSource).toMatch(new RegExp(`№ ${run!.id} за ${YEAR} год \\(не утверждено\\)`));
+    const weighted = (share: (p: ClustersResponse["profiles"][number]) => number | null) =>
+      Math.round(body.profiles.reduce((sum, p) => sum + (share(p) ?? 0) * p.size, 0));
+    expect(weighted((p) => p.shnroShare)).toBe(2);
+    expect(weighted((p) => p.shfnsuShare)).toBe(2);
   });
 });
