@@ -101,6 +101,7 @@ describe("scoped roles", () => {
     const ids = await schoolIds("67-001", "67-133");
     await page.goto("/login");
     const shell = await new LoginPage(page).signIn("moc.dorogobuzh", "demo-moc");
+    expect(await shell.userRole.innerText()).toBe("Координатор МОЦ · Дорогобужский район");
     expect(await shell.foundationNav()).toEqual(["Мой муниципалитет", "Школы"]);
     await shell.heading("Дорогобужский район").waitFor();
     const schools = new SchoolsBrowser(page);

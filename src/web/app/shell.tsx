@@ -61,6 +61,7 @@ export function Shell({ children }: { children: ReactNode }) {
               </Text>
               <Text size="xs" c="dimmed" data-testid="shell-user-role">
                 {ROLE_LABELS[me.role]}
+                {me.municipalityName && ` · ${me.municipalityName}`}
               </Text>
             </Stack>
             <Button variant="default" size="xs" loading={signOut.isPending} onClick={() => signOut.mutate()}>
