@@ -18,7 +18,9 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
 import { identificationRoutes } from "./modules/identification/identification.routes";
+import { importRoutes } from "./modules/import/import.routes";
 import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
+import { jobRoutes } from "./modules/jobs/job.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/user.routes";
 import type { Config } from "./platform/config";
@@ -35,6 +37,8 @@ const ROUTE_MODULES = [
   dataCollectionRoutes,
   identificationRoutes,
   analyticsRoutes,
+  importRoutes,
+  jobRoutes,
 ];
 
 /** Builds the Fastify application over an open database. Does not listen. */

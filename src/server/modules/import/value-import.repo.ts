@@ -43,9 +43,44 @@ export async function findMatchableSchools(
     .where(and(eq(schools.regionId, regionId), scope));
 }
 
-/** Appends a batch to the staging table of a job: one statement, committed on its own. */
-export async function insertStagingBatch(db: Db, jobId: number, batch: StagingBatch): Promise<void> {
+/**
+ * Whether the connection may switch off foreign-key triggers for a bulk write
+ * (session_replication_role = replica needs a superuser: always so on PGlite). Those checks are
+ * row by row and dominate a bulk write on PGlite; the import checks the references set-based instead.
+ */
+export async function canSkipRowTriggers(db: Db): Promise<boolean> {
+  const result = await db.execute(sql`select current_setting('is_superuser') as su`);
+  return rowsOf(result as Rows<{ su: string }>)[0]?.su === "on";
+}
+
+async function withoutRowTriggers(db: Db, skip: boolean, work: (tx: Db) => Promise<void>): Promise<void> {
+  if (!skip) return work(db);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await work(tx);
+  });
+}
+
+/**
+ * Appends a batch to the staging table of a job: one short transaction of its own. The job row
+ * exists (the import created it), so the row-by-row foreign-key check may be skipped.
+ */
+export async function insertStagingBatch(
+  db: Db,
+  jobId: number,
+  batch: StagingBatch,
+  skipTriggers = false,
+): Promise<void> {
   if (batch.rowNumber.length === 0) return;
+  await withoutRowTriggers(db, skipTriggers, (tx) => insertBatch(tx, jobId, batch));
+}
+
+/** Refreshes the planner's statistics of the staging table (it goes from empty to large at once). */
+export async function analyzeStaging(db: Db): Promise<void> {
+  await db.execute(sql`analyze ${importStaging}`);
+}
+
+async function insertBatch(db: Db, jobId: number, batch: StagingBatch): Promise<void> {
   await db.execute(sql`
     insert into ${importStaging} (job_id, row_number, indicator_id, version_id, school_id, year, value)
     select ${jobId}, t.* from unnest(
@@ -176,13 +211,17 @@ export async function findStagedChanges(db: Db, jobId: number, limit: number): P
 /**
  * Applies a job's staged values in set-based statements (call inside one transaction): inserts new
  * values, updates changed ones (keeping equal ones untouched), appends a history row for every
- * creation and change, and marks the unlocks it used.
+ * creation and change, and marks the unlocks it used. With `skipTriggers` the row-by-row
+ * foreign-key triggers are off for the transaction: lockReferences has checked and locked every
+ * referenced school, indicator and version set-based, as those triggers would have.
  */
 export async function applyStaged(
   db: Db,
-  opts: { jobId: number; userId: number | null; sourceRef: string },
+  opts: { jobId: number; userId: number | null; sourceRef: string; skipTriggers: boolean },
 ): Promise<void> {
   const { jobId, userId, sourceRef } = opts;
+  await lockReferences(db, jobId);
+  if (opts.skipTriggers) await db.execute(sql`set local session_replication_role = replica`);
   await db.execute(sql`
     with s as (
       select indicator_id, version_id, school_id, year, value from ${importStaging} where job_id = ${jobId}
@@ -207,4 +246,28 @@ export async function applyStaged(
     from ${importStaging} s, form_submissions f
     where s.job_id = ${jobId} and f.school_id = s.school_id and f.year = s.year
       and u.submission_id = f.id and u.indicator_id = s.indicator_id and u.used_at is null`);
+}
+
+/**
+ * Locks (FOR KEY SHARE, as a foreign-key check does) every school, indicator and version the staged
+ * values refer to, and throws when one has gone since it was matched (deleted meanwhile).
+ */
+async function lockReferences(db: Db, jobId: number): Promise<void> {
+  const staged = sql`from ${importStaging} where job_id = ${jobId}`;
+  const result = await db.execute(sql`
+    with sc as (select id from ${schools} where id in (select school_id ${staged}) for key share),
+      ind as (select id from indicators where id in (select indicator_id ${staged}) for key share),
+      ver as (select id from indicator_versions where id in (select version_id ${staged}) for key share)
+    select (select count(*) from sc) as schools, (select count(distinct school_id) ${staged}) as want_schools,
+      (select count(*) from ind) as indicators, (select count(distinct indicator_id) ${staged}) as want_indicators,
+      (select count(*) from ver) as versions, (select count(distinct version_id) ${staged}) as want_versions`);
+  const [row] = rowsOf(result as Rows<Record<string, string | number>>);
+  const same = (a: string, b: string) => Number(row?.[a] ?? -1) === Number(row?.[b] ?? -2);
+  if (
+    !same("schools", "want_schools") ||
+    !same("indicators", "want_indicators") ||
+    !same("versions", "want_versions")
+  ) {
+    throw new Error("Школа или показатель удалены во время загрузки; повторите загрузку");
+  }
 }

@@ -22,7 +22,14 @@ import type { ImportLimits } from "./parse/table.types";
 import { estimateDataRows } from "./row-estimate";
 import { createSchoolMatcher } from "./school-matcher";
 import { checkStagedValues } from "./value-checks";
-import { applyStaged, countStagedChanges, deleteStaging, findMatchableSchools } from "./value-import.repo";
+import {
+  analyzeStaging,
+  applyStaged,
+  canSkipRowTriggers,
+  countStagedChanges,
+  deleteStaging,
+  findMatchableSchools,
+} from "./value-import.repo";
 import { stageValues } from "./value-staging";
 
 /** An uploaded or local file to import. */
@@ -80,7 +87,9 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       total = await estimateDataRows(input.file.path, table.format);
       const issues = createIssueCollector();
       const schools = await findMatchableSchools(db, regionId, schoolScope(actor));
+      const skipTriggers = await canSkipRowTriggers(db);
       rows = await stageValues({
+        skipTriggers,
         db,
         jobId: job.id,
         table,
@@ -96,6 +105,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
         },
       });
       total = rows;
+      await analyzeStaging(db);
       await checkStagedValues(db, { jobId: job.id, plan: compiled.plan, indicators, issues });
       if (issues.count() > 0) {
         await deleteStaging(db, job.id);
@@ -113,7 +123,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       }
       const counts = await countStagedChanges(db, job.id);
       const summary: ImportSummary = { ...base, rows, ...counts, errors: [], errorCount: 0 };
-      if (!dryRun) await applyValues(input, summary);
+      if (!dryRun) await applyValues(input, summary, skipTriggers);
       await deleteStaging(db, job.id);
       await rememberMapping(db, regionId, layoutSignature(table.header), { kind: "values", mapping: chosen });
       await job.succeed(summary, rows, total);
@@ -142,13 +152,18 @@ function checkedMapping(raw: unknown, year: number | undefined): ColumnMapping {
   return parsed.mapping;
 }
 
-async function applyValues(input: ValueImportInput, summary: ImportSummary): Promise<void> {
+async function applyValues(
+  input: ValueImportInput,
+  summary: ImportSummary,
+  skipTriggers: boolean,
+): Promise<void> {
   const { db, actor, regionId, job } = input;
   await db.transaction(async (tx) => {
     await applyStaged(tx, {
       jobId: job.id,
       userId: actor.userId > 0 ? actor.userId : null,
       sourceRef: String(job.id),
+      skipTriggers,
     });
     await recordAudit(tx, {
       actor,

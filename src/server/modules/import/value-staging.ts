@@ -21,6 +21,8 @@ export type StagingInput = {
   indicators: IndicatorCatalogue;
   matcher: SchoolMatcher;
   issues: IssueCollector;
+  /** Whether batches may skip the row-by-row foreign-key check (see canSkipRowTriggers). */
+  skipTriggers: boolean;
   /** Called every few hundred rows with the data rows read so far. */
   onRows: (rows: number) => Promise<void>;
 };
@@ -53,12 +55,12 @@ export async function stageValues(input: StagingInput): Promise<number> {
       stageRecord(input, record, school.schoolId, batch);
     }
     if (batch.rowNumber.length >= STAGING_BATCH) {
-      await insertStagingBatch(db, jobId, batch);
+      await insertStagingBatch(db, jobId, batch, input.skipTriggers);
       batch = emptyBatch();
     }
     if (rows % 500 === 0) await input.onRows(rows);
   }
-  await insertStagingBatch(db, jobId, batch);
+  await insertStagingBatch(db, jobId, batch, input.skipTriggers);
   await input.onRows(rows);
   return rows;
 }
