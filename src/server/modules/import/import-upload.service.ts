@@ -135,7 +135,7 @@ export async function startUploadedImport({
 }: {
   db: Db;
   actor: Actor;
-  input: { uploadId: string; kind: ImportKind; mapping: unknown; year?: number; dryRun: boolean };
+  input: { uploadId: string; kind: ImportKind; mapping?: unknown; year?: number; dryRun: boolean };
   onFailure: (error: unknown) => void;
 }): Promise<{ jobId: number }> {
   requirePermission(actor, "data.import");
