@@ -40,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/analytics/clusters", labelKey: "nav.clusters", permission: "municipality.read" },
   { to: "/data", labelKey: "nav.data", permission: "school.read" },
   { to: "/indicators", labelKey: "nav.indicators", permission: "school.read" },
+  { to: "/import", labelKey: "nav.import", permission: "data.import" },
   { to: "/audit", labelKey: "nav.audit", permission: "audit.read" },
 ];
 

@@ -38,6 +38,7 @@ const IdentificationPage = lazyPage(
 const IndicatorsPage = lazyPage(() => import("../pages/indicators/indicators-page"), "IndicatorsPage");
 const DataPage = lazyPage(() => import("../pages/data/data-page"), "DataPage");
 const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"), "SchoolFormPage");
+const ImportPage = lazyPage(() => import("../pages/import/import-page"), "ImportPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -184,6 +185,14 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <IdentificationPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/import"
+          element={
+            <Guard permission="data.import">
+              <ImportPage />
             </Guard>
           }
         />
