@@ -225,3 +225,145 @@ export class SchoolCard {
 export function parseRuNumber(text: string): number {
   return Number(text.replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
 }
+
+/** A key figure (StatCard) inside `scope`, found by its exact label: the big number under it. */
+export function statValue(scope: Locator, label: string): Locator {
+  const card = scope
+    .locator("div.mantine-Paper-root")
+    .filter({ has: scope.page().locator("p").getByText(label, { exact: true }) })
+    .last();
+  return card.locator("p").nth(1);
+}
+
+/** «Идентификация»: the run form, the runs table and the selected run's view; the rule-set tab. */
+export class IdentificationPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the page from the navigation and waits for its title. */
+  async open(): Promise<void> {
+    const nav = this.page.getByRole("navigation", { name: "Разделы" });
+    await nav.getByRole("link", { name: "Идентификация", exact: true }).click();
+    await this.title.waitFor();
+  }
+
+  get title(): Locator {
+    return this.page.getByRole("heading", { level: 2, name: "Идентификация ШНРО и ШФНСУ" });
+  }
+
+  get year(): Locator {
+    return this.page.getByTestId("run-year");
+  }
+
+  get start(): Locator {
+    return this.page.getByTestId("run-start");
+  }
+
+  get runsTable(): Locator {
+    return this.page.getByTestId("runs-table");
+  }
+
+  get runView(): Locator {
+    return this.page.getByTestId("run-view");
+  }
+
+  get summary(): Locator {
+    return this.page.getByTestId("run-summary");
+  }
+
+  get results(): Locator {
+    return this.page.getByTestId("results-table");
+  }
+
+  /** The category badges of the results shown (data-category values). */
+  async resultCategories(): Promise<string[]> {
+    await this.results.locator("tbody tr").first().waitFor();
+    return this.results
+      .locator("[data-category]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-category") ?? ""));
+  }
+
+  /** Runs the given year with every active rule set and waits for its view. */
+  async run(year: number): Promise<void> {
+    await this.year.fill(String(year));
+    await this.start.click();
+    await this.page.getByRole("heading", { level: 3, name: new RegExp(`за ${year} год$`) }).waitFor();
+  }
+}
+
+/** «Категории школы по годам» on a school card. */
+export class SchoolCategoriesSection {
+  constructor(readonly page: Page) {}
+
+  get section(): Locator {
+    return this.page.getByTestId("school-categories");
+  }
+
+  get rows(): Locator {
+    return this.section.locator("tbody tr");
+  }
+
+  /** Year and category code of each row, newest first. */
+  async entries(): Promise<{ year: string; category: string }[]> {
+    await this.rows.first().waitFor();
+    return this.rows.evaluateAll((rows) =>
+      rows.map((row) => ({
+        year: row.querySelector("td")?.textContent?.trim() ?? "",
+        category: row.querySelector("[data-category]")?.getAttribute("data-category") ?? "",
+      })),
+    );
+  }
+}
+
+/** «Контекстная модель»: the choice of indicators, the figures, the scatter and the coefficients. */
+export class ContextModelPage {
+  constructor(readonly page: Page) {}
+
+  get runButton(): Locator {
+    return this.page.getByTestId("context-run");
+  }
+
+  get result(): Locator {
+    return this.page.getByTestId("context-result");
+  }
+
+  get scatter(): Locator {
+    return this.page.getByTestId("context-scatter");
+  }
+
+  get coefficients(): Locator {
+    return this.page.getByTestId("coefficients-table");
+  }
+
+  /** The count in a group badge («Устойчивые: 12» → 12). */
+  async quadrantCount(quadrant: string): Promise<number> {
+    const text = await this.page.getByTestId(`quadrant-${quadrant}`).innerText();
+    return parseRuNumber(text.split(":").pop() ?? "");
+  }
+}
+
+/** «Кластеры школ»: the run button, the figures, the profile chart and table. */
+export class ClustersPage {
+  constructor(readonly page: Page) {}
+
+  get runButton(): Locator {
+    return this.page.getByTestId("clusters-run");
+  }
+
+  get result(): Locator {
+    return this.page.getByTestId("clusters-result");
+  }
+
+  get profiles(): Locator {
+    return this.page.getByTestId("profiles-table");
+  }
+
+  get chart(): Locator {
+    return this.page.getByTestId("profiles-chart");
+  }
+}
+
+/** A Mantine Select that cannot be typed into: open it and click the option by its label. */
+export async function chooseOption(page: Page, input: Locator, label: string): Promise<void> {
+  await input.click();
+  await page.getByRole("option", { name: label, exact: true }).first().click();
+}
