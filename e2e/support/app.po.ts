@@ -367,3 +367,65 @@ export async function chooseOption(page: Page, input: Locator, label: string): P
   await input.click();
   await page.getByRole("option", { name: label, exact: true }).first().click();
 }
+
+/** A school's data form for a year: state badge, fields by indicator code, buttons, banners, history. */
+export class DataFormPage {
+  constructor(readonly page: Page) {}
+
+  get status(): Locator {
+    return this.page.getByTestId("form-status").first();
+  }
+
+  /** The input of an indicator's field (number inputs carry the test id themselves). */
+  field(code: string): Locator {
+    return this.page.getByTestId(`field-${code}`);
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole("button", { name, exact: true });
+  }
+
+  get returnMessage(): Locator {
+    return this.page.getByTestId("return-message");
+  }
+
+  get history(): Locator {
+    return this.page.getByTestId("form-history");
+  }
+
+  /** Waits for the state badge to read `label`. */
+  async waitForStatus(label: string): Promise<void> {
+    await this.page.getByTestId("form-status").filter({ hasText: label }).first().waitFor();
+  }
+}
+
+/** «Сбор данных»: the progress table by municipality, the chosen municipality's schools, the chart. */
+export class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  get table(): Locator {
+    return this.page.getByTestId("progress-table");
+  }
+
+  get schools(): Locator {
+    return this.page.getByTestId("school-forms");
+  }
+
+  /** One municipality's row as numbers: total, draft, returned, submitted, approved, accepted. */
+  async row(municipality: string): Promise<Record<string, number>> {
+    const cells = await this.table
+      .locator("tbody tr")
+      .filter({ has: this.page.getByRole("cell", { name: municipality, exact: true }) })
+      .locator("td")
+      .allInnerTexts();
+    const [total, draft, returned, submitted, approved, accepted] = cells.slice(1, 7).map(parseRuNumber);
+    return {
+      total: total ?? Number.NaN,
+      draft: draft ?? Number.NaN,
+      returned: returned ?? Number.NaN,
+      submitted: submitted ?? Number.NaN,
+      approved: approved ?? Number.NaN,
+      accepted: accepted ?? Number.NaN,
+    };
+  }
+}
