@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import {
   buildSchoolFacts,
   type IndicatorMeta,
@@ -57,15 +57,19 @@ export async function findRegionSchools(db: Db, regionId: number): Promise<Regio
     .orderBy(asc(schools.code));
 }
 
-/** The region's school values of these indicators in these years, long form, in one query. */
-export async function findRegionValues(db: Db, query: SchoolFactsQuery): Promise<ValueRow[]> {
+/**
+ * The region's school values of these indicators in these years, in one query. The database sends
+ * one row per indicator and year with the schools and values as arrays (a few hundred rows rather
+ * than millions, which matters on PGlite), and they are read back as long-form rows lazily.
+ */
+export async function findRegionValues(db: Db, query: SchoolFactsQuery): Promise<Iterable<ValueRow>> {
   if (query.codes.length === 0 || query.years.length === 0) return [];
-  const rows = await db
+  const columns = await db
     .select({
-      schoolId: indicatorValues.schoolId,
       code: indicators.code,
       year: indicatorValues.year,
-      value: indicatorValues.value,
+      schoolIds: sql<number[]>`array_agg(${indicatorValues.schoolId})`,
+      values: sql<number[]>`array_agg(${indicatorValues.value}::float8)`,
     })
     .from(indicatorValues)
     .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
@@ -76,8 +80,24 @@ export async function findRegionValues(db: Db, query: SchoolFactsQuery): Promise
         inArray(indicatorValues.year, [...query.years]),
         isNotNull(indicatorValues.schoolId),
       ),
-    );
-  return rows.flatMap((row) => (row.schoolId === null ? [] : [{ ...row, schoolId: row.schoolId }]));
+    )
+    .groupBy(indicators.code, indicatorValues.year);
+  return expandColumns(columns);
+}
+
+function* expandColumns(
+  columns: { code: string; year: number; schoolIds: number[]; values: number[] }[],
+): Generator<ValueRow> {
+  for (const column of columns) {
+    for (let i = 0; i < column.schoolIds.length; i++) {
+      yield {
+        schoolId: Number(column.schoolIds[i]),
+        code: column.code,
+        year: column.year,
+        value: Number(column.values[i]),
+      };
+    }
+  }
 }
 
 /**
