@@ -412,7 +412,14 @@ export class DashboardPage {
   }
 
   /** One municipality's row as numbers: total, draft, returned, submitted, approved, accepted. */
-  async row(municipality: string): Promise<Record<string, number>> {
+  async row(municipality: string): Promise<{
+    total: number;
+    draft: number;
+    returned: number;
+    submitted: number;
+    approved: number;
+    accepted: number;
+  }> {
     const cells = await this.table
       .locator("tbody tr")
       .filter({ has: this.page.getByRole("cell", { name: municipality, exact: true }) })
