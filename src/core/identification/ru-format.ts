@@ -19,19 +19,38 @@ export function formatNumberRu(value: number, fractionDigits: number): string {
  * A value in its unit's customary form: share 0,31; percent 31,5%; score 56,3; count 12 (or 12,5
  * when fractional, e.g. a mean); bool «да» / «нет».
  */
-export function formatIndicatorValue(value: number, unit: IndicatorUnit): string {
+export function formatIndicatorValue(value: number, unit: IndicatorUnit, extraDigits = 0): string {
   switch (unit) {
     case "share":
-      return formatNumberRu(value, 2);
+      return formatNumberRu(value, 2 + extraDigits);
     case "percent":
-      return `${formatNumberRu(value, 1)}%`;
+      return `${formatNumberRu(value, 1 + extraDigits)}%`;
     case "score":
-      return formatNumberRu(value, 1);
+      return formatNumberRu(value, 1 + extraDigits);
     case "count":
-      return formatNumberRu(value, Number.isInteger(value) ? 0 : 1);
+      return formatNumberRu(value, (Number.isInteger(value) ? 0 : 1) + extraDigits);
     case "bool":
       return value >= 0.5 ? "да" : "нет";
   }
+}
+
+/**
+ * How many more decimals a value and the boundary it was compared with need so that they do not
+ * print alike (58,567 against 58,633 is «58,57» and «58,63», not «58,6» twice); at most three.
+ */
+export function distinguishingDigits(
+  value: number | null,
+  boundary: number | null,
+  unit: IndicatorUnit,
+): number {
+  if (value === null || boundary === null) return 0;
+  // Equal up to floating-point noise (a mean of 0,2 computed as 0,20000000000000004): no more decimals.
+  if (Math.abs(value - boundary) <= 1e-9 * Math.max(1, Math.abs(boundary))) return 0;
+  for (let extra = 0; extra < 3; extra++) {
+    if (formatIndicatorValue(value, unit, extra) !== formatIndicatorValue(boundary, unit, extra))
+      return extra;
+  }
+  return 3;
 }
 
 const ORDINALS = [

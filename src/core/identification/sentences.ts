@@ -1,5 +1,6 @@
 import type { MultiDetail, Observation } from "./observation";
 import {
+  distinguishingDigits,
   formatIndicatorValue,
   formatNumberRu,
   indicatorSubject,
@@ -29,10 +30,17 @@ const OP_PHRASES: Record<ComparisonOp, string> = {
 
 /** «0,31», or «0,31 в 2023 г.» when the value is not the run year's. */
 function valueText(observation: Observation, indicator: IndicatorMeta, runYear: number): string {
-  const value = formatIndicatorValue(observation.value, indicator.unit);
+  const digits = distinguishingDigits(observation.value, observation.threshold, indicator.unit);
+  const value = formatIndicatorValue(observation.value, indicator.unit, digits);
   return observation.year !== null && observation.year !== runYear
     ? `${value} в ${observation.year} г.`
     : value;
+}
+
+/** The threshold or region boundary, with as many decimals as tell it apart from the value. */
+function boundaryText(observation: Observation, indicator: IndicatorMeta): string {
+  const digits = distinguishingDigits(observation.value, observation.threshold, indicator.unit);
+  return formatIndicatorValue(observation.threshold, indicator.unit, digits);
 }
 
 /** What the criterion says about the value, after the value itself: «при пороге 0,20». */
@@ -41,7 +49,7 @@ function comparisonText(
   observation: Observation,
   indicator: IndicatorMeta,
 ): string {
-  const threshold = formatIndicatorValue(observation.threshold, indicator.unit);
+  const threshold = boundaryText(observation, indicator);
   switch (criterion.kind) {
     case "threshold":
       return `при пороге ${threshold}`;
@@ -74,7 +82,7 @@ function singleCore(
     return `${indicatorSubject(indicator.name)}: среднее за ${years} — ${value}${separator}${comparison}`;
   }
   if (criterion.kind === "bottom_percent") {
-    const threshold = formatIndicatorValue(observation.threshold, indicator.unit);
+    const threshold = boundaryText(observation, indicator);
     const group = worstGroup(criterion.percent, indicator);
     return subjectWithDash(indicator.name, `${group} региона: ${value} при границе ${threshold}`);
   }

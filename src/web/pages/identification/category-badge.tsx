@@ -30,6 +30,7 @@ export function CategoryBadge({ category }: { category: Category }) {
       color={COLORS[category]}
       variant={category === "none" ? "outline" : "light"}
       data-category={category}
+      styles={{ root: { flexShrink: 0 }, label: { overflow: "visible" } }}
     >
       {t(CATEGORY_KEYS[category])}
     </Badge>

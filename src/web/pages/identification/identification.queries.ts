@@ -11,6 +11,7 @@ import {
   schoolHistorySchema,
 } from "../../../core/identification/api.schema";
 import { apiGet, apiSend, toQuery } from "../../app/api-client";
+import { useAnalyticsOptions } from "../analytics/analytics.queries";
 
 const BASE = "/api/identification";
 
@@ -125,4 +126,11 @@ export function useSchoolHistory(schoolId: number) {
     queryKey: ["identification", "school", schoolId],
     queryFn: () => apiGet(`/api/schools/${schoolId}/identification`, schoolHistorySchema),
   });
+}
+
+/** The latest year with values in the user's region (for a sensible default year), or undefined while loading. */
+export function useLatestDataYear(): number | undefined {
+  const options = useAnalyticsOptions(undefined);
+  const years = options.data?.years ?? [];
+  return years.length > 0 ? Math.max(...years) : undefined;
 }

@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ruleSetSchema } from "../../../core/identification/rule-set.schema";
-import { usePreview, useRuleSet, useSaveRuleSet } from "./identification.queries";
+import { useLatestDataYear, usePreview, useRuleSet, useSaveRuleSet } from "./identification.queries";
 
 /** A new rule set's starting text: one threshold criterion the user edits. */
 const TEMPLATE = {
@@ -47,7 +47,9 @@ export function RuleSetEditor({ id, onSaved }: { id: number | null; onSaved: (id
   const stored = useRuleSet(id);
   const save = useSaveRuleSet();
   const [text, setText] = useState(() => JSON.stringify(TEMPLATE, null, 2));
-  const [year, setYear] = useState<number>(new Date().getFullYear() - 1);
+  const latestYear = useLatestDataYear();
+  const [chosenYear, setYear] = useState<number | null>(null);
+  const year = chosenYear ?? latestYear ?? new Date().getFullYear() - 1;
   useEffect(() => {
     if (id === null) setText(JSON.stringify(TEMPLATE, null, 2));
     else if (stored.data) setText(JSON.stringify(stored.data.definition, null, 2));

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useRuleSets, useStartRun } from "./identification.queries";
+import { useLatestDataYear, useRuleSets, useStartRun } from "./identification.queries";
 
 /** Starts a run: rule sets (default: every active one) and a year; calls back with the new run's id. */
 export function RunForm({ onStarted }: { onStarted: (runId: number) => void }) {
@@ -9,7 +9,9 @@ export function RunForm({ onStarted }: { onStarted: (runId: number) => void }) {
   const ruleSets = useRuleSets();
   const start = useStartRun();
   const [ids, setIds] = useState<string[]>([]);
-  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const latestYear = useLatestDataYear();
+  const [chosenYear, setYear] = useState<number | null>(null);
+  const year = chosenYear ?? latestYear ?? new Date().getFullYear();
   const choices = (ruleSets.data ?? []).map((r) => ({
     value: String(r.id),
     label: `${r.name} (${t("identification.version")} ${r.version})`,

@@ -163,7 +163,7 @@ export function RunView({ run, runs }: { run: Run; runs: Run[] }) {
                   <Table.Td>
                     <Text size="sm">{r.municipalityName}</Text>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  <Table.Td style={{ whiteSpace: "nowrap", minWidth: 160 }}>
                     <CategoryBadge category={r.category} />
                   </Table.Td>
                   <Table.Td>
