@@ -29,12 +29,12 @@ async function write(file: string, lines: Iterable<string>): Promise<void> {
   for (const line of lines) {
     chunk += `${line}\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
       chunk = "";
     }
   }
   out.end(chunk);
-  await new Promise((resolve) => out.once("finish", resolve));
+  await new Promise<void>((resolve) => out.once("finish", () => resolve()));
 }
 
 function* registryLines(): Generator<string> {

@@ -143,8 +143,8 @@ describe.skipIf(!HAS_REAL).each(testEngines())("import of the real data sets ($k
     expect(
       await countRows(
         db,
-        "indicator_values v join schools s on s.id = v.school_id",
-        `s.region_id = ${region.id}`,
+        "indicator_values",
+        `indicator_id in (select id from indicators where region_id = ${region.id})`,
       ),
     ).toBe(expectedValues);
     const again = await importFile(db, {
@@ -156,7 +156,7 @@ describe.skipIf(!HAS_REAL).each(testEngines())("import of the real data sets ($k
     });
     expect(again).toMatchObject({ created: 0, updated: 0, errors: [] });
     expect(again.unchanged).toBeGreaterThan(60_000);
-  }, 240_000);
+  }, 900_000);
 
   it("Moldova baccalaureate 2015–2019: registry from the linked panel, then five years of results", async () => {
     const db = database.db;
@@ -217,9 +217,9 @@ describe.skipIf(!HAS_REAL).each(testEngines())("import of the real data sets ($k
     expect(
       await countRows(
         db,
-        "indicator_values v join schools s on s.id = v.school_id",
-        `s.region_id = ${region.id} and v.year = 2019`,
+        "indicator_values",
+        `year = 2019 and indicator_id in (select id from indicators where region_id = ${region.id})`,
       ),
     ).toBe(289 * 3);
-  }, 120_000);
+  }, 300_000);
 });

@@ -80,6 +80,14 @@ export async function analyzeStaging(db: Db): Promise<void> {
   await db.execute(sql`analyze ${importStaging}`);
 }
 
+/**
+ * Refreshes the statistics of the values after a bulk write: PGlite has no autovacuum, and a
+ * planner that still thinks the table is empty picks nested loops that never finish.
+ */
+export async function analyzeValues(db: Db): Promise<void> {
+  await db.execute(sql`analyze ${indicatorValues}`);
+}
+
 async function insertBatch(db: Db, jobId: number, batch: StagingBatch): Promise<void> {
   await db.execute(sql`
     insert into ${importStaging} (job_id, row_number, indicator_id, version_id, school_id, year, value)
@@ -221,7 +229,9 @@ export async function applyStaged(
 ): Promise<void> {
   const { jobId, userId, sourceRef } = opts;
   await lockReferences(db, jobId);
-  if (opts.skipTriggers) await db.execute(sql`set local session_replication_role = replica`);
+  if (opts.skipTriggers && process.env.OPORA_IMPORT_APPLY_REPLICA === "1") {
+    await db.execute(sql`set local session_replication_role = replica`);
+  }
   await db.execute(sql`
     with s as (
       select indicator_id, version_id, school_id, year, value from ${importStaging} where job_id = ${jobId}

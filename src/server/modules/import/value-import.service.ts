@@ -24,6 +24,7 @@ import { createSchoolMatcher } from "./school-matcher";
 import { checkStagedValues } from "./value-checks";
 import {
   analyzeStaging,
+  analyzeValues,
   applyStaged,
   canSkipRowTriggers,
   countStagedChanges,
@@ -123,7 +124,10 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       }
       const counts = await countStagedChanges(db, job.id);
       const summary: ImportSummary = { ...base, rows, ...counts, errors: [], errorCount: 0 };
-      if (!dryRun) await applyValues(input, summary, skipTriggers);
+      if (!dryRun) {
+        await applyValues(input, summary, skipTriggers);
+        await analyzeValues(db);
+      }
       await deleteStaging(db, job.id);
       await rememberMapping(db, regionId, layoutSignature(table.header), { kind: "values", mapping: chosen });
       await job.succeed(summary, rows, total);
