@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { quantileSorted } from "simple-statistics";
 
@@ -41,4 +44,20 @@ export async function loadTest(opts: {
     errors: result.errors + result.timeouts + non2xx,
     requests: latencies.length,
   };
+}
+
+/** The same load run from a separate process (the load must not steal the measured server's thread). */
+export function loadTestInChild(opts: Parameters<typeof loadTest>[0]): Promise<LoadFigures> {
+  const client = path.join(path.dirname(fileURLToPath(import.meta.url)), "load-client.ts");
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", client, JSON.stringify(opts)],
+      { maxBuffer: 1024 * 1024 },
+      (error, stdout) => {
+        if (error) reject(error);
+        else resolve(JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as LoadFigures);
+      },
+    );
+  });
 }
