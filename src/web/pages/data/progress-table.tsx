@@ -29,7 +29,7 @@ export function ProgressTable({
                 {FORM_STATUS_LABELS[s]}
               </Table.Th>
             ))}
-            <Table.Th w={160} />
+            <Table.Th w={160}>{t("dashboard.done")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -47,6 +47,7 @@ export function RunCompare({ run, runs }: { run: Run; runs: Run[] }) {
             .map((r) => ({ value: String(r.id), label: `№ ${r.id} · ${r.year}` }))}
           value={otherId}
           onChange={setOtherId}
+          placeholder={t("identification.comparePick")}
           clearable
           w={200}
           data-testid="compare-run"
