@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
@@ -76,9 +77,20 @@ function printSummary(summary: ImportSummary): void {
   say(JSON.stringify({ rows, created, updated, unchanged, errors, errorCount, dryRun, jobId }, null, 2));
 }
 
+/** Reads the mapping file, saying in Russian what is wrong with it. */
+async function readMapping(file: string | undefined): Promise<unknown> {
+  if (file === undefined) return undefined;
+  if (!existsSync(file)) throw new Error(`Файл сопоставления не найден: ${file}`);
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new Error(`Файл сопоставления ${file} — не JSON: ${(error as Error).message}`);
+  }
+}
+
 async function runCli(kind: ImportKind, file: string, options: ImportOptions): Promise<void> {
-  const mapping =
-    options.mapping === undefined ? undefined : JSON.parse(await readFile(options.mapping, "utf8"));
+  if (!existsSync(file)) throw new Error(`Файл не найден: ${file}`);
+  const mapping = await readMapping(options.mapping);
   const bar = progressBar();
   const summary = await withDatabase(async ({ db }) => {
     const regionId = await regionOf(db, options.region);
