@@ -36,6 +36,11 @@ export function RunView({ run, runs }: { run: Run; runs: Run[] }) {
   });
   const approve = useApproveRun();
   const total = summary.data?.total ?? run.counts;
+  // A МОЦ sees one municipality: no filter to offer then.
+  const municipalityOptions = (summary.data?.municipalities ?? []).map((m) => ({
+    value: String(m.municipalityId),
+    label: m.municipalityName,
+  }));
   const categoryOptions = CATEGORY_FILTERS.map((value) => ({
     value,
     label: value === "flagged" ? t("identification.flagged") : t(CATEGORY_KEYS[value]),
@@ -112,19 +117,18 @@ export function RunView({ run, runs }: { run: Run; runs: Run[] }) {
         </Paper>
       )}
       <Group gap="sm">
-        <Select
-          placeholder={t("identification.allMunicipalities")}
-          data={(summary.data?.municipalities ?? []).map((m) => ({
-            value: String(m.municipalityId),
-            label: m.municipalityName,
-          }))}
-          value={municipalityId}
-          onChange={setMunicipalityId}
-          clearable
-          searchable
-          w={280}
-          data-testid="results-municipality"
-        />
+        {municipalityOptions.length > 1 && (
+          <Select
+            placeholder={t("identification.allMunicipalities")}
+            data={municipalityOptions}
+            value={municipalityId}
+            onChange={setMunicipalityId}
+            clearable
+            searchable
+            w={280}
+            data-testid="results-municipality"
+          />
+        )}
         <Select
           placeholder={t("identification.allCategories")}
           data={categoryOptions}
