@@ -1,4 +1,5 @@
 import { AppError, type FieldIssue } from "../../platform/errors";
+import type { JobHandle } from "../jobs/job.service";
 
 /** A problem with the file, a row or a cell: row and column where known, and a Russian message. */
 export type ImportIssue = { row: number | null; column: string | null; message: string };
@@ -65,4 +66,29 @@ export function refusedSummary(
   errors: ImportIssue[],
 ): ImportSummary {
   return { rows: 0, ...base, created: 0, updated: 0, unchanged: 0, errors, errorCount: errors.length };
+}
+
+/** Ends an import whose rows had errors: nothing written, the job failed with the errors listed. */
+export async function refuseRows(
+  job: JobHandle,
+  base: { jobId: number; dryRun: boolean },
+  issues: IssueCollector,
+  progress: { rows: number; total: number },
+): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    ...base,
+    rows: progress.rows,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: issues.list(),
+    errorCount: issues.count(),
+  };
+  await job.fail(
+    `В файле ошибок: ${issues.count()}; ничего не записано`,
+    summary,
+    progress.rows,
+    progress.total,
+  );
+  return summary;
 }

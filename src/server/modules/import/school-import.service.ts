@@ -11,6 +11,7 @@ import {
   issuesOfError,
   isUserError,
   refusedSummary,
+  refuseRows,
 } from "./import-summary";
 import { layoutSignature } from "./parse/guess-mapping";
 import { formatRuNumber, ImportFileError } from "./parse/import-file-error";
@@ -120,17 +121,7 @@ export async function importSchools(input: SchoolImportInput): Promise<ImportSum
         issues,
       });
       if (issues.count() > 0) {
-        const summary: ImportSummary = {
-          ...base,
-          rows,
-          created: 0,
-          updated: 0,
-          unchanged: 0,
-          errors: issues.list(),
-          errorCount: issues.count(),
-        };
-        await job.fail(`В файле ошибок: ${issues.count()}; ничего не записано`, summary, rows, rows);
-        return summary;
+        return refuseRows(job, base, issues, { rows, total: rows });
       }
       const summary: ImportSummary = {
         ...base,

@@ -12,6 +12,7 @@ import {
   issuesOfError,
   isUserError,
   refusedSummary,
+  refuseRows,
 } from "./import-summary";
 import { loadIndicatorCatalogue } from "./indicator-rules";
 import { type ColumnMapping, parseColumnMapping } from "./parse/column-mapping";
@@ -110,17 +111,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       await checkStagedValues(db, { jobId: job.id, plan: compiled.plan, indicators, issues });
       if (issues.count() > 0) {
         await deleteStaging(db, job.id);
-        const summary: ImportSummary = {
-          ...base,
-          rows,
-          created: 0,
-          updated: 0,
-          unchanged: 0,
-          errors: issues.list(),
-          errorCount: issues.count(),
-        };
-        await job.fail(`В файле ошибок: ${issues.count()}; ничего не записано`, summary, rows, total);
-        return summary;
+        return refuseRows(job, base, issues, { rows, total: total });
       }
       const counts = await countStagedChanges(db, job.id);
       const summary: ImportSummary = { ...base, rows, ...counts, errors: [], errorCount: 0 };

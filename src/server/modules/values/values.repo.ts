@@ -71,33 +71,18 @@ export function toPgArray(values: number[]): string {
 }
 
 /** A school's values with the definition they were entered under and who entered them. */
-export async function findSchoolValues(db: Db, schoolId: number, years?: number[]) {
-  const conditions: (SQL | undefined)[] = [eq(indicatorValues.schoolId, schoolId)];
-  if (years?.length) conditions.push(inArray(indicatorValues.year, years));
-  return db
-    .select({
-      id: indicatorValues.id,
-      indicatorId: indicatorValues.indicatorId,
-      code: indicators.code,
-      versionId: indicatorValues.versionId,
-      version: indicatorVersions.version,
-      year: indicatorValues.year,
-      value: indicatorValues.value,
-      source: indicatorValues.source,
-      enteredAt: indicatorValues.enteredAt,
-      enteredBy: users.fullName,
-    })
-    .from(indicatorValues)
-    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
-    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicatorValues.versionId))
-    .leftJoin(users, eq(users.id, indicatorValues.enteredBy))
-    .where(and(...conditions))
-    .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.year));
+export function findSchoolValues(db: Db, schoolId: number, years?: number[]) {
+  return findOwnerValues(db, eq(indicatorValues.schoolId, schoolId), years);
 }
 
 /** A municipality's own values (municipality-level indicators), like findSchoolValues. */
-export async function findMunicipalityValues(db: Db, municipalityId: number, years?: number[]) {
-  const conditions: (SQL | undefined)[] = [eq(indicatorValues.municipalityId, municipalityId)];
+export function findMunicipalityValues(db: Db, municipalityId: number, years?: number[]) {
+  return findOwnerValues(db, eq(indicatorValues.municipalityId, municipalityId), years);
+}
+
+/** Values of one owner (a school or a municipality), optionally of some years, by indicator and year. */
+async function findOwnerValues(db: Db, owner: SQL, years?: number[]) {
+  const conditions: (SQL | undefined)[] = [owner];
   if (years?.length) conditions.push(inArray(indicatorValues.year, years));
   return db
     .select({

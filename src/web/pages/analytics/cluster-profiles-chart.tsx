@@ -1,25 +1,11 @@
 import { Paper, Text } from "@mantine/core";
-import { BarChart, type BarSeriesOption } from "echarts/charts";
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from "echarts/components";
-import * as echarts from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
 import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import type { ClustersResponse } from "../../../core/analytics";
+import { type BarChartOption, echarts } from "../../components/bar-echarts";
 import { formatShort } from "./analytics-format";
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
+type ChartOption = BarChartOption;
 
 /**
  * Each cluster's mean z-score of every indicator: how far above or below the region's mean it is,

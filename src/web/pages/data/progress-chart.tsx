@@ -1,25 +1,11 @@
 import { Paper, Text } from "@mantine/core";
-import { BarChart, type BarSeriesOption } from "echarts/charts";
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from "echarts/components";
-import * as echarts from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
 import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import { FORM_STATUS_LABELS, type FormStatus } from "../../../core/forms/form-workflow";
 import type { DashboardRow } from "../../../shared/data-collection";
+import { type BarChartOption, echarts } from "../../components/bar-echarts";
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
+type ChartOption = BarChartOption;
 
 const ORDER: FormStatus[] = ["accepted", "approved", "submitted", "returned", "draft"];
 const COLORS: Record<FormStatus, string> = {

@@ -1,25 +1,12 @@
 import { Paper, Text } from "@mantine/core";
-import { BarChart, type BarSeriesOption } from "echarts/charts";
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from "echarts/components";
-import * as echarts from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
+import type { BarSeriesOption } from "echarts/charts";
 import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { MunicipalitySummary } from "../../../shared/api";
+import { type BarChartOption, echarts } from "../../components/bar-echarts";
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
+type ChartOption = BarChartOption;
 
 const ROW_HEIGHT = 22;
 const COLORS = { urban: "#4c6ef5", ruralSmall: "#fd7e14", ruralOther: "#20c997" };
