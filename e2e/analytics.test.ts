@@ -203,6 +203,21 @@ describe("identification", () => {
     await page.getByText(/^Не JSON:/).waitFor();
     expect(await page.getByTestId("rule-set-save").isDisabled()).toBe(true);
     await saveScreenshot(page, "analyst", "rule-set-invalid");
+
+    // A new rule set from the template is created, then deleted after a confirmation.
+    const before = await countRows(table);
+    await page.getByTestId("rule-set-new").click();
+    await expect.poll(() => editor.inputValue()).toContain("Новый набор правил");
+    await page.getByTestId("rule-set-save").click();
+    await expect.poll(() => countRows(table)).toBe(before + 1);
+    await page.getByTestId("rule-set-delete").click();
+    const dialog = page.getByRole("dialog", { name: "Удалить набор правил?" });
+    await dialog.getByText("Прошедшие запуски сохранят свою копию правил").waitFor();
+    await saveScreenshot(page, "analyst", "rule-set-delete");
+    await dialog.getByRole("button", { name: "Удалить набор" }).click();
+    await expect.poll(() => countRows(table)).toBe(before);
+    expect(await table.innerText()).not.toContain("Новый набор правил");
+    expect(await page.getByTestId("rule-set-editor").count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -297,6 +312,21 @@ describe("contextual model and clusters", () => {
     expect(terms.slice(1)).toEqual(expect.arrayContaining([expect.stringMatching(/высшее образование/i)]));
     await expectClean(shell);
     await saveScreenshot(page, "analyst", "context-model");
+
+    // A resilient school's point: hovering names it, clicking opens its card. (No screenshot in between:
+    // it resizes the viewport, which redraws the chart and hides the tooltip.)
+    const point = await model.pointOfColour("#2f9e44");
+    if (!point) throw new Error("no resilient point found on the scatter");
+    await page.mouse.move(point.x - 20, point.y - 20);
+    await page.mouse.move(point.x, point.y, { steps: 5 });
+    await expect.poll(() => model.tooltip.innerText()).toContain("Устойчивая школа");
+    const code = /\((\S+)\)/.exec(await model.tooltip.innerText())?.[1];
+    if (!code) throw new Error("the tooltip names no school code");
+    await page.mouse.click(point.x, point.y);
+    await page.waitForURL(/\/schools\/\d+$/);
+    const card = new SchoolCard(page);
+    await card.passport.waitFor();
+    expect(await card.field("Код").innerText()).toBe(code);
     expect(errors).toEqual([]);
   });
 

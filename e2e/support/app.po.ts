@@ -339,6 +339,53 @@ export class ContextModelPage {
     const text = await this.page.getByTestId(`quadrant-${quadrant}`).innerText();
     return parseRuNumber(text.split(":").pop() ?? "");
   }
+
+  /**
+   * Page coordinates of the centre of a scatter point drawn in `hex` (possibly half-transparent over
+   * white), found by reading the chart's canvas pixels: a pixel whose 5×5 neighbourhood is all that
+   * colour is inside one point, clear of overlaps and edges (the legend above the plot is skipped).
+   * Null when no such point is drawn.
+   */
+  async pointOfColour(hex: string): Promise<{ x: number; y: number } | null> {
+    const canvas = this.scatter.locator("canvas").first();
+    const found = await canvas.evaluate((node, colour) => {
+      const el = node as HTMLCanvasElement;
+      const ctx = el.getContext("2d");
+      if (!ctx) return null;
+      const target = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+      const { data, width, height } = ctx.getImageData(0, 0, el.width, el.height);
+      // A pixel is the colour blended over white with some opacity a ≥ 0,5: p = a·c + (1 − a)·255.
+      const isColour = (x: number, y: number) => {
+        const at = (y * width + x) * 4;
+        const alphas = target.map((c, k) => (c === 255 ? null : (255 - (data[at + k] ?? 0)) / (255 - c)));
+        const known = alphas.filter((a): a is number => a !== null);
+        const a = known.reduce((sum, v) => sum + v, 0) / known.length;
+        return a >= 0.5 && a <= 1.05 && known.every((v) => Math.abs(v - a) < 0.06);
+      };
+      // The legend's icons share the colours: skip the band above the plot (grid top = 48 px).
+      const plotTop = Math.ceil(48 * (el.height / el.clientHeight));
+      for (let y = plotTop; y < height - 2; y++) {
+        for (let x = 2; x < width - 2; x++) {
+          if (!isColour(x, y)) continue;
+          let all = true;
+          for (let dy = -2; dy <= 2 && all; dy++)
+            for (let dx = -2; dx <= 2 && all; dx++) all = isColour(x + dx, y + dy);
+          if (all) return { x: x / (el.width / el.clientWidth), y: y / (el.height / el.clientHeight) };
+        }
+      }
+      return null;
+    }, hex);
+    if (!found) return null;
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) return null;
+    return { x: box.x + found.x, y: box.y + found.y };
+  }
+
+  /** The chart's tooltip (ECharts writes it as HTML beside the canvas). */
+  get tooltip(): Locator {
+    return this.scatter.locator("div", { hasText: /\(\S+\)/ }).last();
+  }
 }
 
 /** «Кластеры школ»: the run button, the figures, the profile chart and table. */

@@ -136,3 +136,8 @@ export async function setRuleSetActive(db: Db, id: number, isActive: boolean): P
     .set({ isActive, updatedAt: new Date() })
     .where(eq(identificationRuleSets.id, id));
 }
+
+/** Removes a rule set with all its versions; runs keep their own copies of the versions they used. */
+export async function deleteRuleSet(db: Db, id: number): Promise<void> {
+  await db.delete(identificationRuleSets).where(eq(identificationRuleSets.id, id));
+}

@@ -12,6 +12,7 @@ import { errorSchema } from "../../../shared/api";
 import { type AppContext, requireActor } from "../../http/context";
 import {
   createRuleSet,
+  deleteRuleSetById,
   getRuleSetById,
   listRuleSets,
   previewRuleSet,
@@ -24,7 +25,7 @@ const regionQuery = z.object({ regionId: z.coerce.number().int().positive().opti
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const tags = ["identification"];
 
-/** Rule sets: list, card, create, new version, on/off, live preview. */
+/** Rule sets: list, card, create, new version, on/off, delete, live preview. */
 export async function ruleSetRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -104,6 +105,27 @@ export async function ruleSetRoutes(app: FastifyInstance, ctx: AppContext): Prom
         isActive: request.body.isActive,
         regionId: request.body.regionId,
       }),
+  );
+  r.delete(
+    "/api/identification/rule-sets/:id",
+    {
+      schema: {
+        tags,
+        summary: "Удалить набор правил (прошедшие запуски сохраняют свою копию)",
+        params: idParams,
+        querystring: regionQuery,
+        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+      },
+    },
+    async (request) => {
+      await deleteRuleSetById({
+        db: ctx.db,
+        actor: requireActor(request),
+        id: request.params.id,
+        regionId: request.query.regionId,
+      });
+      return { ok: true as const };
+    },
   );
   r.post(
     "/api/identification/preview",

@@ -17,6 +17,7 @@ import { recordAudit } from "../audit/audit.service";
 import { findIndicatorMetas, loadSchoolFacts } from "./facts.repo";
 import { requireRegion, resolveRegionId } from "./region";
 import {
+  deleteRuleSet,
   findPresetKeys,
   findRuleSet,
   findRuleSets,
@@ -197,6 +198,36 @@ export async function setRuleSetActiveById({
     });
   });
   return getRuleSetById({ db, actor, id, regionId });
+}
+
+/**
+ * Deletes a rule set and its versions (region roles). Runs made with it stay as they are: a run
+ * stores a copy of every rule set version it used, so its results, reasons and exports do not change.
+ */
+export async function deleteRuleSetById({
+  db,
+  actor,
+  id,
+  regionId,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  regionId?: number;
+}): Promise<void> {
+  requirePermission(actor, "analytics.run");
+  const before = await getRuleSetById({ db, actor, id, regionId });
+  await db.transaction(async (tx) => {
+    await deleteRuleSet(tx, id);
+    await recordAudit(tx, {
+      actor,
+      action: "delete",
+      entity: "rule_set",
+      entityId: id,
+      before: { name: before.name, version: before.version, definition: before.definition },
+      regionId: resolveRegionId(actor, regionId),
+    });
+  });
 }
 
 /** Live preview: how many of the region's schools each criterion catches for a year. Stores nothing. */

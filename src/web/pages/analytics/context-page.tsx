@@ -62,17 +62,9 @@ export function ContextPage() {
               value={outcomeValue}
               onChange={setOutcome}
               searchable
-              w={360}
+              flex={1}
+              miw={320}
               data-testid="context-outcome"
-            />
-            <MultiSelect
-              label={t("analytics.context")}
-              data={choices.filter((c) => c.value !== outcomeValue)}
-              value={contextValue}
-              onChange={setContext}
-              searchable
-              w={480}
-              data-testid="context-indicators"
             />
             <Select
               label={t("analytics.year")}
@@ -85,6 +77,14 @@ export function ContextPage() {
               {t("analytics.run")}
             </Button>
           </Group>
+          <MultiSelect
+            label={t("analytics.context")}
+            data={choices.filter((c) => c.value !== outcomeValue)}
+            value={contextValue}
+            onChange={setContext}
+            searchable
+            data-testid="context-indicators"
+          />
           {options.isError && <Alert color="red">{options.error.message}</Alert>}
         </Stack>
       </Paper>

@@ -54,6 +54,16 @@ export function useSetRuleSetActive() {
   });
 }
 
+/** Deletes a rule set; runs made with it keep their copy. */
+export function useDeleteRuleSet() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiSend("DELETE", `${BASE}/rule-sets/${id}`, undefined, z.unknown()),
+    // Only the list: the deleted set's own query would refetch into a 404 while its editor closes.
+    onSuccess: () => client.invalidateQueries({ queryKey: ["identification", "rule-sets"] }),
+  });
+}
+
 /** Live preview of a definition for a year; nothing is fetched while the definition is null. */
 export function usePreview(definition: unknown, year: number | null) {
   return useQuery({

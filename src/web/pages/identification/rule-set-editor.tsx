@@ -3,7 +3,14 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ruleSetSchema } from "../../../core/identification/rule-set.schema";
-import { useLatestDataYear, usePreview, useRuleSet, useSaveRuleSet } from "./identification.queries";
+import { ConfirmDialog } from "../../components/confirm-dialog";
+import {
+  useDeleteRuleSet,
+  useLatestDataYear,
+  usePreview,
+  useRuleSet,
+  useSaveRuleSet,
+} from "./identification.queries";
 
 /** A new rule set's starting text: one threshold criterion the user edits. */
 const TEMPLATE = {
@@ -42,10 +49,20 @@ function parseText(text: string): { definition: unknown; problem: string | null 
  * valid rule set, the counts of schools each criterion catches for the chosen year update as you type.
  * Saving makes a new version; runs keep the version they used.
  */
-export function RuleSetEditor({ id, onSaved }: { id: number | null; onSaved: (id: number) => void }) {
+export function RuleSetEditor({
+  id,
+  onSaved,
+  onDeleted,
+}: {
+  id: number | null;
+  onSaved: (id: number) => void;
+  onDeleted: () => void;
+}) {
   const { t } = useTranslation();
   const stored = useRuleSet(id);
   const save = useSaveRuleSet();
+  const remove = useDeleteRuleSet();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [text, setText] = useState(() => JSON.stringify(TEMPLATE, null, 2));
   const latestYear = useLatestDataYear();
   const [chosenYear, setYear] = useState<number | null>(null);
@@ -94,8 +111,37 @@ export function RuleSetEditor({ id, onSaved }: { id: number | null; onSaved: (id
           </Button>
         )}
         {save.isSuccess && <Text c="green">{t("identification.saved", { version: save.data.version })}</Text>}
+        {canEdit && id !== null && (
+          <Button
+            variant="subtle"
+            color="red"
+            ml="auto"
+            onClick={() => setConfirmingDelete(true)}
+            data-testid="rule-set-delete"
+          >
+            {t("identification.deleteRuleSet")}
+          </Button>
+        )}
       </Group>
       {save.isError && <Alert color="red">{save.error.message}</Alert>}
+      {remove.isError && <Alert color="red">{remove.error.message}</Alert>}
+      <ConfirmDialog
+        opened={confirmingDelete}
+        title={t("identification.deleteRuleSetTitle")}
+        text={t("identification.deleteRuleSetText", { name: stored.data?.name ?? "" })}
+        confirmLabel={t("identification.deleteRuleSet")}
+        isPending={remove.isPending}
+        onClose={() => setConfirmingDelete(false)}
+        onConfirm={() => {
+          if (id === null) return;
+          remove.mutate(id, {
+            onSuccess: () => {
+              setConfirmingDelete(false);
+              onDeleted();
+            },
+          });
+        }}
+      />
       {preview.isError && <Alert color="red">{preview.error.message}</Alert>}
       {preview.data && definition !== null && (
         <Paper data-testid="rule-set-preview">

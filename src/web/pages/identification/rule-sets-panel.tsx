@@ -64,7 +64,13 @@ export function RuleSetsPanel() {
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }}>
-        {selected !== "none" && <RuleSetEditor id={selected} onSaved={(id) => setSelected(id)} />}
+        {selected !== "none" && (
+          <RuleSetEditor
+            id={selected}
+            onSaved={(id) => setSelected(id)}
+            onDeleted={() => setSelected("none")}
+          />
+        )}
       </Grid.Col>
     </Grid>
   );
