@@ -62,6 +62,9 @@ function summary(row: RuleSetRow): RuleSetSummary {
   };
 }
 
+/** One rule set, as the actor names it: by id, in their region or (federal operator) the one given. */
+type RuleSetTarget = { db: Db; actor: Actor; id: number; regionId?: number };
+
 /** The region's rule sets, for anyone who reads school data in the region. */
 export async function listRuleSets({ db, actor, regionId }: { db: Db; actor: Actor; regionId?: number }) {
   requirePermission(actor, "school.read");
@@ -70,17 +73,7 @@ export async function listRuleSets({ db, actor, regionId }: { db: Db; actor: Act
 }
 
 /** One rule set with its definition and versions; 404 outside the actor's region. */
-export async function getRuleSetById({
-  db,
-  actor,
-  id,
-  regionId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-  regionId?: number;
-}): Promise<RuleSetDetail> {
+export async function getRuleSetById({ db, actor, id, regionId }: RuleSetTarget): Promise<RuleSetDetail> {
   requirePermission(actor, "school.read");
   const region = resolveRegionId(actor, regionId);
   requireRegion(actor, region, "Набор правил");
@@ -176,13 +169,7 @@ export async function setRuleSetActiveById({
   id,
   isActive,
   regionId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-  isActive: boolean;
-  regionId?: number;
-}): Promise<RuleSetDetail> {
+}: RuleSetTarget & { isActive: boolean }): Promise<RuleSetDetail> {
   requirePermission(actor, "analytics.run");
   const before = await getRuleSetById({ db, actor, id, regionId });
   await db.transaction(async (tx) => {
@@ -204,17 +191,7 @@ export async function setRuleSetActiveById({
  * Deletes a rule set and its versions (region roles). Runs made with it stay as they are: a run
  * stores a copy of every rule set version it used, so its results, reasons and exports do not change.
  */
-export async function deleteRuleSetById({
-  db,
-  actor,
-  id,
-  regionId,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-  regionId?: number;
-}): Promise<void> {
+export async function deleteRuleSetById({ db, actor, id, regionId }: RuleSetTarget): Promise<void> {
   requirePermission(actor, "analytics.run");
   const before = await getRuleSetById({ db, actor, id, regionId });
   await db.transaction(async (tx) => {

@@ -22,13 +22,8 @@ export type IndicatorRow = {
   description: string;
 };
 
-const columns = {
-  id: indicators.id,
-  regionId: indicators.regionId,
-  code: indicators.code,
-  isRetired: indicators.isRetired,
-  versionId: indicatorVersions.id,
-  version: indicatorVersions.version,
+/** The columns of a definition, as each version keeps it. */
+const definitionColumns = {
   name: indicatorVersions.name,
   unit: indicatorVersions.unit,
   direction: indicatorVersions.direction,
@@ -40,33 +35,40 @@ const columns = {
   description: indicatorVersions.description,
 };
 
-/** A region's indicators with their current definitions, in catalogue order. */
-export async function findIndicators(db: Db, regionId: number): Promise<IndicatorRow[]> {
+const columns = {
+  id: indicators.id,
+  regionId: indicators.regionId,
+  code: indicators.code,
+  isRetired: indicators.isRetired,
+  versionId: indicatorVersions.id,
+  version: indicatorVersions.version,
+  ...definitionColumns,
+};
+
+/** Indicators joined to their current definitions; callers add the conditions. */
+function withCurrentVersion(db: Db) {
   return db
     .select(columns)
     .from(indicators)
-    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicators.currentVersionId))
-    .where(eq(indicators.regionId, regionId))
-    .orderBy(asc(indicators.id));
+    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicators.currentVersionId));
+}
+
+/** A region's indicators with their current definitions, in catalogue order. */
+export async function findIndicators(db: Db, regionId: number): Promise<IndicatorRow[]> {
+  return withCurrentVersion(db).where(eq(indicators.regionId, regionId)).orderBy(asc(indicators.id));
 }
 
 /** One indicator of a region by id. */
 export async function findIndicator(db: Db, regionId: number, id: number): Promise<IndicatorRow | undefined> {
-  const [row] = await db
-    .select(columns)
-    .from(indicators)
-    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicators.currentVersionId))
-    .where(and(eq(indicators.regionId, regionId), eq(indicators.id, id)));
+  const [row] = await withCurrentVersion(db).where(
+    and(eq(indicators.regionId, regionId), eq(indicators.id, id)),
+  );
   return row;
 }
 
 /** One indicator by id in whatever region. */
 export async function findIndicatorById(db: Db, id: number): Promise<IndicatorRow | undefined> {
-  const [row] = await db
-    .select(columns)
-    .from(indicators)
-    .innerJoin(indicatorVersions, eq(indicatorVersions.id, indicators.currentVersionId))
-    .where(eq(indicators.id, id));
+  const [row] = await withCurrentVersion(db).where(eq(indicators.id, id));
   return row;
 }
 
@@ -172,15 +174,7 @@ export async function findVersions(db: Db, indicatorId: number) {
     .select({
       id: indicatorVersions.id,
       version: indicatorVersions.version,
-      name: indicatorVersions.name,
-      unit: indicatorVersions.unit,
-      direction: indicatorVersions.direction,
-      min: indicatorVersions.min,
-      max: indicatorVersions.max,
-      level: indicatorVersions.level,
-      group: indicatorVersions.group,
-      source: indicatorVersions.source,
-      description: indicatorVersions.description,
+      ...definitionColumns,
       createdAt: indicatorVersions.createdAt,
     })
     .from(indicatorVersions)

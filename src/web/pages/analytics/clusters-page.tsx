@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { StatCard } from "../../components/stat-card";
-import { type ClustersRequest, useAnalyticsOptions, useClusters } from "./analytics.queries";
+import { type ClustersRequest, useClusters } from "./analytics.queries";
 import { formatValue } from "./analytics-format";
+import { useAnalyticsInputs } from "./analytics-inputs";
 import { ClusterProfilesChart } from "./cluster-profiles-chart";
 import { ClusterProfilesTable } from "./cluster-profiles-table";
-import { useAnalyticsRegion } from "./region-picker";
 
 /** The survey «Социальные условия функционирования школы»: the default indicators to cluster on. */
 const DEFAULT_INDICATORS = [
@@ -23,23 +23,17 @@ const AUTO = "auto";
 /** «Кластеры»: schools grouped by social conditions, with each cluster's profile. */
 export function ClustersPage() {
   const { t } = useTranslation();
-  const region = useAnalyticsRegion();
-  const options = useAnalyticsOptions(region.regionId, region.isReady);
-  const indicators = (options.data?.indicators ?? []).filter((i) => i.valueCount > 0);
-  const has = (code: string) => indicators.some((i) => i.code === code);
+  const { region, indicators, has, year, yearSelect } = useAnalyticsInputs();
   const [picked, setPicked] = useState<string[] | null>(null);
-  const [year, setYear] = useState<string | null>(null);
   const [k, setK] = useState<string>(AUTO);
   const chosen = picked ?? DEFAULT_INDICATORS.filter(has);
-  const yearValue = year ?? (options.data?.years[0] !== undefined ? String(options.data.years[0]) : null);
   const [request, setRequest] = useState<ClustersRequest | null>(null);
   const clusters = useClusters(request);
-  const canRun = chosen.length > 0 && yearValue !== null;
   const run = () => {
-    if (!canRun) return;
+    if (chosen.length === 0 || year === null) return;
     setRequest({
       indicators: chosen,
-      year: Number(yearValue),
+      year,
       k: k === AUTO ? undefined : Number(k),
       regionId: region.regionId,
     });
@@ -63,13 +57,7 @@ export function ClustersPage() {
             w={560}
             data-testid="clusters-indicators"
           />
-          <Select
-            label={t("analytics.year")}
-            data={(options.data?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))}
-            value={yearValue}
-            onChange={setYear}
-            w={110}
-          />
+          {yearSelect}
           <Select
             label={t("analytics.k")}
             data={[
@@ -81,7 +69,12 @@ export function ClustersPage() {
             allowDeselect={false}
             w={200}
           />
-          <Button onClick={run} disabled={!canRun} loading={clusters.isFetching} data-testid="clusters-run">
+          <Button
+            onClick={run}
+            disabled={chosen.length === 0 || year === null}
+            loading={clusters.isFetching}
+            data-testid="clusters-run"
+          >
             {t("analytics.run")}
           </Button>
         </Group>

@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { StatCard } from "../../components/stat-card";
-import { type ContextRequest, useAnalyticsOptions, useContextModel } from "./analytics.queries";
+import { type ContextRequest, useContextModel } from "./analytics.queries";
 import { formatValue } from "./analytics-format";
+import { useAnalyticsInputs } from "./analytics-inputs";
 import { ContextCoefficients } from "./context-coefficients";
 import { ContextScatter } from "./context-scatter";
 import { QuadrantSummary } from "./quadrant-summary";
-import { useAnalyticsRegion } from "./region-picker";
 
 /** Codes offered first: a typical result and the social context of the HSE model. */
 const DEFAULT_OUTCOME = "ege_math_mean";
@@ -21,27 +21,22 @@ const DEFAULT_CONTEXT = ["parents_higher_education_share", "low_income_share", "
  */
 export function ContextPage() {
   const { t } = useTranslation();
-  const region = useAnalyticsRegion();
-  const options = useAnalyticsOptions(region.regionId, region.isReady);
-  const indicators = (options.data?.indicators ?? []).filter((i) => i.valueCount > 0);
+  const { region, options, indicators, has, year, yearSelect } = useAnalyticsInputs();
   const choices = indicators.map((i) => ({ value: i.code, label: i.name }));
-  const has = (code: string) => indicators.some((i) => i.code === code);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [context, setContext] = useState<string[] | null>(null);
-  const [year, setYear] = useState<string | null>(null);
   const outcomeValue = outcome ?? (has(DEFAULT_OUTCOME) ? DEFAULT_OUTCOME : null);
   const contextValue = context ?? DEFAULT_CONTEXT.filter(has);
-  const yearValue = year ?? (options.data?.years[0] !== undefined ? String(options.data.years[0]) : null);
   const [request, setRequest] = useState<ContextRequest | null>(null);
   const model = useContextModel(request);
 
-  const canRun = outcomeValue !== null && contextValue.length > 0 && yearValue !== null;
+  const canRun = outcomeValue !== null && contextValue.length > 0 && year !== null;
   const run = () => {
     if (!canRun) return;
     setRequest({
       outcome: outcomeValue,
       context: contextValue,
-      year: Number(yearValue),
+      year,
       regionId: region.regionId,
     });
   };
@@ -66,13 +61,7 @@ export function ContextPage() {
               miw={320}
               data-testid="context-outcome"
             />
-            <Select
-              label={t("analytics.year")}
-              data={(options.data?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))}
-              value={yearValue}
-              onChange={setYear}
-              w={110}
-            />
+            {yearSelect}
             <Button onClick={run} disabled={!canRun} loading={model.isFetching} data-testid="context-run">
               {t("analytics.run")}
             </Button>
