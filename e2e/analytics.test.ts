@@ -174,7 +174,7 @@ describe("identification", () => {
     expect(moc.errors).toEqual([]);
   });
 
-  it("the rule-set editor previews how many schools each criterion catches, live, and flags invalid text", async () => {
+  it("the rule-set editor, as a form or as JSON, previews how many schools each criterion catches, live, and flags invalid text; a set is created and deleted", async () => {
     const { shell, errors } = await signIn("analyst", "demo-analyst");
     const { page } = shell;
     const ident = new IdentificationPage(page);
@@ -183,44 +183,53 @@ describe("identification", () => {
     const table = page.getByTestId("rule-sets-table");
     expect(await countRows(table)).toBeGreaterThanOrEqual(3);
     await table.getByText("Смоленская модель: ШНРО", { exact: true }).click();
-    const editor = page.getByTestId("rule-set-json");
-    await expect.poll(() => editor.inputValue()).toContain('"ege_math_fail"');
+
+    // The form: the set's five criteria, each with how many schools it catches, as in the preview table.
+    const form = page.getByTestId("rule-set-form");
+    await expect.poll(() => page.getByTestId("rule-form-name").inputValue()).toBe("Смоленская модель: ШНРО");
+    expect(await form.getByTestId("rule-form-criterion").count()).toBe(5);
     const preview = page.getByTestId("rule-set-preview");
     await preview.waitFor();
     const mathRow = preview.locator('tr[data-criterion="ege_math_fail"]');
     const metBefore = Number(await mathRow.locator("td").nth(1).innerText());
     expect(metBefore).toBeGreaterThan(0);
+    const mathCard = form.locator('[data-criterion="ege_math_fail"]');
+    expect(
+      parseRuNumber((await mathCard.getByTestId("rule-form-met").innerText()).replace(/\D+/g, " ").trim()),
+    ).toBe(metBefore);
     await saveScreenshot(page, "analyst", "rule-sets");
 
-    // A threshold no school can reach: the criterion catches nobody.
-    const definition = JSON.parse(await editor.inputValue()) as {
-      criteria: { id: string; value?: number }[];
-    };
-    const math = definition.criteria.find((c) => c.id === "ege_math_fail");
-    if (!math) throw new Error("no ege_math_fail criterion");
-    math.value = 1.01;
-    await editor.fill(JSON.stringify(definition, null, 2));
+    // A threshold no school can reach, typed in the form: the criterion catches nobody.
+    const threshold = mathCard.getByTestId("rule-form-value");
+    await threshold.fill("1,01");
     await expect.poll(async () => Number(await mathRow.locator("td").nth(1).innerText())).toBe(0);
 
-    // Broken text: a Russian warning, and saving is not offered.
+    // The same definition as JSON; broken text gives a Russian warning, and saving is not offered.
+    await page.getByTestId("rule-set-tab-json").click();
+    const editor = page.getByTestId("rule-set-json");
+    expect(await editor.inputValue()).toContain('"value": 1.01');
     await editor.fill("{ not json");
     await page.getByText(/^Не JSON:/).waitFor();
     expect(await page.getByTestId("rule-set-save").isDisabled()).toBe(true);
     await saveScreenshot(page, "analyst", "rule-set-invalid");
+    await page.getByTestId("rule-set-tab-form").click();
+    await page.getByText("не читается как JSON").waitFor();
 
     // A new rule set from the template is created, then deleted after a confirmation.
     const before = await countRows(table);
     await page.getByTestId("rule-set-new").click();
-    await expect.poll(() => editor.inputValue()).toContain("Новый набор правил");
+    await expect.poll(() => page.getByTestId("rule-form-name").inputValue()).toBe("Новый набор правил");
+    await page.getByTestId("rule-form-name").fill("Проверочный набор");
     await page.getByTestId("rule-set-save").click();
     await expect.poll(() => countRows(table)).toBe(before + 1);
+    expect(await table.innerText()).toContain("Проверочный набор");
     await page.getByTestId("rule-set-delete").click();
     const dialog = page.getByRole("dialog", { name: "Удалить набор правил?" });
     await dialog.getByText("Прошедшие запуски сохранят свою копию правил").waitFor();
     await saveScreenshot(page, "analyst", "rule-set-delete");
     await dialog.getByRole("button", { name: "Удалить набор" }).click();
     await expect.poll(() => countRows(table)).toBe(before);
-    expect(await table.innerText()).not.toContain("Новый набор правил");
+    expect(await table.innerText()).not.toContain("Проверочный набор");
     expect(await page.getByTestId("rule-set-editor").count()).toBe(0);
     expect(errors).toEqual([]);
   });

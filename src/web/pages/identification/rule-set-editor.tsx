@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea } from "@mantine/core";
+import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Tabs, Text, Textarea } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import {
   useRuleSet,
   useSaveRuleSet,
 } from "./identification.queries";
+import { type Draft, RuleSetForm } from "./rule-set-form";
 
 /** A new rule set's starting text: one threshold criterion the user edits. */
 const TEMPLATE = {
@@ -30,6 +31,16 @@ const TEMPLATE = {
   ],
 };
 
+/** The text as a draft for the form, or null when it is not a JSON object. */
+function parseDraft(text: string): Draft | null {
+  try {
+    const json: unknown = JSON.parse(text);
+    return typeof json === "object" && json !== null && !Array.isArray(json) ? (json as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The text's parse: the definition, or the first problem in Russian. */
 function parseText(text: string): { definition: unknown; problem: string | null } {
   let json: unknown;
@@ -45,9 +56,9 @@ function parseText(text: string): { definition: unknown; problem: string | null 
 }
 
 /**
- * Edits a rule set as JSON (the documented file format) with a live preview: while the text is a
- * valid rule set, the counts of schools each criterion catches for the chosen year update as you type.
- * Saving makes a new version; runs keep the version they used.
+ * Edits a rule set in a form or as JSON (the documented file format; both edit the same text) with a
+ * live preview: while the text is a valid rule set, the counts of schools each criterion catches for
+ * the chosen year update as you type. Saving makes a new version; runs keep the version they used.
  */
 export function RuleSetEditor({
   id,
@@ -73,21 +84,46 @@ export function RuleSetEditor({
   }, [id, stored.data]);
   const [debounced] = useDebouncedValue(text, 500);
   const { definition, problem } = useMemo(() => parseText(debounced), [debounced]);
+  const draft = useMemo(() => parseDraft(text), [text]);
   const preview = usePreview(definition, year);
   const canEdit = id === null || stored.data?.permissions.canEdit === true;
 
   return (
     <Stack gap="sm" data-testid="rule-set-editor">
-      <Textarea
-        label={t("identification.definition")}
-        value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
-        autosize
-        minRows={12}
-        maxRows={30}
-        styles={{ input: { fontFamily: "monospace", fontSize: 13 } }}
-        data-testid="rule-set-json"
-      />
+      <Tabs defaultValue="form" keepMounted={false}>
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="form" data-testid="rule-set-tab-form">
+            {t("identification.tabForm")}
+          </Tabs.Tab>
+          <Tabs.Tab value="json" data-testid="rule-set-tab-json">
+            {t("identification.tabJson")}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="form">
+          {draft ? (
+            <RuleSetForm
+              draft={draft}
+              onChange={(next) => setText(JSON.stringify(next, null, 2))}
+              preview={definition !== null ? preview.data : undefined}
+              readOnly={!canEdit}
+            />
+          ) : (
+            <Alert color="yellow">{t("identification.formNeedsJson")}</Alert>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="json">
+          <Textarea
+            label={t("identification.definition")}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            autosize
+            minRows={12}
+            maxRows={30}
+            styles={{ input: { fontFamily: "monospace", fontSize: 13 } }}
+            data-testid="rule-set-json"
+          />
+        </Tabs.Panel>
+      </Tabs>
       {problem && <Alert color="yellow">{t("identification.invalidJson", { message: problem })}</Alert>}
       <Group align="flex-end" gap="sm">
         <NumberInput

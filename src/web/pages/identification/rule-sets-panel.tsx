@@ -1,4 +1,4 @@
-import { Badge, Button, Grid, Paper, Stack, Switch, Table, Text } from "@mantine/core";
+import { Badge, Button, Grid, Group, Paper, Stack, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, useMe } from "../../app/session";
@@ -16,7 +16,7 @@ export function RuleSetsPanel() {
   const [selected, setSelected] = useState<number | null | "none">("none");
   return (
     <Grid>
-      <Grid.Col span={{ base: 12, md: 5 }}>
+      <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="sm">
           {canEdit && (
             <Button variant="light" onClick={() => setSelected(null)} data-testid="rule-set-new">
@@ -37,14 +37,14 @@ export function RuleSetsPanel() {
                       <Text size="sm" fw={500}>
                         {r.name}
                       </Text>
-                      <Text size="xs" c="dimmed">
-                        {t("identification.version")} {r.version}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">
-                        {r.category === "risk" ? t("identification.rsRisk") : t(CATEGORY_KEYS[r.category])}
-                      </Badge>
+                      <Group gap="xs" mt={2}>
+                        <Badge variant="light" size="sm">
+                          {r.category === "risk" ? t("identification.rsRisk") : t(CATEGORY_KEYS[r.category])}
+                        </Badge>
+                        <Text size="xs" c="dimmed">
+                          {t("identification.version")} {r.version}
+                        </Text>
+                      </Group>
                     </Table.Td>
                     <Table.Td onClick={(event) => event.stopPropagation()}>
                       <Switch
@@ -63,7 +63,7 @@ export function RuleSetsPanel() {
           </Paper>
         </Stack>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 7 }}>
+      <Grid.Col span={{ base: 12, md: 8 }}>
         {selected !== "none" && (
           <RuleSetEditor
             id={selected}
