@@ -284,6 +284,17 @@ describe("import page", () => {
     const unchanged = await figure("Без изменений");
     expect(created + updated + unchanged).toBe(2);
     expect(updated + created).toBeGreaterThanOrEqual(1);
+    // The dry run lists each value it would create or change: whose, which, the year, old → new.
+    const changes = page.getByRole("table", { name: "Новые и изменённые значения" }).locator("tbody tr");
+    expect(await changes.count()).toBe(created + updated);
+    const goodMarks = await changes.filter({ hasText: "good_marks_share" }).locator("td").allInnerTexts();
+    expect(goodMarks[0]).toBe("2");
+    expect(goodMarks[1]).toMatch(/^67-001 — /);
+    expect(goodMarks[3]).toBe(String(YEAR));
+    expect(goodMarks[4] === "нет значения" ? null : parseRuNumber(goodMarks[4] ?? "")).toBe(
+      valueBefore ?? null,
+    );
+    expect(parseRuNumber(goodMarks[5] ?? "")).toBe(0.61);
     await saveScreenshot(page, "analyst", "import-dry-run");
     expect(await formValue("admin", "demo-admin", school.id, "good_marks_share")).toBe(valueBefore);
 

@@ -100,3 +100,9 @@ export async function countRows(db: Db, table: string, where = "true"): Promise<
   const result = await db.execute(sql.raw(`select count(*) as n from ${table} where ${where}`));
   return Number(rowsOf(result)[0]?.n ?? 0);
 }
+
+/** A school's short name (the name an import's dry run shows). */
+export async function shortNameOf(db: Db, schoolId: number): Promise<string> {
+  const result = await db.execute(sql`select short_name from schools where id = ${schoolId}`);
+  return String(rowsOf(result)[0]?.short_name);
+}

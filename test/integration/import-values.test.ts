@@ -7,6 +7,7 @@ import {
   countRows,
   dumpImportState,
   importFile,
+  shortNameOf,
   tempFolder,
 } from "./import-support";
 
@@ -71,6 +72,60 @@ describe.each(testEngines())("import of values ($kind)", (engine) => {
     expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: 7, errors: [] });
     expect(await countRows(db, "indicator_value_history", "old_value = 0.41 and new_value = 0.45")).toBe(1);
     expect(await countRows(db, "indicator_value_history")).toBe(9);
+  });
+
+  it("a dry run lists the values it would create and change, with the old value, and counts the unchanged", async () => {
+    const db = database.db;
+    // A-1: one value changed (0,45 → 0,5), two unchanged; B-2: two unchanged and a new ОГЭ value;
+    // C-3 left out of the file.
+    const file = await folder.write(
+      "mixed.csv",
+      `\ufeff${WIDE.split("\r\n").slice(0, 3).join("\r\n").replace("0,41", "0,5").replace("31%;нет;", "31%;нет;3,5")}`,
+    );
+    const before = await dumpImportState(db);
+    const summary = await importFile(db, { actor: actorIn(world.region.id), file, dryRun: true });
+    expect(summary).toMatchObject({ rows: 2, created: 1, updated: 1, unchanged: 4, errors: [] });
+    expect(summary.changes).toEqual([
+      {
+        row: 2,
+        level: "school",
+        code: "A-1",
+        name: await shortNameOf(db, world.schools.a.id),
+        indicatorCode: "good_marks_share",
+        year: 2024,
+        oldValue: 0.45,
+        newValue: 0.5,
+      },
+      {
+        row: 3,
+        level: "school",
+        code: "B-2",
+        name: await shortNameOf(db, world.schools.b.id),
+        indicatorCode: "oge_math_mean",
+        year: 2024,
+        oldValue: null,
+        newValue: 3.5,
+      },
+    ]);
+    expect(await dumpImportState(db)).toBe(before);
+    const real = await importFile(db, { actor: actorIn(world.region.id), file });
+    expect(real).toMatchObject({ created: 1, updated: 1, unchanged: 4 });
+    expect(real.changes).toBeUndefined();
+  });
+
+  it("a dry run lists at most the first 500 changes, by row, and counts them all", async () => {
+    const db = database.db;
+    const lines = ["Код ОО;Год;Показатель;Значение"];
+    for (let year = 2000; year <= 2100; year++)
+      for (const code of ["A-1", "B-2", "C-3"])
+        for (const indicator of ["teacher_vacancies", "teachers_trained_share"])
+          lines.push(`${code};${year};${indicator};${indicator === "teacher_vacancies" ? 1 : "0,5"}`);
+    const file = await folder.write("many.csv", lines.join("\n"));
+    const summary = await importFile(db, { actor: actorIn(world.region.id), file, dryRun: true });
+    expect(summary).toMatchObject({ rows: 606, created: 606, updated: 0, unchanged: 0, errorCount: 0 });
+    expect(summary.changes).toHaveLength(500);
+    expect(summary.changes?.map((c) => c.row)).toEqual(Array.from({ length: 500 }, (_, i) => i + 2));
+    expect(summary.changes?.[499]).toMatchObject({ year: 2083, oldValue: null });
   });
 
   it("imports a long table matching schools by name and municipality, with a year from the mapping", async () => {

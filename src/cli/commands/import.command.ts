@@ -73,8 +73,10 @@ function progressBar(): { update: (done: number, total: number) => void; end: ()
 
 /** The JSON summary printed on standard output. */
 function printSummary(summary: ImportSummary): void {
-  const { rows, created, updated, unchanged, errors, errorCount, dryRun, jobId } = summary;
-  say(JSON.stringify({ rows, created, updated, unchanged, errors, errorCount, dryRun, jobId }, null, 2));
+  const { rows, created, updated, unchanged, errors, errorCount, dryRun, jobId, changes } = summary;
+  // A dry run adds the first MAX_LISTED_CHANGES new or changed values (their total is created + updated).
+  const printed = { rows, created, updated, unchanged, errors, errorCount, dryRun, jobId, changes };
+  say(JSON.stringify(printed, null, 2));
 }
 
 /** Reads the mapping file, saying in Russian what is wrong with it. */

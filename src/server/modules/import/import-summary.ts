@@ -17,7 +17,28 @@ export type ImportSummary = {
   errors: ImportIssue[];
   /** How many errors there were in all. */
   errorCount: number;
+  /**
+   * A dry run without errors: the first MAX_LISTED_CHANGES new or changed values, by row (their
+   * total is created + updated). Absent for a real run and for a refused file.
+   */
+  changes?: ImportChange[];
 };
+
+/** A value a dry run would create (oldValue null) or change, with whose it is and the indicator's code. */
+export type ImportChange = {
+  row: number;
+  level: "school" | "municipality";
+  /** The school's (or municipality's) code and name. */
+  code: string;
+  name: string;
+  indicatorCode: string;
+  year: number;
+  oldValue: number | null;
+  newValue: number;
+};
+
+/** How many changes a dry run lists; the rest are only counted (a million-row dry run stays small). */
+export const MAX_LISTED_CHANGES = 500;
 
 /** How many errors an import lists; more are only counted (a broken million-row file stays small). */
 export const MAX_LISTED_ERRORS = 1000;

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { importStaging, indicatorValues, municipalities, schools } from "../../db/schema";
+import { importStaging, indicators, indicatorValues, municipalities, schools } from "../../db/schema";
 import type { Db } from "../../platform/db";
 import type { MatchableSchool } from "./school-matcher";
 
@@ -179,37 +179,43 @@ export async function countStagedChanges(db: Db, jobId: number): Promise<StagedC
 /** One value the import would create or change, for the dry-run table. */
 export type StagedChange = {
   row: number;
-  schoolCode: string;
-  schoolName: string;
-  indicatorId: number;
+  /** Whose value it is: a school, or a municipality (municipality-level indicators). */
+  level: "school" | "municipality";
+  code: string;
+  name: string;
+  indicatorCode: string;
   year: number;
+  /** The stored value, null when the value is new. */
   oldValue: number | null;
   newValue: number;
 };
 
-/** The first `limit` new or changed values, by row, for the dry-run preview. */
+/** The first `limit` new or changed values, by row (then indicator), for the dry-run preview. */
 export async function findStagedChanges(db: Db, jobId: number, limit: number): Promise<StagedChange[]> {
   const result = await db.execute(sql`
-    select s.row_number, sc.code, sc.short_name, s.indicator_id, s.year, v.value as old_value, s.value
+    select s.row_number, sc.code, sc.short_name as name, i.code as indicator_code, s.year,
+      v.value as old_value, s.value
     from ${importStaging} s
     join ${schools} sc on sc.id = s.school_id
+    join ${indicators} i on i.id = s.indicator_id
     left join ${indicatorValues} v on v.indicator_id = s.indicator_id and v.school_id = s.school_id and v.year = s.year
     where s.job_id = ${jobId} and v.value is distinct from s.value
-    order by s.row_number limit ${limit}`);
+    order by s.row_number, i.code limit ${limit}`);
   type Raw = {
     row_number: number;
     code: string;
-    short_name: string;
-    indicator_id: number;
+    name: string;
+    indicator_code: string;
     year: number;
     old_value: number | null;
     value: number;
   };
   return rowsOf(result as Rows<Raw>).map((r) => ({
     row: Number(r.row_number),
-    schoolCode: r.code,
-    schoolName: r.short_name,
-    indicatorId: Number(r.indicator_id),
+    level: "school",
+    code: r.code,
+    name: r.name,
+    indicatorCode: r.indicator_code,
     year: Number(r.year),
     oldValue: r.old_value === null ? null : Number(r.old_value),
     newValue: Number(r.value),

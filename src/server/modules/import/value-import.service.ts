@@ -11,6 +11,7 @@ import {
   type ImportSummary,
   issuesOfError,
   isUserError,
+  MAX_LISTED_CHANGES,
   refusedSummary,
   refuseRows,
 } from "./import-summary";
@@ -31,6 +32,7 @@ import {
   countStagedChanges,
   deleteStaging,
   findMatchableSchools,
+  findStagedChanges,
 } from "./value-import.repo";
 import { stageValues } from "./value-staging";
 
@@ -115,7 +117,9 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       }
       const counts = await countStagedChanges(db, job.id);
       const summary: ImportSummary = { ...base, rows, ...counts, errors: [], errorCount: 0 };
-      if (!dryRun) {
+      if (dryRun) {
+        summary.changes = await findStagedChanges(db, job.id, MAX_LISTED_CHANGES);
+      } else {
         await applyValues(input, summary, skipTriggers);
         await analyzeValues(db);
       }

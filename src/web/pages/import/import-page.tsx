@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { Dropzone } from "@mantine/dropzone";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useMe } from "../../app/session";
 import { PageHeader } from "../../components/page-header";
 import {
@@ -27,6 +28,7 @@ const ACCEPT = [
  * with a progress bar polling the job. All or nothing: one error and nothing is written.
  */
 export function ImportPage() {
+  const { t } = useTranslation();
   const me = useMe();
   const [kind, setKind] = useState<ImportKind>("values");
   const [inspection, setInspection] = useState<Inspection | null>(null);
@@ -69,10 +71,7 @@ export function ImportPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader
-        title="Загрузка данных"
-        subtitle="Значения показателей или реестр школ из XLSX или CSV: всё или ничего"
-      />
+      <PageHeader title={t("nav.import")} subtitle={t("import.subtitle")} />
       <Paper withBorder p="md">
         <Stack gap="sm">
           <SegmentedControl
@@ -83,20 +82,20 @@ export function ImportPage() {
               setJobId(null);
             }}
             data={[
-              { value: "values", label: "Значения показателей" },
-              { value: "schools", label: "Реестр школ" },
+              { value: "values", label: t("import.kindValues") },
+              { value: "schools", label: t("import.kindSchools") },
             ]}
           />
           <Dropzone onDrop={onDrop} accept={ACCEPT} multiple={false} loading={upload.isPending}>
             <Stack align="center" gap={4} py="lg">
-              <Text fw={500}>Перетащите файл сюда или нажмите, чтобы выбрать</Text>
+              <Text fw={500}>{t("import.dropTitle")}</Text>
               <Text size="sm" c="dimmed">
-                XLSX или CSV (UTF-8 или Windows-1251, разделитель «;» или «,»)
+                {t("import.dropHint")}
               </Text>
             </Stack>
           </Dropzone>
           {upload.error && (
-            <Alert color="red" title="Файл не прочитан">
+            <Alert color="red" title={t("import.uploadFailed")}>
               {upload.error.message}
             </Alert>
           )}
@@ -105,12 +104,10 @@ export function ImportPage() {
       {inspection && (
         <Paper withBorder p="md">
           <Stack gap="md">
-            <Title order={4}>Сопоставление столбцов: {inspection.fileName}</Title>
+            <Title order={4}>{t("import.mappingTitle", { file: inspection.fileName })}</Title>
             <Text size="sm" c="dimmed">
-              {inspection.remembered
-                ? "Сопоставление для файлов такого вида запомнено с прошлой загрузки."
-                : "Сопоставление предложено по названиям столбцов — проверьте его."}
-              {inspection.sheet ? ` Лист: «${inspection.sheet}».` : ""}
+              {inspection.remembered ? t("import.mappingRemembered") : t("import.mappingGuessed")}
+              {inspection.sheet ? t("import.sheet", { sheet: inspection.sheet }) : ""}
             </Text>
             <MappingStep kind={kind} inspection={inspection} mapping={mapping} onChange={setMapping} />
             <Group>
@@ -120,14 +117,14 @@ export function ImportPage() {
                 loading={start.isPending}
                 disabled={isRunning}
               >
-                Проверить (ничего не записывая)
+                {t("import.dryRun")}
               </Button>
               <Button
                 onClick={() => run(false)}
                 loading={start.isPending}
                 disabled={isRunning || !summary?.dryRun || summary.errorCount > 0}
               >
-                Загрузить
+                {t("import.run")}
               </Button>
             </Group>
             {start.error && <Alert color="red">{start.error.message}</Alert>}

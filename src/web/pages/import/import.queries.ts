@@ -28,6 +28,19 @@ export const importIssueSchema = z.object({
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 
+/** A value a dry run would create (oldValue null) or change. */
+export const importChangeSchema = z.object({
+  row: z.number(),
+  level: z.enum(["school", "municipality"]),
+  code: z.string(),
+  name: z.string(),
+  indicatorCode: z.string(),
+  year: z.number(),
+  oldValue: z.number().nullable(),
+  newValue: z.number(),
+});
+export type ImportChange = z.infer<typeof importChangeSchema>;
+
 /** The summary an import job leaves in its result. */
 export const summarySchema = z.object({
   jobId: z.number(),
@@ -38,6 +51,8 @@ export const summarySchema = z.object({
   unchanged: z.number(),
   errors: z.array(importIssueSchema),
   errorCount: z.number(),
+  /** A dry run: the first new or changed values (their total is created + updated). */
+  changes: z.array(importChangeSchema).optional(),
 });
 export type ImportSummary = z.infer<typeof summarySchema>;
 

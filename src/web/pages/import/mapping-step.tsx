@@ -1,4 +1,5 @@
 import { Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { ImportKind, Inspection } from "./import.queries";
 
 /** A values mapping as the form edits it (the CLI's mapping file has the same shape). */
@@ -12,26 +13,26 @@ export type ValueMappingForm = {
 };
 
 const VALUE_ROLES = [
-  ["schoolCode", "Код школы"],
-  ["schoolName", "Наименование школы"],
-  ["municipality", "Муниципалитет"],
-  ["year", "Год"],
-  ["indicator", "Показатель (длинная таблица)"],
-  ["value", "Значение (длинная таблица)"],
+  ["schoolCode", "import.roleSchoolCode"],
+  ["schoolName", "import.roleSchoolName"],
+  ["municipality", "import.roleMunicipality"],
+  ["year", "import.roleYear"],
+  ["indicator", "import.roleIndicator"],
+  ["value", "import.roleValue"],
 ] as const;
 
 const SCHOOL_FIELDS = [
-  ["code", "Код школы *"],
-  ["fullName", "Полное наименование *"],
-  ["municipality", "Муниципалитет (название или код) *"],
-  ["shortName", "Краткое наименование"],
-  ["municipalityCode", "Код муниципалитета"],
-  ["kind", "Вид школы"],
-  ["isRural", "Сельская (да/нет)"],
-  ["isSmall", "Малокомплектная (да/нет)"],
-  ["students", "Число обучающихся"],
-  ["teachers", "Число педагогов"],
-  ["address", "Адрес"],
+  ["code", "import.fieldCode"],
+  ["fullName", "import.fieldFullName"],
+  ["municipality", "import.fieldMunicipality"],
+  ["shortName", "import.fieldShortName"],
+  ["municipalityCode", "import.fieldMunicipalityCode"],
+  ["kind", "import.fieldKind"],
+  ["isRural", "import.fieldIsRural"],
+  ["isSmall", "import.fieldIsSmall"],
+  ["students", "import.fieldStudents"],
+  ["teachers", "import.fieldTeachers"],
+  ["address", "import.fieldAddress"],
 ] as const;
 
 type Props = {
@@ -43,6 +44,7 @@ type Props = {
 
 /** The mapping step: a select per column role (or school field), and for a wide table an indicator per column. */
 export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
+  const { t } = useTranslation();
   const columns = inspection.header
     .filter((name) => name !== "")
     .map((name) => ({ value: name, label: name }));
@@ -53,7 +55,7 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
         {SCHOOL_FIELDS.map(([field, label]) => (
           <Select
             key={field}
-            label={label}
+            label={t(label)}
             data={columns}
             clearable
             value={current[field] ?? null}
@@ -79,13 +81,13 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
           value={form.layout}
           onChange={(layout) => onChange({ ...form, layout })}
           data={[
-            { value: "wide", label: "Широкая: показатель в столбце" },
-            { value: "long", label: "Длинная: показатель и значение в строке" },
+            { value: "wide", label: t("import.layoutWide") },
+            { value: "long", label: t("import.layoutLong") },
           ]}
         />
         <NumberInput
-          label="Год для всего файла"
-          description="если в файле нет столбца года"
+          label={t("import.yearForFile")}
+          description={t("import.yearForFileHint")}
           w={200}
           min={2000}
           max={2100}
@@ -99,7 +101,7 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
         ).map(([role, label]) => (
           <Select
             key={role}
-            label={label}
+            label={t(label)}
             data={columns}
             clearable
             value={roles[role] ?? null}
@@ -111,8 +113,8 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Столбец файла</Table.Th>
-              <Table.Th>Показатель</Table.Th>
+              <Table.Th>{t("import.fileColumn")}</Table.Th>
+              <Table.Th>{t("import.indicator")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -123,8 +125,8 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
                   <Table.Td>{name}</Table.Td>
                   <Table.Td>
                     <Select
-                      aria-label={`Показатель для столбца ${name}`}
-                      placeholder="не загружать"
+                      aria-label={t("import.indicatorFor", { name })}
+                      placeholder={t("import.notLoaded")}
                       searchable
                       clearable
                       data={indicatorOptions}
@@ -143,7 +145,7 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
         </Table>
       )}
       <Text size="sm" c="dimmed">
-        Школа находится по коду или по наименованию вместе с муниципалитетом.
+        {t("import.matchHint")}
       </Text>
     </Stack>
   );
