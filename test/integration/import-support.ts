@@ -74,7 +74,7 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
  */
 export async function dumpImportState(db: Db): Promise<string> {
   const values = await db.execute(
-    sql`select indicator_id, version_id, school_id, year, value, source, source_ref, entered_by, entered_at from indicator_values order by id`,
+    sql`select indicator_id, version_id, school_id, municipality_id, year, value, source, source_ref, entered_by, entered_at from indicator_values order by id`,
   );
   const history = await db.execute(
     sql`select value_id, old_value, new_value, source, source_ref, changed_by from indicator_value_history order by id`,

@@ -27,7 +27,7 @@ export async function checkStagedValues(
     issues.add({
       row: row.row_number,
       column: valueColumn(plan, code),
-      message: `повтор: значение показателя «${code}» школы «${row.school_code}» за ${row.year} год уже есть в строке ${row.first_row}`,
+      message: `повтор: значение показателя «${code}» ${row.is_municipality ? "муниципалитета" : "школы"} «${row.owner_code}» за ${row.year} год уже есть в строке ${row.first_row}`,
     });
   }
   for (const row of await findStagedLocked(db, jobId, MAX_LISTED_ERRORS + 1)) {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { importStaging, indicators, indicatorValues, municipalities, schools } from "../../db/schema";
 import type { Db } from "../../platform/db";
+import type { MatchableMunicipality } from "./municipality-matcher";
 import type { MatchableSchool } from "./school-matcher";
 
 /** A batch of validated values for the staging table, as parallel arrays (one element a value). */
@@ -8,19 +9,30 @@ export type StagingBatch = {
   rowNumber: number[];
   indicatorId: number[];
   versionId: number[];
-  schoolId: number[];
+  /** The school of a school value, null for a municipality value. */
+  schoolId: (number | null)[];
+  /** The municipality of a municipality value, null for a school value. */
+  municipalityId: (number | null)[];
   year: number[];
   value: number[];
 };
 
 /** An empty staging batch. */
 export function emptyBatch(): StagingBatch {
-  return { rowNumber: [], indicatorId: [], versionId: [], schoolId: [], year: [], value: [] };
+  return {
+    rowNumber: [],
+    indicatorId: [],
+    versionId: [],
+    schoolId: [],
+    municipalityId: [],
+    year: [],
+    value: [],
+  };
 }
 
 /** A PostgreSQL array literal of numbers, sent as one parameter (far faster than one per value). */
-function pgArray(values: number[]): string {
-  return `{${values.join(",")}}`;
+function pgArray(values: (number | null)[]): string {
+  return `{${values.map((value) => (value === null ? "NULL" : value)).join(",")}}`;
 }
 
 /** The schools of a region that the actor may write to (scope condition over `schools`). */
@@ -41,6 +53,18 @@ export async function findMatchableSchools(
     .from(schools)
     .innerJoin(municipalities, eq(municipalities.id, schools.municipalityId))
     .where(and(eq(schools.regionId, regionId), scope));
+}
+
+/** The municipalities of a region whose values the actor may write (scope condition over `municipalities`). */
+export async function findMatchableMunicipalities(
+  db: Db,
+  regionId: number,
+  scope: ReturnType<typeof and>,
+): Promise<MatchableMunicipality[]> {
+  return db
+    .select({ id: municipalities.id, code: municipalities.code, name: municipalities.name })
+    .from(municipalities)
+    .where(and(eq(municipalities.regionId, regionId), scope));
 }
 
 /**
@@ -90,11 +114,12 @@ export async function analyzeValues(db: Db): Promise<void> {
 
 async function insertBatch(db: Db, jobId: number, batch: StagingBatch): Promise<void> {
   await db.execute(sql`
-    insert into ${importStaging} (job_id, row_number, indicator_id, version_id, school_id, year, value)
+    insert into ${importStaging} (job_id, row_number, indicator_id, version_id, school_id, municipality_id, year, value)
     select ${jobId}, t.* from unnest(
       ${pgArray(batch.rowNumber)}::int[], ${pgArray(batch.indicatorId)}::int[], ${pgArray(batch.versionId)}::int[],
-      ${pgArray(batch.schoolId)}::int[], ${pgArray(batch.year)}::int[], ${pgArray(batch.value)}::float8[]
-    ) as t(row_number, indicator_id, version_id, school_id, year, value)`);
+      ${pgArray(batch.schoolId)}::int[], ${pgArray(batch.municipalityId)}::int[], ${pgArray(batch.year)}::int[],
+      ${pgArray(batch.value)}::float8[]
+    ) as t(row_number, indicator_id, version_id, school_id, municipality_id, year, value)`);
 }
 
 /** Removes a job's staging rows. */
@@ -108,24 +133,33 @@ function rowsOf<T>(result: Rows<T>): T[] {
   return Array.isArray(result) ? result : result.rows;
 }
 
-/** A staging row that repeats an earlier one: same school, indicator and year. */
+/** A staging row that repeats an earlier one: same owner (school or municipality), indicator and year. */
 export type DuplicateRow = {
   row_number: number;
   indicator_id: number;
   first_row: number;
-  school_code: string;
+  /** The school's code, or the municipality's for a municipality value. */
+  owner_code: string;
+  is_municipality: boolean;
   year: number;
 };
 
-/** Staged values given twice (school × indicator × year), each repeat with the first row, by row. */
+/** Staged values given twice (owner × indicator × year), each repeat with the first row, by row. */
 export async function findStagedDuplicates(db: Db, jobId: number, limit: number): Promise<DuplicateRow[]> {
   const result = await db.execute(sql`
-    select s.row_number, s.indicator_id, s.year, sc.code as school_code,
-      min(s.row_number) over (partition by s.school_id, s.indicator_id, s.year) as first_row
-    from ${importStaging} s join ${schools} sc on sc.id = s.school_id
-    where s.job_id = ${jobId} and (s.school_id, s.indicator_id, s.year) in (
-      select school_id, indicator_id, year from ${importStaging} where job_id = ${jobId}
-      group by school_id, indicator_id, year having count(*) > 1)
+    with dup as (
+      select school_id, municipality_id, indicator_id, year from ${importStaging} where job_id = ${jobId}
+      group by school_id, municipality_id, indicator_id, year having count(*) > 1
+    )
+    select s.row_number, s.indicator_id, s.year, coalesce(sc.code, m.code) as owner_code,
+      s.school_id is null as is_municipality,
+      min(s.row_number) over (partition by s.school_id, s.municipality_id, s.indicator_id, s.year) as first_row
+    from ${importStaging} s
+    join dup on dup.indicator_id = s.indicator_id and dup.year = s.year
+      and dup.school_id is not distinct from s.school_id and dup.municipality_id is not distinct from s.municipality_id
+    left join ${schools} sc on sc.id = s.school_id
+    left join ${municipalities} m on m.id = s.municipality_id
+    where s.job_id = ${jobId}
     order by s.row_number limit ${limit}`);
   return rowsOf(result as Rows<DuplicateRow>)
     .map((row) => ({ ...row, row_number: Number(row.row_number), first_row: Number(row.first_row) }))
@@ -159,15 +193,28 @@ export async function findStagedLocked(db: Db, jobId: number, limit: number): Pr
 /** How many staged values are new, would change a stored value, or equal it. */
 export type StagedCounts = { created: number; updated: number; unchanged: number };
 
+/**
+ * A job's staging rows `s`, each with its stored value `v` (id and value null when new): the
+ * school's value for a school row, the municipality's for a municipality row.
+ */
+function stagedWithStored(jobId: number) {
+  return sql`(
+    select s.row_number, s.indicator_id, s.school_id, s.municipality_id, s.year, s.value,
+      coalesce(vs.id, vm.id) as id, coalesce(vs.value, vm.value) as stored
+    from ${importStaging} s
+    left join ${indicatorValues} vs on vs.indicator_id = s.indicator_id and vs.school_id = s.school_id and vs.year = s.year
+    left join ${indicatorValues} vm on vm.indicator_id = s.indicator_id and vm.municipality_id = s.municipality_id and vm.year = s.year
+    where s.job_id = ${jobId}
+  ) s`;
+}
+
 /** Counts the staged values against the stored ones. */
 export async function countStagedChanges(db: Db, jobId: number): Promise<StagedCounts> {
   const result = await db.execute(sql`
-    select count(*) filter (where v.id is null) as created,
-      count(*) filter (where v.id is not null and v.value is distinct from s.value) as updated,
-      count(*) filter (where v.value = s.value) as unchanged
-    from ${importStaging} s
-    left join ${indicatorValues} v on v.indicator_id = s.indicator_id and v.school_id = s.school_id and v.year = s.year
-    where s.job_id = ${jobId}`);
+    select count(*) filter (where s.id is null) as created,
+      count(*) filter (where s.id is not null and s.stored is distinct from s.value) as updated,
+      count(*) filter (where s.stored = s.value) as unchanged
+    from ${stagedWithStored(jobId)}`);
   const [row] = rowsOf(result as Rows<Record<keyof StagedCounts, string | number>>);
   return {
     created: Number(row?.created ?? 0),
@@ -193,15 +240,16 @@ export type StagedChange = {
 /** The first `limit` new or changed values, by row (then indicator), for the dry-run preview. */
 export async function findStagedChanges(db: Db, jobId: number, limit: number): Promise<StagedChange[]> {
   const result = await db.execute(sql`
-    select s.row_number, sc.code, sc.short_name as name, i.code as indicator_code, s.year,
-      v.value as old_value, s.value
-    from ${importStaging} s
-    join ${schools} sc on sc.id = s.school_id
+    select s.row_number, coalesce(sc.code, m.code) as code, coalesce(sc.short_name, m.name) as name,
+      s.school_id is null as is_municipality, i.code as indicator_code, s.year, s.stored as old_value, s.value
+    from ${stagedWithStored(jobId)}
     join ${indicators} i on i.id = s.indicator_id
-    left join ${indicatorValues} v on v.indicator_id = s.indicator_id and v.school_id = s.school_id and v.year = s.year
-    where s.job_id = ${jobId} and v.value is distinct from s.value
+    left join ${schools} sc on sc.id = s.school_id
+    left join ${municipalities} m on m.id = s.municipality_id
+    where s.stored is distinct from s.value
     order by s.row_number, i.code limit ${limit}`);
   type Raw = {
+    is_municipality: boolean;
     row_number: number;
     code: string;
     name: string;
@@ -212,7 +260,7 @@ export async function findStagedChanges(db: Db, jobId: number, limit: number): P
   };
   return rowsOf(result as Rows<Raw>).map((r) => ({
     row: Number(r.row_number),
-    level: "school",
+    level: r.is_municipality ? "municipality" : "school",
     code: r.code,
     name: r.name,
     indicatorCode: r.indicator_code,
@@ -238,25 +286,9 @@ export async function applyStaged(
   if (opts.skipTriggers && process.env.OPORA_IMPORT_APPLY_REPLICA === "1") {
     await db.execute(sql`set local session_replication_role = replica`);
   }
-  await db.execute(sql`
-    with s as (
-      select indicator_id, version_id, school_id, year, value from ${importStaging} where job_id = ${jobId}
-    ),
-    old as (
-      select v.id, v.value from s join ${indicatorValues} v
-        on v.indicator_id = s.indicator_id and v.school_id = s.school_id and v.year = s.year
-    ),
-    up as (
-      insert into ${indicatorValues} (indicator_id, version_id, school_id, year, value, source, source_ref, entered_by)
-      select indicator_id, version_id, school_id, year, value, 'import', ${sourceRef}, ${userId} from s
-      on conflict (indicator_id, school_id, year) where school_id is not null
-      do update set value = excluded.value, version_id = excluded.version_id, source = excluded.source,
-        source_ref = excluded.source_ref, entered_by = excluded.entered_by, entered_at = now()
-      where ${indicatorValues}.value is distinct from excluded.value
-      returning id, value
-    )
-    insert into indicator_value_history (value_id, old_value, new_value, source, source_ref, changed_by)
-    select up.id, old.value, up.value, 'import', ${sourceRef}, ${userId} from up left join old on old.id = up.id`);
+  for (const owner of ["school_id", "municipality_id"] as const) {
+    await upsertStaged(db, { jobId, userId, sourceRef, owner });
+  }
   await db.execute(sql`
     update value_unlocks u set used_at = now()
     from ${importStaging} s, form_submissions f
@@ -264,26 +296,59 @@ export async function applyStaged(
       and u.submission_id = f.id and u.indicator_id = s.indicator_id and u.used_at is null`);
 }
 
+/** Inserts or updates the staged values of one kind of owner, with a history row for each change. */
+async function upsertStaged(
+  db: Db,
+  opts: { jobId: number; userId: number | null; sourceRef: string; owner: "school_id" | "municipality_id" },
+): Promise<void> {
+  const { jobId, userId, sourceRef } = opts;
+  const owner = sql.raw(opts.owner);
+  await db.execute(sql`
+    with s as (
+      select indicator_id, version_id, ${owner}, year, value from ${importStaging}
+      where job_id = ${jobId} and ${owner} is not null
+    ),
+    old as (
+      select v.id, v.value from s join ${indicatorValues} v
+        on v.indicator_id = s.indicator_id and v.${owner} = s.${owner} and v.year = s.year
+    ),
+    up as (
+      insert into ${indicatorValues} (indicator_id, version_id, ${owner}, year, value, source, source_ref, entered_by)
+      select indicator_id, version_id, ${owner}, year, value, 'import', ${sourceRef}, ${userId} from s
+      on conflict (indicator_id, ${owner}, year) where ${owner} is not null
+      do update set value = excluded.value, version_id = excluded.version_id, source = excluded.source,
+        source_ref = excluded.source_ref, entered_by = excluded.entered_by, entered_at = now()
+      where ${indicatorValues}.value is distinct from excluded.value
+      returning id, value
+    )
+    insert into indicator_value_history (value_id, old_value, new_value, source, source_ref, changed_by)
+    select up.id, old.value, up.value, 'import', ${sourceRef}, ${userId} from up left join old on old.id = up.id`);
+}
+
 /**
- * Locks (FOR KEY SHARE, as a foreign-key check does) every school, indicator and version the staged
+ * Locks (FOR KEY SHARE, as a foreign-key check does) every school, municipality, indicator and version the staged
  * values refer to, and throws when one has gone since it was matched (deleted meanwhile).
  */
 async function lockReferences(db: Db, jobId: number): Promise<void> {
   const staged = sql`from ${importStaging} where job_id = ${jobId}`;
   const result = await db.execute(sql`
     with sc as (select id from ${schools} where id in (select school_id ${staged}) for key share),
+      mu as (select id from ${municipalities} where id in (select municipality_id ${staged}) for key share),
       ind as (select id from indicators where id in (select indicator_id ${staged}) for key share),
       ver as (select id from indicator_versions where id in (select version_id ${staged}) for key share)
     select (select count(*) from sc) as schools, (select count(distinct school_id) ${staged}) as want_schools,
+      (select count(*) from mu) as municipalities,
+      (select count(distinct municipality_id) ${staged}) as want_municipalities,
       (select count(*) from ind) as indicators, (select count(distinct indicator_id) ${staged}) as want_indicators,
       (select count(*) from ver) as versions, (select count(distinct version_id) ${staged}) as want_versions`);
   const [row] = rowsOf(result as Rows<Record<string, string | number>>);
   const same = (a: string, b: string) => Number(row?.[a] ?? -1) === Number(row?.[b] ?? -2);
   if (
     !same("schools", "want_schools") ||
+    !same("municipalities", "want_municipalities") ||
     !same("indicators", "want_indicators") ||
     !same("versions", "want_versions")
   ) {
-    throw new Error("Школа или показатель удалены во время загрузки; повторите загрузку");
+    throw new Error("Школа, муниципалитет или показатель удалены во время загрузки; повторите загрузку");
   }
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
-import { schoolScope } from "../access/access.scope";
+import { municipalityScope, schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import type { JobHandle } from "../jobs/job.service";
@@ -16,6 +16,7 @@ import {
   refuseRows,
 } from "./import-summary";
 import { loadIndicatorCatalogue } from "./indicator-rules";
+import { createMunicipalityMatcher } from "./municipality-matcher";
 import { type ColumnMapping, parseColumnMapping } from "./parse/column-mapping";
 import { layoutSignature } from "./parse/guess-mapping";
 import { compileLayout } from "./parse/layout-plan";
@@ -31,6 +32,7 @@ import {
   canSkipRowTriggers,
   countStagedChanges,
   deleteStaging,
+  findMatchableMunicipalities,
   findMatchableSchools,
   findStagedChanges,
 } from "./value-import.repo";
@@ -91,6 +93,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       total = await estimateDataRows(input.file.path, table.format);
       const issues = createIssueCollector();
       const schools = await findMatchableSchools(db, regionId, schoolScope(actor));
+      const municipalities = await findMatchableMunicipalities(db, regionId, municipalityScope(actor));
       const skipTriggers = await canSkipRowTriggers(db);
       rows = await stageValues({
         skipTriggers,
@@ -101,6 +104,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
         decimalComma: mapping.decimalComma ?? table.format.decimalComma ?? false,
         indicators,
         matcher: createSchoolMatcher(schools),
+        municipalities: createMunicipalityMatcher(municipalities),
         issues,
         onRows: async (done) => {
           total = Math.max(total, done);

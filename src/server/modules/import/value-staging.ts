@@ -1,10 +1,11 @@
 import type { Db } from "../../platform/db";
 import type { IssueCollector } from "./import-summary";
-import type { IndicatorCatalogue } from "./indicator-rules";
+import type { ImportIndicator, IndicatorCatalogue } from "./indicator-rules";
+import type { MunicipalityMatch, MunicipalityMatcher } from "./municipality-matcher";
 import type { LayoutPlan } from "./parse/layout-plan";
 import type { OpenedTable } from "./parse/table.types";
 import { validateValueRecord } from "./parse/validate-value";
-import { rowToValueRecords, type ValueRecord } from "./parse/value-records";
+import { namesSchool, rowToValueRecords, type ValueRecord } from "./parse/value-records";
 import type { SchoolMatch, SchoolMatcher } from "./school-matcher";
 import { emptyBatch, insertStagingBatch, type StagingBatch } from "./value-import.repo";
 
@@ -20,6 +21,7 @@ export type StagingInput = {
   decimalComma: boolean;
   indicators: IndicatorCatalogue;
   matcher: SchoolMatcher;
+  municipalities: MunicipalityMatcher;
   issues: IssueCollector;
   /** Whether batches may skip the row-by-row foreign-key check (see canSkipRowTriggers). */
   skipTriggers: boolean;
@@ -28,31 +30,30 @@ export type StagingInput = {
 };
 
 function schoolColumn(plan: LayoutPlan): string | undefined {
-  return (plan.school.code ?? plan.school.name)?.name;
+  return (plan.school.code ?? plan.school.name ?? plan.school.municipality)?.name;
 }
+
+/** The owner of a row's values, resolved once per row: its school or its municipality (or why not). */
+type RowOwner = { school?: SchoolMatch; municipality?: MunicipalityMatch; isReported: boolean };
 
 /**
  * Streams the table into the staging table: each row becomes value records, each record is checked
- * (indicator, type, range, school) and either staged or reported. Rows are staged in batches of
- * STAGING_BATCH values, each its own statement, so memory stays flat and the database is never held
- * for long. Returns the number of data rows read.
+ * (indicator, type, range, owner) and either staged or reported. A row that names a school holds
+ * school values; a row with only a municipality holds municipality values (municipality-level
+ * indicators). Rows are staged in batches of STAGING_BATCH values, each its own statement, so
+ * memory stays flat and the database is never held for long. Returns the number of data rows read.
  */
 export async function stageValues(input: StagingInput): Promise<number> {
-  const { db, jobId, plan, issues } = input;
+  const { db, jobId, issues } = input;
   let batch: StagingBatch = emptyBatch();
   let rows = 0;
   for await (const row of input.table) {
     rows++;
-    const result = rowToValueRecords(row, plan);
+    const result = rowToValueRecords(row, input.plan);
     for (const issue of result.issues) issues.add(issue);
-    let school: SchoolMatch | undefined;
+    const owner: RowOwner = { isReported: false };
     for (const record of result.records) {
-      school ??= input.matcher.match(record.schoolKey);
-      if (!school.ok) {
-        issues.add({ row: row.rowNumber, column: schoolColumn(plan), message: school.message });
-        break;
-      }
-      stageRecord(input, record, school.schoolId, batch);
+      if (!stageRecord(input, record, owner, batch)) break;
     }
     if (batch.rowNumber.length >= STAGING_BATCH) {
       await insertStagingBatch(db, jobId, batch, input.skipTriggers);
@@ -65,30 +66,85 @@ export async function stageValues(input: StagingInput): Promise<number> {
   return rows;
 }
 
-function stageRecord(input: StagingInput, record: ValueRecord, schoolId: number, batch: StagingBatch): void {
+function levelMismatch(
+  record: ValueRecord,
+  indicator: ImportIndicator,
+  plan: LayoutPlan,
+): string | undefined {
+  const isSchoolRow = namesSchool(record.schoolKey);
+  if (indicator.level === "municipality" && isSchoolRow) {
+    const where = plan.school.municipality
+      ? `строкой без школы, с муниципалитетом в столбце «${plan.school.municipality.name}»`
+      : "строкой с муниципалитетом (код или название) вместо школы";
+    return `показатель «${indicator.code}» задаётся для муниципалитета, а не для школы: загрузите его ${where}`;
+  }
+  if (indicator.level === "school" && !isSchoolRow) {
+    return `показатель «${indicator.code}» задаётся для школы, а в строке указан только муниципалитет — укажите школу`;
+  }
+  return undefined;
+}
+
+/** The owner's id for a record, resolving (and reporting once per row) the row's school or municipality. */
+function ownerOf(
+  input: StagingInput,
+  record: ValueRecord,
+  owner: RowOwner,
+): { schoolId: number | null; municipalityId: number | null } | undefined {
+  const key = record.schoolKey;
+  const isSchoolRow = namesSchool(key);
+  let match: SchoolMatch | MunicipalityMatch;
+  if (isSchoolRow) {
+    owner.school ??= input.matcher.match(key);
+    match = owner.school;
+  } else {
+    owner.municipality ??= input.municipalities.match(key.municipality ?? "");
+    match = owner.municipality;
+  }
+  if (match.ok) {
+    return "schoolId" in match
+      ? { schoolId: match.schoolId, municipalityId: null }
+      : { schoolId: null, municipalityId: match.municipalityId };
+  }
+  if (!owner.isReported) {
+    const column = isSchoolRow ? schoolColumn(input.plan) : input.plan.school.municipality?.name;
+    input.issues.add({ row: record.rowNumber, column, message: match.message });
+    owner.isReported = true;
+  }
+  return undefined;
+}
+
+/** Checks and stages one record; false when the row's owner is unknown (the rest of the row is skipped). */
+function stageRecord(
+  input: StagingInput,
+  record: ValueRecord,
+  owner: RowOwner,
+  batch: StagingBatch,
+): boolean {
+  const ids = ownerOf(input, record, owner);
+  if (!ids) return false;
   const indicator = input.indicators.byCode(record.indicatorCode);
   const place = { row: record.rowNumber, column: record.column };
   const checked = validateValueRecord(record, indicator?.rule, { decimalComma: input.decimalComma });
   if (!checked.ok) {
     input.issues.add(checked.issue);
-    return;
+    return true;
   }
-  if (!indicator) return;
+  if (!indicator) return true;
   if (indicator.isRetired) {
     input.issues.add({ ...place, message: `показатель «${indicator.code}» выведен из использования` });
-    return;
+    return true;
   }
-  if (indicator.level !== "school") {
-    input.issues.add({
-      ...place,
-      message: `показатель «${indicator.code}» задаётся для муниципалитета, а не для школы — его так не загрузить`,
-    });
-    return;
+  const mismatch = levelMismatch(record, indicator, input.plan);
+  if (mismatch !== undefined) {
+    input.issues.add({ ...place, message: mismatch });
+    return true;
   }
   batch.rowNumber.push(record.rowNumber);
   batch.indicatorId.push(indicator.id);
   batch.versionId.push(indicator.versionId);
-  batch.schoolId.push(schoolId);
+  batch.schoolId.push(ids.schoolId);
+  batch.municipalityId.push(ids.municipalityId);
   batch.year.push(record.year);
   batch.value.push(checked.value);
+  return true;
 }

@@ -21,6 +21,9 @@ const mappedColumnsSchema = z.strictObject({
  * - layout "long": one value a row; needs `columns.indicator` (codes or names) and `columns.value`.
  * - layout "wide": one school a row, one column per indicator; `indicators` maps header → code.
  * - the school is found by `schoolCode`, or by `schoolName` together with `municipality`.
+ * - a row whose school cells are empty and whose `municipality` cell is filled holds values of
+ *   municipality-level indicators for that municipality (found by code or name); a mapping may
+ *   name only `municipality` for a file of municipality values.
  * - the year comes from `columns.year`, or else from `year` for the whole file.
  * - `sheet` picks the worksheet of an XLSX (the first one by default); `decimalComma` overrides
  *   the detected decimal mark.
@@ -57,11 +60,12 @@ export const columnMappingSchema = z
   })
   .superRefine((mapping, context) => {
     const { columns } = mapping;
-    if (!columns.schoolCode && !(columns.schoolName && columns.municipality)) {
+    if (!columns.schoolCode && !columns.municipality) {
       context.addIssue({
         code: "custom",
         path: ["columns"],
-        message: "Укажите столбец с кодом школы или столбцы с наименованием и муниципалитетом",
+        message:
+          "Укажите столбец с кодом школы, или наименование школы и муниципалитет, или (для показателей муниципалитета) столбец муниципалитета",
       });
     }
     if (!columns.year && mapping.year === undefined) {

@@ -4,8 +4,16 @@ import { quoteText } from "./parse-number";
 import type { TableRow } from "./table.types";
 import { normalizeHeaderName } from "./table-header";
 
-/** How a row names its school: by code, or by name within a municipality. */
+/**
+ * The owner cells of a row: a school by code, or by name within a municipality; or, with the school
+ * cells empty, a municipality alone (its code or name): the row then holds municipality-level values.
+ */
 export type SchoolKey = { code?: string; name?: string; municipality?: string };
+
+/** Whether a row names a school (code, or name with municipality) rather than a municipality alone. */
+export function namesSchool(key: SchoolKey): boolean {
+  return key.code !== undefined || key.name !== undefined;
+}
 
 /** One indicator value of one school and year, as read from a cell (not yet parsed). */
 export type ValueRecord = {
@@ -43,18 +51,21 @@ export function parseYear(text: string): { ok: true; year: number } | { ok: fals
   return { ok: true, year };
 }
 
+function missingOwner(plan: LayoutPlan): string {
+  if (plan.school.code) return "не указан код школы";
+  if (plan.school.name) return "не указаны наименование школы и муниципалитет — по ним ищется школа";
+  return "не указан муниципалитет";
+}
+
 type Read<T> = { ok: true; value: T } | { ok: false; issue: FieldIssue };
 
 function readSchool(row: TableRow, plan: LayoutPlan): Read<SchoolKey> {
   const code = cell(row, plan.school.code);
   const name = cell(row, plan.school.name);
   const municipality = cell(row, plan.school.municipality);
-  if (code === "" && (name === "" || municipality === "")) {
-    const column = plan.school.code ?? plan.school.name;
-    const message = plan.school.code
-      ? "не указан код школы"
-      : "не указаны наименование школы и муниципалитет — по ним ищется школа";
-    return { ok: false, issue: { row: row.rowNumber, column: column?.name, message } };
+  if (code === "" && municipality === "") {
+    const column = plan.school.code ?? plan.school.name ?? plan.school.municipality;
+    return { ok: false, issue: { row: row.rowNumber, column: column?.name, message: missingOwner(plan) } };
   }
   const value: SchoolKey = {};
   if (code !== "") value.code = code;
