@@ -85,6 +85,7 @@ async function prepare(db: Db, dir: string) {
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), "opora-import-bench-"));
   const results: Record<string, string | number>[] = [];
+  const stages: Record<string, string | number>[] = [];
   try {
     for (const engine of benchEngines()) {
       const database = await engine.open();
@@ -95,10 +96,23 @@ async function main(): Promise<void> {
         await runImport({ ...base, kind: "schools", file: { path: registry, fileName: "schools.csv" } });
         for (const dryRun of [true, false]) {
           const memory = trackPeakRss();
+          const laps: Record<string, string | number> = {
+            engine: engine.kind,
+            run: dryRun ? "проверка" : "загрузка",
+          };
           const { result, ms } = await timed(() =>
-            runImport({ ...base, dryRun, kind: "values", file: { path: values, fileName: "values.csv" } }),
+            runImport({
+              ...base,
+              dryRun,
+              kind: "values",
+              file: { path: values, fileName: "values.csv" },
+              onStage: (stage, stageMs) => {
+                laps[stage] = stageMs / 1000;
+              },
+            }),
           );
           const peak = memory.stop();
+          stages.push(laps);
           results.push({
             engine: engine.kind,
             run: dryRun ? "проверка" : "загрузка",
@@ -121,6 +135,7 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   printTable(`Загрузка ${ROWS.toLocaleString("ru-RU")} строк значений (длинная таблица, CSV)`, results);
+  printTable("Этапы, секунды", stages);
 }
 
 void main();

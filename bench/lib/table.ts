@@ -5,7 +5,7 @@ export function printTable(title: string, rows: Record<string, string | number>[
     console.log("  (нет строк)");
     return;
   }
-  const columns = Object.keys(rows[0]!);
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cell = (v: string | number | undefined) => (typeof v === "number" ? formatNumber(v) : (v ?? ""));
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (values: string[]) =>

@@ -6,6 +6,7 @@ import type { ImportSummary } from "./import-summary";
 import { loadIndicatorCatalogue } from "./indicator-rules";
 import { proposeSchoolMapping, proposeValueMapping } from "./mapping-resolve";
 import { importSchools } from "./school-import.service";
+import type { StageListener } from "./stage-clock";
 import { type ImportFile, importValues } from "./value-import.service";
 
 /** What is imported: indicator values, or the school registry. */
@@ -23,6 +24,8 @@ export type ImportRequest = {
   year?: number;
   dryRun: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Called with the duration of each stage of a values import (the benchmark prints them). */
+  onStage?: StageListener;
 };
 
 const TITLES: Record<ImportKind, string> = {

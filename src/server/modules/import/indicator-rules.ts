@@ -47,8 +47,15 @@ export async function loadIndicatorCatalogue(db: Db, regionId: number): Promise<
     byCode.set(normalizeHeaderName(row.code), indicator);
     byId.set(row.id, indicator);
   }
+  // A code as written in the file → its indicator, remembered (bounded): a long file repeats a few codes.
+  const seen = new Map<string, ImportIndicator | undefined>();
   return {
-    byCode: (code) => byCode.get(normalizeHeaderName(code)),
+    byCode: (code) => {
+      if (seen.has(code)) return seen.get(code);
+      const indicator = byCode.get(normalizeHeaderName(code));
+      if (seen.size < 10_000) seen.set(code, indicator);
+      return indicator;
+    },
     byId: (id) => byId.get(id),
     known: rows.map((row) => ({ code: row.code, name: row.name })),
   };

@@ -24,6 +24,7 @@ import { openTable } from "./parse/open-table";
 import type { ImportLimits } from "./parse/table.types";
 import { estimateDataRows } from "./row-estimate";
 import { createSchoolMatcher } from "./school-matcher";
+import { type StageListener, stageClock } from "./stage-clock";
 import { checkStagedValues } from "./value-checks";
 import {
   analyzeStaging,
@@ -56,6 +57,8 @@ export type ValueImportInput = {
   dryRun: boolean;
   /** Called with the rows read so far and the estimated total (0 when unknown). */
   onProgress?: (done: number, total: number) => void;
+  /** Called with the duration of each stage (read and stage, check, count, apply...). */
+  onStage?: StageListener;
 };
 
 /**
@@ -73,6 +76,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
   const base = { jobId: job.id, dryRun };
   let rows = 0;
   let total = 0;
+  const clock = stageClock(input.onStage);
   try {
     const given = input.mapping === undefined ? undefined : checkedMapping(input.mapping, input.year);
     const table = await openTable({ ...input.file, sheet: given?.sheet });
@@ -91,6 +95,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
         return summary;
       }
       total = await estimateDataRows(input.file.path, table.format);
+      clock.lap("open");
       const issues = createIssueCollector();
       const schools = await findMatchableSchools(db, regionId, schoolScope(actor));
       const municipalities = await findMatchableMunicipalities(db, regionId, municipalityScope(actor));
@@ -113,21 +118,28 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
         },
       });
       total = rows;
+      clock.lap("read+stage");
       await analyzeStaging(db);
       await checkStagedValues(db, { jobId: job.id, plan: compiled.plan, indicators, issues });
+      clock.lap("checks");
       if (issues.count() > 0) {
         await deleteStaging(db, job.id);
         return refuseRows(job, base, issues, { rows, total: total });
       }
       const counts = await countStagedChanges(db, job.id);
       const summary: ImportSummary = { ...base, rows, ...counts, errors: [], errorCount: 0 };
+      clock.lap("count");
       if (dryRun) {
         summary.changes = await findStagedChanges(db, job.id, MAX_LISTED_CHANGES);
+        clock.lap("list changes");
       } else {
         await applyValues(input, summary, skipTriggers);
+        clock.lap("apply");
         await analyzeValues(db);
+        clock.lap("analyze");
       }
       await deleteStaging(db, job.id);
+      clock.lap("clean up");
       await rememberMapping(db, regionId, layoutSignature(table.header), { kind: "values", mapping: chosen });
       await job.succeed(summary, rows, total);
       return summary;

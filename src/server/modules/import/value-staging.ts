@@ -10,7 +10,7 @@ import type { SchoolMatch, SchoolMatcher } from "./school-matcher";
 import { emptyBatch, insertStagingBatch, type StagingBatch } from "./value-import.repo";
 
 /** Values per staging insert: big enough to be fast, small enough to keep memory and lock time low. */
-export const STAGING_BATCH = 10_000;
+export const STAGING_BATCH = 20_000;
 
 /** Everything the streaming loop needs. */
 export type StagingInput = {
@@ -44,26 +44,53 @@ type RowOwner = { school?: SchoolMatch; municipality?: MunicipalityMatch; isRepo
  * memory stays flat and the database is never held for long. Returns the number of data rows read.
  */
 export async function stageValues(input: StagingInput): Promise<number> {
-  const { db, jobId, issues } = input;
+  const { issues } = input;
+  const writer = stagingWriter(input);
   let batch: StagingBatch = emptyBatch();
   let rows = 0;
-  for await (const row of input.table) {
-    rows++;
-    const result = rowToValueRecords(row, input.plan);
-    for (const issue of result.issues) issues.add(issue);
-    const owner: RowOwner = { isReported: false };
-    for (const record of result.records) {
-      if (!stageRecord(input, record, owner, batch)) break;
+  try {
+    for await (const row of input.table) {
+      rows++;
+      const result = rowToValueRecords(row, input.plan);
+      for (const issue of result.issues) issues.add(issue);
+      const owner: RowOwner = { isReported: false };
+      for (const record of result.records) {
+        if (!stageRecord(input, record, owner, batch)) break;
+      }
+      if (batch.rowNumber.length >= STAGING_BATCH) {
+        await writer.send(batch);
+        batch = emptyBatch();
+      }
+      if (rows % 500 === 0) await input.onRows(rows);
     }
-    if (batch.rowNumber.length >= STAGING_BATCH) {
-      await insertStagingBatch(db, jobId, batch, input.skipTriggers);
-      batch = emptyBatch();
-    }
-    if (rows % 500 === 0) await input.onRows(rows);
+    await writer.send(batch);
+    await writer.drain();
+  } finally {
+    await writer.settle();
   }
-  await insertStagingBatch(db, jobId, batch, input.skipTriggers);
   await input.onRows(rows);
   return rows;
+}
+
+/**
+ * Writes staging batches one at a time while the next one is being read: with a PostgreSQL server
+ * the insert runs in the server's process while this one parses (two cores at work, not one).
+ * send() waits for the previous insert and starts the next; drain() waits for the last one and
+ * throws its error; settle() waits for whatever is still running without throwing, so that a
+ * failed import never leaves an insert behind its clean-up.
+ */
+function stagingWriter(input: StagingInput) {
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    async send(batch: StagingBatch): Promise<void> {
+      await inFlight;
+      inFlight = insertStagingBatch(input.db, input.jobId, batch, input.skipTriggers);
+      // Observed by the next send, drain or settle; never an unhandled rejection meanwhile.
+      inFlight.catch(() => {});
+    },
+    drain: () => inFlight,
+    settle: () => inFlight.catch(() => {}),
+  };
 }
 
 function levelMismatch(

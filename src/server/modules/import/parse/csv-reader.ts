@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
-import { pipeline, type Readable, Transform } from "node:stream";
+import { pipeline, Transform } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import iconv from "iconv-lite";
 import { ImportFileError } from "./import-file-error";
@@ -76,8 +76,9 @@ function toImportError(error: unknown, rowNumber: number): unknown {
   );
 }
 
-async function* records(parser: Readable): AsyncGenerator<unknown> {
-  for await (const record of parser) yield record;
+/** The record's cells as trimmed strings. */
+function trimmedCells(record: unknown[]): string[] {
+  return record.map((cell) => (typeof cell === "string" ? cell.trim() : String(cell).trim()));
 }
 
 /** What readCsvRows needs to know, as detected by the sniffer. */
@@ -105,10 +106,9 @@ export async function* readCsvRows({ path, encoding, delimiter }: CsvReadOptions
   pipeline(source, decoder, parser, () => {});
   let rowNumber = 0;
   try {
-    for await (const record of records(parser)) {
+    for await (const record of parser) {
       rowNumber++;
-      const cells = Array.isArray(record) ? record.map((cell) => String(cell).trim()) : [];
-      yield { rowNumber, cells };
+      yield { rowNumber, cells: Array.isArray(record) ? trimmedCells(record) : [] };
     }
   } catch (error) {
     throw toImportError(error, rowNumber + 1);

@@ -35,8 +35,16 @@ function fail(message: string): ParseResult {
   return { ok: false, message };
 }
 
+/** The common case, «0,41», «12», «-3.5»: read without the checks below (same result). */
+const SIMPLE = /^-?\d+(?:[.,]\d+)?$/;
+
 /** Reads a plain number: digit groups split by spaces or NBSP, one decimal mark, an exponent. */
 function readNumber(text: string, decimalComma: boolean): ParseResult {
+  if (SIMPLE.test(text)) {
+    const comma = text.indexOf(",");
+    if (comma < 0) return { ok: true, value: Number(text) };
+    if (decimalComma) return { ok: true, value: Number(`${text.slice(0, comma)}.${text.slice(comma + 1)}`) };
+  }
   const compact = GROUPED.test(text) ? text.replace(/[ \u00a0\u202f\u2009]/g, "") : text;
   const hasComma = compact.includes(",");
   if (hasComma && compact.includes(".")) {

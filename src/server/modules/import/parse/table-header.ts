@@ -84,6 +84,7 @@ function unnamedColumn(row: RawRow, index: number): ImportFileError {
  */
 export function fitRowToHeader(row: RawRow, header: string[]): TableRow {
   const cells = row.cells;
+  if (cells.length === header.length && !header.includes("")) return row;
   for (let index = header.length; index < cells.length; index++) {
     if (cells[index] !== "") throw rowTooLong(row, header, index);
   }

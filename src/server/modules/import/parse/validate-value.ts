@@ -30,6 +30,7 @@ export function effectiveBounds(indicator: Omit<IndicatorRule, "code">): {
 }
 
 function rangeMessage(value: number, min: number | null, max: number | null): string | undefined {
+  if ((min === null || value >= min) && (max === null || value <= max)) return undefined;
   const shown = formatRuNumber(value);
   if (min !== null && max !== null && (value < min || value > max)) {
     return `значение ${shown} вне допустимого диапазона ${formatRuNumber(min)}–${formatRuNumber(max)}`;

@@ -31,7 +31,7 @@ export type RowRecords = { records: ValueRecord[]; issues: FieldIssue[] };
 
 /** Undoes the export's guard: «'=Школа» was written for «=Школа» so that Excel never runs it. */
 export function unescapeCellText(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return text.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
 function cell(row: TableRow, ref: ColumnRef | undefined): string {
@@ -40,6 +40,10 @@ function cell(row: TableRow, ref: ColumnRef | undefined): string {
 
 /** Reads a year cell: four digits (2023), also as Excel may render it (2023.0, «2023,0»), 2000–2100. */
 export function parseYear(text: string): { ok: true; year: number } | { ok: false; message: string } {
+  if (text.length === 4 && /^\d{4}$/.test(text)) {
+    const year = Number(text);
+    if (year >= 2000 && year <= 2100) return { ok: true, year };
+  }
   const match = /^(\d{4})(?:[.,]0+)?$/.exec(text.trim());
   const year = match?.[1] === undefined ? Number.NaN : Number(match[1]);
   if (Number.isNaN(year) || year < 2000 || year > 2100) {
@@ -86,6 +90,23 @@ function readYear(row: TableRow, source: YearSource): Read<number> {
 
 type Cell = { indicatorCode: string; rawValue: string; column: string };
 
+/** Indicator cell text → code, remembered per plan: a long file repeats a few texts a million times. */
+const codeMemo = new WeakMap<ReadonlyMap<string, string>, Map<string, string>>();
+const CODE_MEMO_MAX = 10_000;
+
+function indicatorCodeOf(codes: ReadonlyMap<string, string>, text: string): string {
+  let memo = codeMemo.get(codes);
+  if (!memo) {
+    memo = new Map();
+    codeMemo.set(codes, memo);
+  }
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const code = codes.get(normalizeHeaderName(text)) ?? text;
+  if (memo.size < CODE_MEMO_MAX) memo.set(text, code);
+  return code;
+}
+
 function valueCells(row: TableRow, plan: LayoutPlan): Cell[] | FieldIssue {
   if (plan.layout === "wide") {
     return plan.indicators
@@ -97,7 +118,7 @@ function valueCells(row: TableRow, plan: LayoutPlan): Cell[] | FieldIssue {
   const indicator = cell(row, plan.indicator);
   if (indicator === "")
     return { row: row.rowNumber, column: plan.indicator.name, message: "не указан показатель" };
-  const indicatorCode = plan.indicatorCodes.get(normalizeHeaderName(indicator)) ?? indicator;
+  const indicatorCode = indicatorCodeOf(plan.indicatorCodes, indicator);
   return [{ indicatorCode, rawValue, column: plan.value.name }];
 }
 
