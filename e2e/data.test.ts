@@ -146,6 +146,21 @@ describe("school form and approval", () => {
       .poll(() => formValue("director.67-133", "demo-director", school.id, "good_marks_share"))
       .toBe(0.55);
     await expect.poll(() => form.button("Сохранить значения").isDisabled()).toBe(true);
+    // Emptying a saved value and saving clears it; the list of changes says who cleared it.
+    await share.fill("");
+    await form.button("Сохранить значения").click();
+    await expect
+      .poll(() => formValue("director.67-133", "demo-director", school.id, "good_marks_share"))
+      .toBeNull();
+    await expect.poll(() => form.changes.innerText()).toMatch(/0,55 → пусто\s*очищено/);
+    expect(await share.inputValue()).toBe("");
+    await saveScreenshot(dPage, "director", "form-cleared");
+    await share.fill("0,55");
+    await form.button("Сохранить значения").click();
+    await expect
+      .poll(() => formValue("director.67-133", "demo-director", school.id, "good_marks_share"))
+      .toBe(0.55);
+    await expect.poll(() => form.button("Сохранить значения").isDisabled()).toBe(true);
     await form.button("Отправить в МОЦ").click();
     await form.waitForStatus("Отправлена в МОЦ");
     expect(await share.isDisabled()).toBe(true);

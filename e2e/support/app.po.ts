@@ -440,6 +440,11 @@ export class DataFormPage {
     return this.page.getByTestId("form-history");
   }
 
+  /** The list of value changes (entered, changed, cleared). */
+  get changes(): Locator {
+    return this.page.getByTestId("form-changes");
+  }
+
   /** Waits for the state badge to read `label`. */
   async waitForStatus(label: string): Promise<void> {
     await this.page.getByTestId("form-status").filter({ hasText: label }).first().waitFor();

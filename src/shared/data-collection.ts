@@ -137,6 +137,21 @@ export const formEventSchema = z.object({
 });
 export type FormEvent = z.infer<typeof formEventSchema>;
 
+/** One change of a value of the form: entered, changed or cleared (newValue null), by whom and when. */
+export const formValueChangeSchema = z.object({
+  id: z.number(),
+  indicatorId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  oldValue: z.number().nullable(),
+  newValue: z.number().nullable(),
+  source: z.string(),
+  reason: z.string().nullable(),
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+});
+export type FormValueChange = z.infer<typeof formValueChangeSchema>;
+
 /** A school's form for a year, with what the user may do with it. */
 export const schoolFormSchema = z.object({
   school: z.object({ id: z.number(), code: z.string(), name: z.string(), municipalityName: z.string() }),
@@ -145,6 +160,8 @@ export const schoolFormSchema = z.object({
   returnMessage: z.string().nullable(),
   fields: z.array(formFieldSchema),
   events: z.array(formEventSchema),
+  /** Changes of the form's values, newest first (the latest 200). */
+  changes: z.array(formValueChangeSchema),
   permissions: z.object({
     canEdit: z.boolean(),
     canSubmit: z.boolean(),
@@ -156,7 +173,7 @@ export const schoolFormSchema = z.object({
 });
 export type SchoolForm = z.infer<typeof schoolFormSchema>;
 
-/** Body of PUT /api/schools/:id/forms/:year: values by indicator id; null leaves a value as it is. */
+/** Body of PUT /api/schools/:id/forms/:year: values by indicator id; null clears a saved value. */
 export const formSaveSchema = z.object({
   values: z
     .array(z.object({ indicatorId: z.number().int().positive(), value: z.number().finite().nullable() }))

@@ -109,6 +109,65 @@ describe.each(testEngines())("school forms and approval on $kind", (engine) => {
     expect(anon.statusCode).toBe(401);
   });
 
+  it("clears a saved value: removed, with who and when in the history, audited", async () => {
+    const field = (form: {
+      fields: { indicatorId: number; value: number | null; valueId: number | null }[];
+    }) => form.fields.find((f) => f.indicatorId === count.id);
+    // a null for a value never saved is not a change
+    const noop = await save(c.mocM1, world.s1b.id, [{ indicatorId: count.id, value: null }]);
+    expect(noop.statusCode).toBe(200);
+    expect(noop.json().changes).toEqual([]);
+    const cleared = await save(c.directorS1, world.s1.id, [{ indicatorId: count.id, value: null }]);
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const form = cleared.json();
+    expect(field(form)).toMatchObject({ value: null, valueId: null });
+    expect(field(form)).toBeDefined();
+    expect(form.changes[0]).toMatchObject({
+      indicatorId: count.id,
+      code: count.code,
+      oldValue: 4,
+      newValue: null,
+      source: "form",
+      changedBy: "Тестовый school_director",
+    });
+    expect(Date.now() - Date.parse(form.changes[0].changedAt)).toBeLessThan(60_000);
+    const rows = await world.db.execute(
+      sql`select count(*)::int as n from indicator_values where school_id = ${world.s1.id} and indicator_id = ${count.id}`,
+    );
+    expect(rowsOf<{ n: number }>(rows)[0]?.n).toBe(0);
+    const audit = await world.db.execute(
+      sql`select before, after from audit_log where action = 'form_save' order by id desc limit 1`,
+    );
+    expect(rowsOf<{ before: unknown; after: unknown }>(audit)[0]).toEqual({
+      before: { [count.code]: 4 },
+      after: { [count.code]: null },
+    });
+    // entered again, the value's history keeps what came before the clearing
+    const again = await save(c.directorS1, world.s1.id, [{ indicatorId: count.id, value: 5 }]);
+    const valueId = field(again.json())?.valueId;
+    const history = (await c.mocM1.request({ method: "GET", url: `/api/values/${valueId}/history` })).json()
+      .history;
+    expect(
+      history.map((h: { oldValue: number | null; newValue: number | null }) => [h.oldValue, h.newValue]),
+    ).toEqual([
+      [null, 5],
+      [4, null],
+      [3, 4],
+      [null, 3],
+    ]);
+    expect(
+      again
+        .json()
+        .changes.map((ch: { code: string }) => ch.code)
+        .slice(0, 2),
+    ).toEqual([count.code, count.code]);
+    // out of scope: nobody else clears it
+    expect((await save(c.mocM2, world.s1.id, [{ indicatorId: count.id, value: null }])).statusCode).toBe(404);
+    expect((await save(c.mentorS1, world.s1.id, [{ indicatorId: count.id, value: null }])).statusCode).toBe(
+      403,
+    );
+  });
+
   it("moves through submit → return with a message the school sees → submit → approve", async () => {
     expect((await act(c.mocM1, world.s1.id, "approve")).statusCode).toBe(409); // still a draft
     expect((await act(c.mentorS1, world.s1.id, "submit")).statusCode).toBe(403);
@@ -150,6 +209,11 @@ describe.each(testEngines())("school forms and approval on $kind", (engine) => {
     const res = await save(c.directorS1, world.s1.id, [{ indicatorId: share.id, value: 0.45 }]);
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/заблокированы.*разблокировать/);
+    const clear = await save(c.directorS1, world.s1.id, [{ indicatorId: share.id, value: null }]);
+    expect(clear.statusCode).toBe(409);
+    expect(clear.json().message).toMatch(/заблокированы: значение «.+» изменить нельзя/);
+    const kept = (await c.directorS1.request({ method: "GET", url: formUrl(world.s1.id) })).json();
+    expect(kept.fields.find((f: { indicatorId: number }) => f.indicatorId === share.id).value).toBe(0.4);
     // sending the same value again is not a change and passes
     expect((await save(c.directorS1, world.s1.id, [{ indicatorId: share.id, value: 0.4 }])).statusCode).toBe(
       200,

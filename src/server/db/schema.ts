@@ -273,14 +273,22 @@ export const indicatorValues = pgTable(
   ],
 );
 
-/** Every change of a value: the old and new value, who, when, from what, and why. */
+/**
+ * Every change of a value: the old and new value, who, when, from what, and why. A cleared value's
+ * row is deleted; its history stays, with value_id emptied and the owner, indicator and year kept
+ * (filled in when the value is cleared), so a value entered again later shows what came before.
+ */
 export const indicatorValueHistory = pgTable(
   "indicator_value_history",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    valueId: bigint("value_id", { mode: "number" })
-      .notNull()
-      .references(() => indicatorValues.id, { onDelete: "cascade" }),
+    valueId: bigint("value_id", { mode: "number" }).references(() => indicatorValues.id, {
+      onDelete: "set null",
+    }),
+    indicatorId: integer("indicator_id").references(() => indicators.id, { onDelete: "cascade" }),
+    schoolId: integer("school_id").references(() => schools.id, { onDelete: "cascade" }),
+    municipalityId: integer("municipality_id").references(() => municipalities.id, { onDelete: "cascade" }),
+    year: integer("year"),
     oldValue: doublePrecision("old_value"),
     newValue: doublePrecision("new_value"),
     source: text("source").notNull(),
@@ -289,7 +297,10 @@ export const indicatorValueHistory = pgTable(
     changedBy: integer("changed_by").references(() => users.id, { onDelete: "set null" }),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("indicator_value_history_value_idx").on(t.valueId)],
+  (t) => [
+    index("indicator_value_history_value_idx").on(t.valueId),
+    index("indicator_value_history_school_year_idx").on(t.schoolId, t.year),
+  ],
 );
 
 /** A long piece of work (an import, an identification run, a document) with its state and progress. */

@@ -13,8 +13,9 @@ import {
 } from "../../../shared/data-collection";
 import { type AppContext, requireActor } from "../../http/context";
 import { getFormDashboard, listForms } from "./form-dashboard.service";
+import { saveSchoolForm } from "./form-save.service";
 import { transitionForm, unlockFormValue } from "./form-transition.service";
-import { getSchoolForm, saveSchoolForm } from "./forms.service";
+import { getSchoolForm } from "./forms.service";
 
 const formParams = z.object({ id: z.coerce.number().int().positive(), year: yearSchema });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };

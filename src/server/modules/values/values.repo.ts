@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import {
   indicators,
   indicatorValueHistory,
@@ -105,22 +105,41 @@ async function findOwnerValues(db: Db, owner: SQL, years?: number[]) {
     .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.year));
 }
 
-/** The history of one value, newest first. */
-export async function findValueHistory(db: Db, valueId: number) {
+/**
+ * The history of one value, newest first, including changes made before it was last cleared
+ * (kept under its owner, indicator and year).
+ */
+export async function findValueHistory(
+  db: Db,
+  value: {
+    id: number;
+    indicatorId: number;
+    schoolId: number | null;
+    municipalityId: number | null;
+    year: number;
+  },
+) {
+  const owner =
+    value.schoolId !== null
+      ? eq(indicatorValueHistory.schoolId, value.schoolId)
+      : value.municipalityId !== null
+        ? eq(indicatorValueHistory.municipalityId, value.municipalityId)
+        : sql`false`;
   return db
-    .select({
-      id: indicatorValueHistory.id,
-      oldValue: indicatorValueHistory.oldValue,
-      newValue: indicatorValueHistory.newValue,
-      source: indicatorValueHistory.source,
-      sourceRef: indicatorValueHistory.sourceRef,
-      reason: indicatorValueHistory.reason,
-      changedAt: indicatorValueHistory.changedAt,
-      changedBy: users.fullName,
-    })
+    .select(historyColumns)
     .from(indicatorValueHistory)
     .leftJoin(users, eq(users.id, indicatorValueHistory.changedBy))
-    .where(eq(indicatorValueHistory.valueId, valueId))
+    .where(
+      or(
+        eq(indicatorValueHistory.valueId, value.id),
+        and(
+          isNull(indicatorValueHistory.valueId),
+          owner,
+          eq(indicatorValueHistory.indicatorId, value.indicatorId),
+          eq(indicatorValueHistory.year, value.year),
+        ),
+      ),
+    )
     .orderBy(desc(indicatorValueHistory.id));
 }
 
@@ -196,4 +215,89 @@ export async function findSchoolValueYears(db: Db, schoolId: number): Promise<nu
     .where(eq(indicatorValues.schoolId, schoolId))
     .orderBy(desc(indicatorValues.year));
   return rows.map((r) => r.year);
+}
+
+/**
+ * Clears values of a school for a year: records each change (old value → none) in the history,
+ * keeps the earlier history with the value's owner, indicator and year, and deletes the value rows.
+ * Values that do not exist are skipped. Returns the indicator ids cleared.
+ */
+export async function clearSchoolValues(
+  db: Db,
+  target: { schoolId: number; year: number; indicatorIds: number[] },
+  src: WriteSource,
+): Promise<number[]> {
+  if (!target.indicatorIds.length) return [];
+  const found = await db
+    .select({ id: indicatorValues.id, indicatorId: indicatorValues.indicatorId })
+    .from(indicatorValues)
+    .where(
+      and(
+        eq(indicatorValues.schoolId, target.schoolId),
+        eq(indicatorValues.year, target.year),
+        inArray(indicatorValues.indicatorId, target.indicatorIds),
+      ),
+    );
+  if (!found.length) return [];
+  const ids = sql`${toPgArray(found.map((f) => f.id))}::bigint[]`;
+  await db.execute(sql`
+    update ${indicatorValueHistory} h set indicator_id = v.indicator_id, school_id = v.school_id,
+      municipality_id = v.municipality_id, year = v.year
+    from ${indicatorValues} v
+    where h.value_id = v.id and v.id = any(${ids})`);
+  await db.execute(sql`
+    insert into ${indicatorValueHistory}
+      (value_id, indicator_id, school_id, municipality_id, year, old_value, new_value, source, source_ref, reason, changed_by)
+    select v.id, v.indicator_id, v.school_id, v.municipality_id, v.year, v.value, null,
+      ${src.source}, ${src.sourceRef ?? null}, ${src.reason ?? null}, ${src.userId}
+    from ${indicatorValues} v where v.id = any(${ids})`);
+  await db.delete(indicatorValues).where(
+    inArray(
+      indicatorValues.id,
+      found.map((f) => f.id),
+    ),
+  );
+  return found.map((f) => f.indicatorId);
+}
+
+const historyColumns = {
+  id: indicatorValueHistory.id,
+  oldValue: indicatorValueHistory.oldValue,
+  newValue: indicatorValueHistory.newValue,
+  source: indicatorValueHistory.source,
+  sourceRef: indicatorValueHistory.sourceRef,
+  reason: indicatorValueHistory.reason,
+  changedAt: indicatorValueHistory.changedAt,
+  changedBy: users.fullName,
+};
+
+/**
+ * The latest changes of a school's values in a year, newest first, with the indicator: changes of
+ * the values it has and of values since cleared.
+ */
+export async function findSchoolYearHistory(db: Db, schoolId: number, year: number, limit = 200) {
+  const [live, cleared] = await Promise.all([
+    db
+      .select({ ...historyColumns, indicatorId: indicatorValues.indicatorId })
+      .from(indicatorValueHistory)
+      .innerJoin(indicatorValues, eq(indicatorValues.id, indicatorValueHistory.valueId))
+      .leftJoin(users, eq(users.id, indicatorValueHistory.changedBy))
+      .where(and(eq(indicatorValues.schoolId, schoolId), eq(indicatorValues.year, year)))
+      .orderBy(desc(indicatorValueHistory.id))
+      .limit(limit),
+    db
+      .select({ ...historyColumns, indicatorId: indicatorValueHistory.indicatorId })
+      .from(indicatorValueHistory)
+      .leftJoin(users, eq(users.id, indicatorValueHistory.changedBy))
+      .where(
+        and(
+          isNull(indicatorValueHistory.valueId),
+          eq(indicatorValueHistory.schoolId, schoolId),
+          eq(indicatorValueHistory.year, year),
+        ),
+      )
+      .orderBy(desc(indicatorValueHistory.id))
+      .limit(limit),
+  ]);
+  return [...live, ...cleared].sort((a, b) => b.id - a.id).slice(0, limit);
 }

@@ -91,7 +91,7 @@ export async function getValueHistory({
     // out of scope reads as missing: nothing is said about the value
     throw notFound("Значение");
   }
-  const history = await findValueHistory(db, valueId);
+  const history = await findValueHistory(db, value);
   const { schoolId: _s, municipalityId: _m, ...rest } = value;
   return {
     value: present(rest),

@@ -39,9 +39,8 @@ export function FormEditor({ form }: { form: SchoolForm }) {
   const save = useSaveForm(form.school.id, form.year);
   const move = useFormTransition(form.school.id, form.year);
   const unlock = useUnlockValue(form.school.id, form.year);
-  const changed = form.fields.filter(
-    (f) => values[f.indicatorId] !== f.value && values[f.indicatorId] !== null,
-  );
+  // an emptied field of a saved value is a change too: saving clears the value
+  const changed = form.fields.filter((f) => (values[f.indicatorId] ?? null) !== f.value);
   const errors = issuesByIndicator(save.error, sent);
   const onSave = () => {
     const items = changed.map((f) => ({ indicatorId: f.indicatorId, value: values[f.indicatorId] ?? null }));

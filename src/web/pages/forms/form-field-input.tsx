@@ -61,6 +61,7 @@ export function FormFieldInput({
           data={[
             { value: "1", label: t("common.yes") },
             { value: "0", label: t("common.no") },
+            { value: "", label: t("dataForm.notSet") },
           ]}
         />
         {error && (

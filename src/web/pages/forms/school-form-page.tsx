@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
 import { useFormDashboard } from "../data/data.queries";
+import { FormChanges } from "./form-changes";
 import { FormEditor } from "./form-editor";
 import { FormHistory } from "./form-history";
 import { FormStatusBadge } from "./form-status-badge";
@@ -75,6 +76,7 @@ export function SchoolFormPage() {
             form={data}
           />
           <FormHistory events={data.events} />
+          <FormChanges changes={data.changes} fields={data.fields} />
           <Text size="xs" c="dimmed">
             {data.school.code}
           </Text>
