@@ -207,6 +207,15 @@ describe("school form and approval", () => {
     await mocForm.button("Согласовать").click();
     await mocForm.waitForStatus("Согласована МОЦ");
     await saveScreenshot(mPage, "moc", "form-approved");
+    // The form links back to the school card, and the card to the form of the year being collected.
+    await mPage.getByRole("link", { name: "Дорогобужская СШ № 1", exact: true }).click();
+    const formLink = mPage.getByTestId("school-form-link");
+    await formLink.waitFor();
+    expect(await formLink.innerText()).toBe(`Форма данных ${YEAR - 1}/${YEAR}`);
+    expect(await formLink.getAttribute("href")).toBe(`/schools/${school.id}/forms/${YEAR}`);
+    await saveScreenshot(mPage, "moc", "school-card-form-link");
+    await formLink.click();
+    await mocForm.waitForStatus("Согласована МОЦ");
 
     await dPage.reload();
     await form.waitForStatus("Согласована МОЦ");

@@ -3,10 +3,11 @@ import { formDashboardSchema, formListSchema } from "../../../shared/data-collec
 import { apiGet, toQuery } from "../../app/api-client";
 
 /** Submission progress by municipality for a year (the latest year with forms when none is given). */
-export function useFormDashboard(year: number | undefined) {
+export function useFormDashboard(year: number | undefined, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ["forms", "dashboard", year ?? null],
     queryFn: () => apiGet(`/api/forms/dashboard${toQuery({ year })}`, formDashboardSchema),
+    enabled: opts.enabled ?? true,
   });
 }
 

@@ -1,13 +1,14 @@
-import { Button, Paper, Stack, Tabs } from "@mantine/core";
+import { Button, Group, Paper, Stack, Tabs } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import type { School } from "../../../shared/api";
 import { can, useMe } from "../../app/session";
 import { MessagePage } from "../../components/message-page";
 import { type Crumb, PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
+import { useFormDashboard } from "../data/data.queries";
 import { SchoolCategories } from "../identification/school-categories";
 import { SchoolFormModal } from "./school-form-modal";
 import { SchoolPassport } from "./school-passport";
@@ -35,10 +36,28 @@ function SchoolCard({ school }: { school: School }) {
   } else if (me.role !== "school_director") {
     crumbs.push({ label: t("nav.schools"), to: "/schools" });
   }
-  const edit = school.permissions.canEdit && (
-    <Button variant="light" onClick={() => setEditing(true)}>
-      {t("common.edit")}
-    </Button>
+  // the form of the year being collected (the one «Сбор данных» opens), for whoever may read it
+  const canReadForm = can(me, "school.read");
+  const collection = useFormDashboard(undefined, { enabled: canReadForm });
+  const formYear = collection.data?.year;
+  const actions = (
+    <Group gap="sm">
+      {canReadForm && formYear !== undefined && (
+        <Button
+          component={Link}
+          to={`/schools/${school.id}/forms/${formYear}`}
+          variant="light"
+          data-testid="school-form-link"
+        >
+          {t("school.formLink", { year: `${formYear - 1}/${formYear}` })}
+        </Button>
+      )}
+      {school.permissions.canEdit && (
+        <Button variant="light" onClick={() => setEditing(true)}>
+          {t("common.edit")}
+        </Button>
+      )}
+    </Group>
   );
 
   return (
@@ -47,7 +66,7 @@ function SchoolCard({ school }: { school: School }) {
         title={school.shortName}
         subtitle={`${school.kind} · ${school.municipalityName}`}
         crumbs={crumbs}
-        actions={edit}
+        actions={actions}
       />
       <Tabs value={tab} onChange={(value) => setParams(value && value !== "passport" ? { tab: value } : {})}>
         <Tabs.List>
