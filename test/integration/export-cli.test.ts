@@ -4,17 +4,19 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportValuesToFile } from "../../src/cli/commands/export.command";
+import { indicatorValues } from "../../src/server/db/schema";
 import { findIndicators } from "../../src/server/modules/indicators/indicator.repo";
 import { seedCatalogue } from "../../src/server/modules/indicators/indicator.service";
 import { upsertSchoolValues } from "../../src/server/modules/values/values.repo";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
-import { buildRegion, buildSchool } from "../support/factories";
+import { buildMunicipality, buildRegion, buildSchool } from "../support/factories";
 
 describe.each(testEngines())("opora export values on $kind", (engine) => {
   let database: Database;
   let dir: string;
   let school: { id: number; code: string };
+  let municipality: { id: number; code: string };
 
   beforeAll(async () => {
     database = await engine.open();
@@ -37,6 +39,17 @@ describe.each(testEngines())("opora export values on $kind", (engine) => {
       ],
       { source: "api", userId: null },
     );
+    municipality = await buildMunicipality(database.db, { regionId: region.id, name: "=Район формулой" });
+    const [own] = (await findIndicators(database.db, region.id)).filter((i) => i.level === "municipality");
+    if (!own) throw new Error("no municipality-level indicator");
+    await database.db.insert(indicatorValues).values({
+      indicatorId: own.id,
+      versionId: own.versionId,
+      municipalityId: municipality.id,
+      year: 2025,
+      value: 37,
+      source: "api",
+    });
   });
   afterAll(async () => {
     await database?.close();
@@ -51,6 +64,17 @@ describe.each(testEngines())("opora export values on $kind", (engine) => {
     const row = workbook.getWorksheet("Значения")?.getRow(2);
     expect(row?.getCell(1).value).toBe(school.code);
     expect(row?.values).toContain(0.42);
+    const own = workbook.getWorksheet("Муниципальные показатели");
+    const rows: unknown[][] = [];
+    own?.eachRow((r, n) => {
+      if (n > 1) rows.push([r.getCell(1).value, r.getCell(2).value, r.getCell(3).value]);
+    });
+    expect(rows).toContainEqual([municipality.code, "'=Район формулой", 2025]);
+    let found = false;
+    own?.eachRow((r) => {
+      if (r.getCell(1).value === municipality.code) found = (r.values as unknown[]).includes(37);
+    });
+    expect(found).toBe(true);
     await buildRegion(database.db, { code: "78" });
     await expect(exportValuesToFile(database.db, { year: 2025, out })).rejects.toThrow(/--region: .*77/);
     await expect(exportValuesToFile(database.db, { year: 2025, out, regionCode: "00" })).rejects.toThrow(

@@ -1,8 +1,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { indicatorValues, municipalities } from "../../src/server/db/schema";
 import { SYSTEM_ACTOR } from "../../src/server/modules/access/actor";
 import { updateSchoolRow } from "../../src/server/modules/hierarchy/school.repo";
 import { runImport } from "../../src/server/modules/import/import-run.service";
@@ -60,6 +62,7 @@ describe.each(testEngines())("XLSX export on $kind", (engine) => {
   let world: World;
   let c: Clients;
   let schoolIndicators: IndicatorRow[];
+  let municipalityIndicator: IndicatorRow;
   let dir: string;
 
   beforeAll(async () => {
@@ -80,6 +83,41 @@ describe.each(testEngines())("XLSX export on $kind", (engine) => {
       })),
     );
     await upsertSchoolValues(world.db, writes, { source: "api", userId: null });
+    const [own] = (await findIndicators(world.db, world.regionA.id)).filter(
+      (i) => i.level === "municipality",
+    );
+    if (!own) throw new Error("catalogue lacks a municipality-level indicator");
+    municipalityIndicator = own;
+    await world.db
+      .update(municipalities)
+      .set({ name: "-Вредный район" })
+      .where(eq(municipalities.id, world.m2.id));
+    await world.db.insert(indicatorValues).values([
+      {
+        indicatorId: own.id,
+        versionId: own.versionId,
+        municipalityId: world.m1.id,
+        year: YEAR,
+        value: 42,
+        source: "api",
+      },
+      {
+        indicatorId: own.id,
+        versionId: own.versionId,
+        municipalityId: world.m2.id,
+        year: YEAR,
+        value: 7,
+        source: "api",
+      },
+      {
+        indicatorId: own.id,
+        versionId: own.versionId,
+        municipalityId: world.m1.id,
+        year: YEAR - 1,
+        value: 40,
+        source: "api",
+      },
+    ]);
     c = await signInAll(world.app, world);
   });
   afterAll(async () => {
@@ -110,6 +148,51 @@ describe.each(testEngines())("XLSX export on $kind", (engine) => {
     expect(await codesIn("adminB")).toEqual([world.s3.code]);
     expect((await c.federal.request({ method: "GET", url })).statusCode).toBe(400);
     expect(await codesIn("federal", `${url}&regionId=${world.regionB.id}`)).toEqual([world.s3.code]);
+  });
+
+  it("exports municipality-level values in their own sheet, for the municipalities in scope", async () => {
+    const sheetOf = async (who: keyof Clients, u = `/api/export/values?year=${YEAR}`) => {
+      const res = await c[who].request({ method: "GET", url: u });
+      expect(res.statusCode).toBe(200);
+      const workbook = await readWorkbook(res.rawPayload);
+      expectNoFormulas(workbook);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(["Значения", "Муниципальные показатели"]);
+      const sheet = workbook.getWorksheet("Муниципальные показатели");
+      if (!sheet) throw new Error("no municipality sheet");
+      const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ""));
+      const column = header.findIndex((h) => h.endsWith(`[${municipalityIndicator.code}]`));
+      expect(header.slice(1, 4)).toEqual(["Код муниципалитета", "Муниципалитет", "Год"]);
+      const rows: unknown[][] = [];
+      sheet.eachRow((row, n) => {
+        if (n > 1)
+          rows.push([
+            row.getCell(1).value,
+            row.getCell(2).value,
+            row.getCell(3).value,
+            row.getCell(column).value,
+          ]);
+      });
+      return rows;
+    };
+    const m1 = await world.db.select().from(municipalities).where(eq(municipalities.id, world.m1.id));
+    const m2 = await world.db.select().from(municipalities).where(eq(municipalities.id, world.m2.id));
+    const m3 = await world.db.select().from(municipalities).where(eq(municipalities.id, world.m3.id));
+    const rowOf = (m: { code: string; name: string } | undefined, value: number | null) => [
+      m?.code,
+      m?.name,
+      YEAR,
+      value,
+    ];
+    const analyst = await sheetOf("analystA");
+    expect(analyst).toHaveLength(2);
+    expect(analyst).toContainEqual(rowOf(m1[0], 42));
+    // the name that would start a formula is escaped, as on the school sheet
+    expect(analyst).toContainEqual([m2[0]?.code, "'-Вредный район", YEAR, 7]);
+    expect(await sheetOf("mocM1")).toEqual([rowOf(m1[0], 42)]);
+    expect(await sheetOf("adminB")).toEqual([rowOf(m3[0], null)]);
+    expect(await sheetOf("mocM1", `/api/export/values?year=${YEAR - 1}`)).toEqual([
+      [m1[0]?.code, m1[0]?.name, YEAR - 1, 40],
+    ]);
   });
 
   it("writes numbers as numbers and escapes text that would start a formula", async () => {

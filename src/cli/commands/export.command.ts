@@ -21,7 +21,7 @@ async function resolveRegion(db: Db, code: string | undefined): Promise<number> 
   throw new Error(`Регионов несколько, укажите --region: ${regions.map((r) => r.code).join(", ")}`);
 }
 
-/** Writes the year's school values of a region (by code, or the only one) to an XLSX file; returns its size. */
+/** Writes the year's school and municipality values of a region (by code, or the only one) to an XLSX file; returns its size. */
 export async function exportValuesToFile(
   db: Db,
   opts: { year: number; out: string; regionCode?: string },
@@ -32,10 +32,10 @@ export async function exportValuesToFile(
   return file.buffer.length;
 }
 
-/** `opora export values --year Y --out F.xlsx [--region CODE]`: the year's school values as XLSX. */
+/** `opora export values --year Y --out F.xlsx [--region CODE]`: the year's school and municipality values as XLSX. */
 export function exportCommand(): Command {
   const values = new Command("values")
-    .description("Выгрузить значения показателей школ за год в XLSX")
+    .description("Выгрузить значения показателей школ и муниципалитетов за год в XLSX")
     .requiredOption("--year <year>", "учебный год (год окончания: 2025 — это 2024/25)")
     .requiredOption("--out <file>", "куда записать файл .xlsx")
     .option("--region <code>", "код региона (если регионов несколько)")

@@ -48,3 +48,36 @@ export async function findExportValues(db: Db, opts: { year: number; schoolIds: 
   }
   return out;
 }
+
+/** A municipality as a row of the municipality sheet of an export. */
+export type ExportMunicipality = { id: number; code: string; name: string };
+
+/** Municipalities of a region in scope, by name. */
+export async function findExportMunicipalities(
+  db: Db,
+  opts: { regionId: number; scope: SQL | undefined },
+): Promise<ExportMunicipality[]> {
+  return db
+    .select({ id: municipalities.id, code: municipalities.code, name: municipalities.name })
+    .from(municipalities)
+    .where(and(eq(municipalities.regionId, opts.regionId), opts.scope))
+    .orderBy(asc(municipalities.name), asc(municipalities.code));
+}
+
+/** The year's own values of the given municipalities (municipality-level indicators), long form. */
+export async function findExportMunicipalityValues(
+  db: Db,
+  opts: { year: number; municipalityIds: number[] },
+) {
+  if (!opts.municipalityIds.length) return [];
+  return db
+    .select({
+      municipalityId: indicatorValues.municipalityId,
+      indicatorId: indicatorValues.indicatorId,
+      value: indicatorValues.value,
+    })
+    .from(indicatorValues)
+    .where(
+      and(eq(indicatorValues.year, opts.year), inArray(indicatorValues.municipalityId, opts.municipalityIds)),
+    );
+}

@@ -2,7 +2,7 @@ import type { Db } from "../../platform/db";
 import { AppError, forbidden } from "../../platform/errors";
 import { can, requirePermission } from "../access/access.policy";
 import { requireMunicipalityAccess, requireSchoolAccess } from "../access/access.repo";
-import { schoolScope } from "../access/access.scope";
+import { municipalityScope, schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import { currentSchoolYear } from "../forms/form-dashboard.service";
@@ -11,7 +11,12 @@ import { findSchoolInScope } from "../hierarchy/school.repo";
 import type { IndicatorUnit } from "../import/parse/parse-number";
 import { findIndicators, type IndicatorRow } from "../indicators/indicator.repo";
 import { actorRegionId } from "../indicators/indicator.service";
-import { findExportSchools, findExportValues } from "./export.repo";
+import {
+  findExportMunicipalities,
+  findExportMunicipalityValues,
+  findExportSchools,
+  findExportValues,
+} from "./export.repo";
 import { buildTemplateWorkbook } from "./xlsx/template-workbook";
 import { buildValuesWorkbook } from "./xlsx/values-workbook";
 
@@ -30,10 +35,31 @@ function sheetIndicator(i: IndicatorRow) {
   return { code: i.code, name: i.name, unit: SHEET_UNIT[i.unit], min: i.min, max: i.max };
 }
 
+/** Values by owner id and indicator code, for the indicators of the map only. */
+function valuesByOwner(
+  rows: readonly { ownerId: number | null; indicatorId: number; value: number }[],
+  codeOf: ReadonlyMap<number, string>,
+): Map<number, Record<string, number>> {
+  const out = new Map<number, Record<string, number>>();
+  for (const v of rows) {
+    const code = codeOf.get(v.indicatorId);
+    if (v.ownerId === null || code === undefined) continue;
+    out.set(v.ownerId, { ...out.get(v.ownerId), [code]: v.value });
+  }
+  return out;
+}
+
+/** Indicators of a level in use, plus retired ones that have values in the export. */
+function exportIndicators(all: IndicatorRow[], level: IndicatorRow["level"], withValues: Set<number>) {
+  return all.filter((i) => i.level === level && (!i.isRetired || withValues.has(i.id)));
+}
+
 /**
- * The year's school values in the actor's scope as XLSX (wide layout: a row per school, a column per
- * indicator, codes in the headers so the file imports back). A federal operator names the region.
- * Columns: the school indicators in use, plus retired ones that have values that year.
+ * The year's values in the actor's scope as XLSX. First sheet: school values (wide layout: a row
+ * per school, a column per indicator, codes in the headers so the file imports back). Second sheet
+ * «Муниципальные показатели»: the municipality-level values of the municipalities in scope. Columns:
+ * the indicators in use, plus retired ones that have values that year. A federal operator names
+ * the region.
  */
 export async function exportValues({
   db,
@@ -48,19 +74,26 @@ export async function exportValues({
 }): Promise<ExportFile> {
   requirePermission(actor, "data.export");
   const region = actorRegionId(actor, regionId);
-  const schoolRows = await findExportSchools(db, { regionId: region, scope: schoolScope(actor) });
-  const values = await findExportValues(db, { year, schoolIds: schoolRows.map((s) => s.id) });
-  const withValues = new Set(values.map((v) => v.indicatorId));
-  const indicators = (await findIndicators(db, region)).filter(
-    (i) => i.level === "school" && (!i.isRetired || withValues.has(i.id)),
+  const [schoolRows, municipalityRows, catalogue] = await Promise.all([
+    findExportSchools(db, { regionId: region, scope: schoolScope(actor) }),
+    findExportMunicipalities(db, { regionId: region, scope: municipalityScope(actor) }),
+    findIndicators(db, region),
+  ]);
+  const [values, municipalityValues] = await Promise.all([
+    findExportValues(db, { year, schoolIds: schoolRows.map((s) => s.id) }),
+    findExportMunicipalityValues(db, { year, municipalityIds: municipalityRows.map((m) => m.id) }),
+  ]);
+  const withValues = new Set([...values, ...municipalityValues].map((v) => v.indicatorId));
+  const indicators = exportIndicators(catalogue, "school", withValues);
+  const municipalityIndicators = exportIndicators(catalogue, "municipality", withValues);
+  const bySchool = valuesByOwner(
+    values.map((v) => ({ ...v, ownerId: v.schoolId })),
+    new Map(indicators.map((i) => [i.id, i.code])),
   );
-  const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
-  const bySchool = new Map<number, Record<string, number>>();
-  for (const v of values) {
-    const code = codeOf.get(v.indicatorId);
-    if (v.schoolId === null || code === undefined) continue;
-    bySchool.set(v.schoolId, { ...bySchool.get(v.schoolId), [code]: v.value });
-  }
+  const byMunicipality = valuesByOwner(
+    municipalityValues.map((v) => ({ ...v, ownerId: v.municipalityId })),
+    new Map(municipalityIndicators.map((i) => [i.id, i.code])),
+  );
   const buffer = await buildValuesWorkbook({
     year,
     indicators: indicators.map(sheetIndicator),
@@ -70,13 +103,29 @@ export async function exportValues({
       municipality: s.municipality,
       values: bySchool.get(s.id) ?? {},
     })),
+    municipalities: municipalityIndicators.length
+      ? {
+          indicators: municipalityIndicators.map(sheetIndicator),
+          rows: municipalityRows.map((m) => ({
+            code: m.code,
+            name: m.name,
+            values: byMunicipality.get(m.id) ?? {},
+          })),
+        }
+      : undefined,
   });
   await recordAudit(db, {
     actor,
     action: "export_values",
     entity: "region",
     entityId: region,
-    after: { year, schools: schoolRows.length, values: values.length },
+    after: {
+      year,
+      schools: schoolRows.length,
+      values: values.length,
+      municipalities: municipalityRows.length,
+      municipalityValues: municipalityValues.length,
+    },
     regionId: region,
   });
   return { buffer, fileName: `values-${year}.xlsx` };

@@ -1,3 +1,4 @@
+import { addMunicipalitySheet, type MunicipalityExportRow } from "./municipality-sheet";
 import {
   addSchoolRow,
   addValuesSheet,
@@ -15,11 +16,15 @@ export type ValuesExportRow = {
   values: Record<string, number | null>;
 };
 
-/** Input of buildValuesWorkbook: one year, the indicator columns in order, the school rows. */
+/**
+ * Input of buildValuesWorkbook: one year, the indicator columns in order, the school rows; and,
+ * when given, the municipality-level indicators with the municipality rows for their own sheet.
+ */
 export type ValuesWorkbookInput = {
   year: number;
   indicators: SheetIndicator[];
   rows: ValuesExportRow[];
+  municipalities?: { indicators: SheetIndicator[]; rows: MunicipalityExportRow[] };
 };
 
 /**
@@ -27,7 +32,8 @@ export type ValuesWorkbookInput = {
  * «Муниципалитет», «Год», then a column per indicator headed «Name [code]» with a note giving the
  * unit. The header is frozen, columns are sized, text that could start a formula is escaped,
  * values stay numbers (да/нет for booleans). The file imports back unchanged through openTable,
- * guessMapping and the wide layout.
+ * guessMapping and the wide layout (the school sheet is the first). Municipality-level values, when
+ * given, go to a second sheet «Муниципальные показатели».
  */
 export function buildValuesWorkbook(input: ValuesWorkbookInput): Promise<Buffer> {
   return writeWorkbook((workbook) => {
@@ -43,5 +49,8 @@ export function buildValuesWorkbook(input: ValuesWorkbookInput): Promise<Buffer>
       ).commit();
     }
     sheet.commit();
+    if (input.municipalities) {
+      addMunicipalitySheet(workbook, input.year, input.municipalities.indicators, input.municipalities.rows);
+    }
   });
 }
