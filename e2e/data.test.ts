@@ -118,6 +118,21 @@ describe("school form and approval", () => {
     // Bars for every municipality: well over one drawn shape per municipality.
     await expect.poll(() => chart.locator("svg path").count()).toBeGreaterThan(MUNICIPALITIES);
     expect(await chart.innerText()).toContain("Дорогобужский район");
+    // each bar carries its total at the end; the legend follows the table's columns
+    const chartText = await chart.innerText();
+    for (const row of ["Вяземский район", "г. Смоленск"]) {
+      expect(chartText).toContain(String((await dashboard.row(row)).total));
+    }
+    const legend = [
+      "Черновик",
+      "Возвращена на доработку",
+      "Отправлена в МОЦ",
+      "Согласована МОЦ",
+      "Принята регионом",
+    ];
+    const positions = legend.map((name) => chartText.indexOf(name));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     await expectClean(analyst.shell);
     await saveScreenshot(analyst.shell.page, "analyst", "data-dashboard");
 

@@ -33,6 +33,8 @@ async function walkRegion(role: string, shell: Shell): Promise<void> {
   expect(parseRuNumber(await overview.figure("total-schools").innerText())).toBe(SCHOOLS);
   await overview.chartDrawing.waitFor();
   expect(await overview.chart.innerText()).toContain("г. Смоленск");
+  // the total at the end of each bar: Вяземский район has 28 schools (the axis ticks are tens)
+  expect(await overview.chart.innerText()).toMatch(/\b28\b/);
   expect(await countRows(overview.municipalitiesTable)).toBe(MUNICIPALITIES);
   await expectCleanPage(shell);
   await saveScreenshot(page, role, "overview");

@@ -3,11 +3,12 @@ import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import { FORM_STATUS_LABELS, type FormStatus } from "../../../core/forms/form-workflow";
 import type { DashboardRow } from "../../../shared/data-collection";
-import { type BarChartOption, echarts } from "../../components/bar-echarts";
+import { type BarChartOption, echarts, stackedBars } from "../../components/bar-echarts";
+import { formatNumber } from "../../components/format";
+import { DASHBOARD_STATUSES } from "./dashboard-statuses";
 
 type ChartOption = BarChartOption;
 
-const ORDER: FormStatus[] = ["accepted", "approved", "submitted", "returned", "draft"];
 const COLORS: Record<FormStatus, string> = {
   accepted: "#2f9e44",
   approved: "#20c997",
@@ -26,20 +27,23 @@ export function ProgressChart({
 }) {
   const { t } = useTranslation();
   const bottomUp = [...rows].reverse();
+  const names = bottomUp.map((r) => r.municipalityName);
+  // segments left to right and the legend in the order of the table's columns
   const option: ChartOption = {
-    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    legend: { top: 0, left: 0, itemGap: 16 },
-    grid: { left: 8, right: 32, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: "value", minInterval: 1 },
-    yAxis: { type: "category", data: bottomUp.map((r) => r.municipalityName), axisTick: { show: false } },
-    series: ORDER.map((status) => ({
-      type: "bar",
-      name: FORM_STATUS_LABELS[status],
+    ...stackedBars({
       stack: "forms",
-      color: COLORS[status],
-      barMaxWidth: 18,
-      data: bottomUp.map((r) => r[status]),
-    })),
+      categories: names,
+      totalLabel: t("dashboard.chartTotal"),
+      format: formatNumber,
+      segments: DASHBOARD_STATUSES.map((status) => ({
+        name: FORM_STATUS_LABELS[status],
+        color: COLORS[status],
+        values: bottomUp.map((r) => r[status]),
+      })),
+    }),
+    grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: "value", minInterval: 1 },
+    yAxis: { type: "category", data: names, axisTick: { show: false } },
   };
   const onClick = (params: { dataIndex?: number }) => {
     const row = params.dataIndex === undefined ? undefined : bottomUp[params.dataIndex];

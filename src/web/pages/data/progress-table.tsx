@@ -1,10 +1,9 @@
 import { Progress, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { FORM_STATUS_LABELS, type FormStatus } from "../../../core/forms/form-workflow";
+import { FORM_STATUS_LABELS } from "../../../core/forms/form-workflow";
 import type { DashboardRow } from "../../../shared/data-collection";
 import { formatPercent } from "../../components/format";
-
-const COLUMNS: FormStatus[] = ["draft", "returned", "submitted", "approved", "accepted"];
+import { DASHBOARD_STATUSES } from "./dashboard-statuses";
 
 /** Municipalities with schools by form state and the share already approved or accepted. */
 export function ProgressTable({
@@ -24,7 +23,7 @@ export function ProgressTable({
           <Table.Tr>
             <Table.Th>{t("dashboard.municipality")}</Table.Th>
             <Table.Th ta="right">{t("dashboard.total")}</Table.Th>
-            {COLUMNS.map((s) => (
+            {DASHBOARD_STATUSES.map((s) => (
               <Table.Th key={s} ta="right">
                 {FORM_STATUS_LABELS[s]}
               </Table.Th>
@@ -44,7 +43,7 @@ export function ProgressTable({
               >
                 <Table.Td>{r.municipalityName}</Table.Td>
                 <Table.Td ta="right">{r.total}</Table.Td>
-                {COLUMNS.map((s) => (
+                {DASHBOARD_STATUSES.map((s) => (
                   <Table.Td key={s} ta="right">
                     {r[s]}
                   </Table.Td>

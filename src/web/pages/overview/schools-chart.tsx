@@ -1,10 +1,10 @@
 import { Paper, Text } from "@mantine/core";
-import type { BarSeriesOption } from "echarts/charts";
 import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { MunicipalitySummary } from "../../../shared/api";
-import { type BarChartOption, echarts } from "../../components/bar-echarts";
+import { type BarChartOption, echarts, stackedBars } from "../../components/bar-echarts";
+import { formatNumber } from "../../components/format";
 
 type ChartOption = BarChartOption;
 
@@ -23,30 +23,34 @@ export function SchoolsChart({ municipalities }: { municipalities: readonly Muni
   const { t } = useTranslation();
   const navigate = useNavigate();
   const rows = byTotalBottomUp(municipalities);
-  const series = (
-    name: string,
-    color: string,
-    value: (m: MunicipalitySummary) => number,
-  ): BarSeriesOption => ({
-    type: "bar",
-    name,
-    stack: "schools",
-    color,
-    barMaxWidth: 18,
-    emphasis: { focus: "series" },
-    data: rows.map(value),
-  });
+  const names = rows.map((m) => m.name);
   const option: ChartOption = {
-    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    legend: { top: 0, left: 0, itemGap: 20 },
-    grid: { left: 8, right: 32, top: 40, bottom: 8, containLabel: true },
+    ...stackedBars({
+      stack: "schools",
+      categories: names,
+      totalLabel: t("overview.chartTotal"),
+      format: formatNumber,
+      segments: [
+        {
+          name: t("overview.chartUrban"),
+          color: COLORS.urban,
+          values: rows.map((m) => m.schoolCount - m.ruralCount),
+        },
+        {
+          name: t("overview.chartRuralSmall"),
+          color: COLORS.ruralSmall,
+          values: rows.map((m) => m.smallCount),
+        },
+        {
+          name: t("overview.chartRuralOther"),
+          color: COLORS.ruralOther,
+          values: rows.map((m) => m.ruralCount - m.smallCount),
+        },
+      ],
+    }),
+    grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: "value", minInterval: 1 },
-    yAxis: { type: "category", data: rows.map((m) => m.name), axisTick: { show: false } },
-    series: [
-      series(t("overview.chartUrban"), COLORS.urban, (m) => m.schoolCount - m.ruralCount),
-      series(t("overview.chartRuralSmall"), COLORS.ruralSmall, (m) => m.smallCount),
-      series(t("overview.chartRuralOther"), COLORS.ruralOther, (m) => m.ruralCount - m.smallCount),
-    ],
+    yAxis: { type: "category", data: names, axisTick: { show: false } },
   };
   const onClick = (params: { dataIndex?: number }) => {
     const m = params.dataIndex === undefined ? undefined : rows[params.dataIndex];
