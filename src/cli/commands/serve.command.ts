@@ -3,10 +3,18 @@ import { buildApp } from "../../server/app";
 import { loadDemoRegion } from "../../server/modules/demo/demo.service";
 import { isEmptyInstallation } from "../../server/modules/hierarchy/hierarchy.repo";
 import { isDemoInstallation } from "../../server/modules/system/settings.repo";
-import { loadConfig } from "../../server/platform/config";
+import { type Config, loadConfig } from "../../server/platform/config";
 import { openDatabase } from "../../server/platform/db";
 import { printDemoSignIns } from "./demo.command";
 import { say } from "./shared";
+
+/** What the server's log shows at a level, and how to change it. */
+export function logLevelHint(level: Config["logLevel"]): string {
+  const detailed = level === "info" || level === "debug" || level === "trace";
+  return detailed
+    ? `Журнал: уровень ${level}, каждый запрос — строкой JSON (тише: OPORA_LOG_LEVEL=warn)`
+    : `Журнал: уровень ${level}, только предупреждения и ошибки (каждый запрос: OPORA_LOG_LEVEL=info)`;
+}
 
 /** `opora serve`: starts the web server; with --demo-if-empty loads the demo region into an empty database. */
 export function serveCommand(): Command {
@@ -36,5 +44,6 @@ export function serveCommand(): Command {
       say(`Опора работает: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`);
       if (await isDemoInstallation(database.db)) printDemoSignIns();
       else say("Нет учётных записей? Создайте первого администратора: npx opora user create --help");
+      say(logLevelHint(config.logLevel));
     });
 }

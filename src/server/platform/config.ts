@@ -18,7 +18,8 @@ const configSchema = z.object({
   OPORA_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   OPORA_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   OPORA_COOKIE_SECURE: boolFromEnv.default(false),
-  OPORA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // warn: the terminal of `opora serve` shows problems, not a JSON line per request; info adds them
+  OPORA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   OPORA_WEB_DIR: z.string().default("./dist/web"),
 });
 
