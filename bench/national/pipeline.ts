@@ -1,7 +1,11 @@
 import { performance } from "node:perf_hooks";
-import { clusterSchools, fitContextModel, type SchoolCategoryCode } from "../../src/core/analytics";
 import {
-  buildSchoolFacts,
+  clusterSchools,
+  fitContextModel,
+  type SchoolCategoryCode,
+  yearSchoolsOf,
+} from "../../src/core/analytics";
+import {
   combineCategories,
   evaluateRuleSet,
   type RuleSet,
@@ -9,13 +13,9 @@ import {
   ruleSetIndicatorCodes,
   ruleSetYears,
 } from "../../src/core/identification";
-import {
-  findRegionSchoolRows,
-  findSchoolsWithValues,
-  findValueColumns,
-} from "../../src/server/modules/analytics/analytics.repo";
+import { findSchoolsWithValues } from "../../src/server/modules/analytics/analytics.repo";
 import { resolveIndicators } from "../../src/server/modules/analytics/analytics-indicators";
-import { findIndicatorMetas, loadSchoolFacts } from "../../src/server/modules/identification/facts.repo";
+import { findIndicatorMetas, loadFactsTable } from "../../src/server/modules/identification/facts.repo";
 import type { Db } from "../../src/server/platform/db";
 
 /** One timed stage. */
@@ -45,42 +45,35 @@ export async function timed<T>(
 }
 
 /**
- * The end-to-end computation as the application does it: facts from the database, the rule sets
- * (the identification engine) and categories, one year's values, the contextual model, the clusters.
+ * The end-to-end computation as the application does it: facts from the database (one load of every
+ * indicator the rule sets and the analytics read, in columns), the rule sets (the identification
+ * engine) and categories, the run year's view of the same facts, the contextual model, the clusters.
  */
 export async function runPipeline(db: Db, cfg: PipelineConfig) {
   const stages: Stage[] = [];
-  const codes = [...new Set(cfg.ruleSets.flatMap((rs) => ruleSetIndicatorCodes(rs)))];
-  const years = [...new Set(cfg.ruleSets.flatMap((rs) => ruleSetYears(rs, cfg.year)))].sort();
-  const { metas, facts } = await timed(
+  const ruleCodes = [...new Set(cfg.ruleSets.flatMap((rs) => ruleSetIndicatorCodes(rs)))];
+  const analyticsCodes = [...new Set([cfg.outcome, ...cfg.context, ...cfg.clusterIndicators])];
+  const codes = [...new Set([...ruleCodes, ...analyticsCodes])];
+  const years = [...new Set([cfg.year, ...cfg.ruleSets.flatMap((rs) => ruleSetYears(rs, cfg.year))])].sort();
+  const { metas, table, indicators } = await timed(
     stages,
-    "факты для правил из БД (по столбцам)",
+    "факты из БД: один запрос, упакованные столбцы",
     async () => {
-      const metas = await findIndicatorMetas(db, cfg.regionId);
-      const [ids] = await resolveIndicators(db, cfg.regionId, [{ path: "codes", codes }]);
-      const codeById = new Map(ids!.map((i) => [i.id, i.code]));
-      const [schools, columns] = await Promise.all([
-        findRegionSchoolRows(db, cfg.regionId),
-        findValueColumns(db, { regionId: cfg.regionId, indicatorIds: [...codeById.keys()], years }),
+      const [metas, [resolved], { table }] = await Promise.all([
+        findIndicatorMetas(db, cfg.regionId),
+        resolveIndicators(db, cfg.regionId, [{ path: "codes", codes: analyticsCodes }]),
+        loadFactsTable(db, { regionId: cfg.regionId, codes, years }),
       ]);
-      const values = columns.flatMap((c) =>
-        c.schoolIds.map((schoolId, i) => ({
-          schoolId,
-          code: codeById.get(c.indicatorId)!,
-          year: c.year,
-          value: c.values[i]!,
-        })),
-      );
-      return { metas, facts: buildSchoolFacts(schools, values) };
+      return { metas, table, indicators: new Map(resolved!.map((i) => [i.code, i])) };
     },
-    (r) => `${r.facts.length} школ × ${codes.length} показ. × ${years.length} г.`,
+    (r) => `${r.table.schools.length} школ × ${codes.length} показ. × ${years.length} г.`,
   );
   const { evaluations, categories } = await timed(
     stages,
     `прогон правил (${cfg.ruleSets.length} наб.) + категории`,
     () => {
       const evaluations: RuleSetEvaluation[] = cfg.ruleSets.map((rs) =>
-        evaluateRuleSet(rs, cfg.year, facts, metas),
+        evaluateRuleSet(rs, cfg.year, table, metas),
       );
       return { evaluations, categories: combineCategories(evaluations) };
     },
@@ -89,22 +82,11 @@ export async function runPipeline(db: Db, cfg: PipelineConfig) {
       return `отмечено ${flagged.length}`;
     },
   );
-  const analyticsCodes = [...new Set([cfg.outcome, ...cfg.context, ...cfg.clusterIndicators])];
-  const { schools, indicators } = await timed(
+  const schools = await timed(
     stages,
-    "значения года из БД (аналитика)",
-    async () => {
-      const [indicators] = await resolveIndicators(db, cfg.regionId, [
-        { path: "codes", codes: analyticsCodes },
-      ]);
-      const schools = await findSchoolsWithValues(db, {
-        regionId: cfg.regionId,
-        year: cfg.year,
-        indicators: indicators!,
-      });
-      return { schools, indicators: new Map(indicators!.map((i) => [i.code, i])) };
-    },
-    (r) => `${r.schools.length} школ × ${analyticsCodes.length} показ.`,
+    "значения года (из тех же фактов)",
+    () => yearSchoolsOf(table, cfg.year, analyticsCodes),
+    (r) => `${r.length} школ × ${analyticsCodes.length} показ.`,
   );
   const model = await timed(
     stages,
@@ -130,15 +112,21 @@ export async function runPipeline(db: Db, cfg: PipelineConfig) {
     (r) => `k=${r.k}, силуэт ${r.silhouette.toFixed(2)}`,
   );
   stages.push({ stage: "ИТОГО (сквозной расчёт)", ms: stages.reduce((s, x) => s + x.ms, 0), note: "" });
-  // For comparison: the identification module's own loader (long form, one row per value).
-  const appLoader: Stage[] = [];
+  // For comparison: the analytics endpoints' own reader of one year (what the model and clusters
+  // pages load on their own).
+  const apart: Stage[] = [];
   await timed(
-    appLoader,
-    "для сравнения: loadSchoolFacts (identification, построчно)",
-    () => loadSchoolFacts(db, { regionId: cfg.regionId, codes, years }),
-    (r) => `${r.facts.length} школ`,
+    apart,
+    "для сравнения: findSchoolsWithValues (страницы аналитики)",
+    () =>
+      findSchoolsWithValues(db, {
+        regionId: cfg.regionId,
+        year: cfg.year,
+        indicators: [...indicators.values()],
+      }),
+    (r) => `${r.length} школ`,
   );
-  return { stages: [...stages, ...appLoader], total: stages.at(-1)!.ms, evaluations, model, clusters };
+  return { stages: [...stages, ...apart], total: stages.at(-1)!.ms, evaluations, model, clusters };
 }
 
 /** How many schools met a criterion of an evaluation. */

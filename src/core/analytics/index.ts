@@ -7,6 +7,7 @@ export * from "./analytics-api.schema";
 export * from "./cluster-profiles";
 export * from "./clustering";
 export * from "./contextual-model";
+export * from "./facts-year";
 export * from "./ols";
 export * from "./quadrants";
 export * from "./silhouette";

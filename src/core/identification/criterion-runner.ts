@@ -1,31 +1,32 @@
 import { buildMultiEvaluator } from "./multi-evaluator";
-import { type Evaluator, meanSource, windowYears, yearSource } from "./observation";
+import { columnOf, type Evaluator, meanSource, windowYears, yearSource } from "./observation";
 import type { Criterion, MultiThresholdCriterion, SingleIndicatorCriterion } from "./rule-set.schema";
 import { buildSentence, type IndicatorLookup } from "./sentences";
 import { buildSingleEvaluator } from "./single-evaluator";
-import type { CriterionResult, SchoolFacts } from "./types";
+import type { CriterionResult, FactsTable } from "./types";
 import { evaluateKOfN, evaluateOneSlot, evaluateTrend, type WindowOutcome } from "./windows";
 
-/** Evaluates one criterion for one school. */
-export type CriterionRunner = (school: SchoolFacts) => CriterionResult;
+/** Evaluates one criterion for one school (its index in the facts table). */
+export type CriterionRunner = (school: number) => CriterionResult;
 
 /** What a runner is built from. */
 export type CriterionRunnerInput = {
   criterion: Criterion;
   indicatorOf: IndicatorLookup;
-  /** Schools that form the region distributions (those passing minStudents). */
-  eligible: readonly SchoolFacts[];
+  table: FactsTable;
+  /** Schools (indices into the table) that form the region distributions (those passing minStudents). */
+  eligible: readonly number[];
   year: number;
   withSentences: boolean;
 };
 
-type OutcomeOf = (school: SchoolFacts) => WindowOutcome;
+type OutcomeOf = (school: number) => WindowOutcome;
 
 function singleOutcome(criterion: SingleIndicatorCriterion, input: CriterionRunnerInput): OutcomeOf {
-  const { eligible, year } = input;
+  const { eligible, year, table } = input;
   const indicator = input.indicatorOf(criterion.indicatorCode);
   const atYear = (y: number): Evaluator =>
-    buildSingleEvaluator(criterion, indicator, yearSource(indicator.code, y), eligible, y);
+    buildSingleEvaluator(criterion, indicator, yearSource(table, indicator.code, y), eligible, y);
   const window = criterion.window;
   switch (window.kind) {
     case "year": {
@@ -37,16 +38,18 @@ function singleOutcome(criterion: SingleIndicatorCriterion, input: CriterionRunn
       return (school) => evaluateKOfN(evaluators, window.k, school);
     }
     case "mean_of_n": {
-      const source = meanSource(indicator.code, windowYears(year, window.n), Math.ceil(window.n / 2));
+      const source = meanSource(table, indicator.code, windowYears(year, window.n), Math.ceil(window.n / 2));
       const evaluator = buildSingleEvaluator(criterion, indicator, source, eligible, null);
       return (school) => evaluateOneSlot(evaluator, school, { kind: "mean_of_n" });
     }
     case "trend": {
       const evaluator = atYear(year);
       const trend = {
-        code: indicator.code,
         direction: indicator.direction,
-        years: windowYears(year, window.n),
+        columns: windowYears(year, window.n).map((y) => ({
+          year: y,
+          column: columnOf(table, indicator.code, y),
+        })),
         minSlope: window.minSlope ?? 0,
       };
       return (school) => evaluateTrend(evaluator, trend, school);
@@ -54,13 +57,13 @@ function singleOutcome(criterion: SingleIndicatorCriterion, input: CriterionRunn
   }
 }
 
-function multiOutcome(criterion: MultiThresholdCriterion, year: number): OutcomeOf {
+function multiOutcome(criterion: MultiThresholdCriterion, table: FactsTable, year: number): OutcomeOf {
   const window = criterion.window;
   if (window.kind === "year") {
-    const evaluator = buildMultiEvaluator(criterion, year);
+    const evaluator = buildMultiEvaluator(criterion, table, year);
     return (school) => evaluateOneSlot(evaluator, school, { kind: "year" });
   }
-  const evaluators = windowYears(year, window.n).map((y) => buildMultiEvaluator(criterion, y));
+  const evaluators = windowYears(year, window.n).map((y) => buildMultiEvaluator(criterion, table, y));
   return (school) => evaluateKOfN(evaluators, window.k, school);
 }
 
@@ -71,7 +74,9 @@ function multiOutcome(criterion: MultiThresholdCriterion, year: number): Outcome
 export function buildCriterionRunner(input: CriterionRunnerInput): CriterionRunner {
   const { criterion, year } = input;
   const outcomeOf =
-    criterion.kind === "multi_threshold" ? multiOutcome(criterion, year) : singleOutcome(criterion, input);
+    criterion.kind === "multi_threshold"
+      ? multiOutcome(criterion, input.table, year)
+      : singleOutcome(criterion, input);
   const fallbackCode =
     criterion.kind === "multi_threshold" ? (criterion.indicatorCodes[0] ?? "") : criterion.indicatorCode;
   return (school) => {

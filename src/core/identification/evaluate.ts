@@ -1,8 +1,11 @@
 import { buildCriterionRunner } from "./criterion-runner";
+import { factsTableOf } from "./facts";
 import type { Combine, Criterion, RuleSet } from "./rule-set.schema";
 import type { IndicatorLookup } from "./sentences";
 import type {
   CriterionResult,
+  FactsSchool,
+  FactsTable,
   IndicatorMeta,
   RuleSetEvaluation,
   SchoolFacts,
@@ -54,7 +57,7 @@ export function indicatorLookup(indicators: readonly IndicatorMeta[]): Indicator
 }
 
 /** True when a school passes the rule set's minimum group size (an unknown size does not pass). */
-export function isLargeEnough(ruleSet: RuleSet, school: SchoolFacts): boolean {
+export function isLargeEnough(ruleSet: RuleSet, school: Pick<FactsSchool, "students">): boolean {
   if (ruleSet.minStudents === undefined) return true;
   return school.students !== null && school.students >= ruleSet.minStudents;
 }
@@ -73,63 +76,110 @@ export function isCombinationMet(combine: Combine, metCount: number, total: numb
 
 function schoolResult(
   ruleSet: RuleSet,
+  base: { schoolId: number; code: string },
   criteria: CriterionResult[],
-): Omit<SchoolRuleResult, "schoolId" | "code"> {
-  const metCount = criteria.filter((result) => result.verdict === "met").length;
-  if (criteria.every((result) => result.verdict === "no_data")) {
-    return { status: "insufficient_data", reason: "no_data", metCount, criteria };
+): SchoolRuleResult {
+  let metCount = 0;
+  let hasData = false;
+  for (const result of criteria) {
+    if (result.verdict === "met") metCount++;
+    if (result.verdict !== "no_data") hasData = true;
   }
+  const { schoolId, code } = base;
+  if (!hasData) return { schoolId, code, status: "insufficient_data", reason: "no_data", metCount, criteria };
   const isFlagged = isCombinationMet(ruleSet.combine, metCount, criteria.length);
-  return { status: isFlagged ? "flagged" : "not_flagged", reason: null, metCount, criteria };
+  return { schoolId, code, status: isFlagged ? "flagged" : "not_flagged", reason: null, metCount, criteria };
 }
 
+/** Evaluates one school of a facts table (by index) under a prepared rule set. */
+export type SchoolEvaluator = (school: number) => SchoolRuleResult;
+
 /**
- * Runs a rule set for a year over a set of schools (normally every school of a region: position
- * criteria compare a school with the others passed in). Schools below the minimum group size are
- * "insufficient_data" with reason small_school, never flagged, and are left out of the region
- * distributions; a school with no data for any criterion is "insufficient_data" with reason no_data.
- * Pure: the same input gives the same output. Throws when a criterion names an unknown indicator.
+ * Prepares a rule set for a year over a facts table: checks the indicators, computes the region
+ * distributions once (over the schools passing the minimum group size), and returns the evaluator
+ * of one school. A caller evaluating in slices (to report progress) uses this; see
+ * {@link evaluateRuleSet} for the rules.
  */
-export function evaluateRuleSet(
+export function prepareRuleSet(
   ruleSet: RuleSet,
   year: number,
-  schools: readonly SchoolFacts[],
+  table: FactsTable,
   indicators: readonly IndicatorMeta[],
   options: EvaluateOptions = {},
-): RuleSetEvaluation {
+): SchoolEvaluator {
   const unknown = unknownIndicatorCodes(ruleSet, indicators);
   if (unknown.length > 0) throw new Error(`Неизвестные показатели: ${unknown.join(", ")}`);
   const indicatorOf = indicatorLookup(indicators);
-  const eligible = schools.filter((school) => isLargeEnough(ruleSet, school));
+  const eligible: number[] = [];
+  table.schools.forEach((school, index) => {
+    if (isLargeEnough(ruleSet, school)) eligible.push(index);
+  });
   const runners = ruleSet.criteria.map((criterion) =>
     buildCriterionRunner({
       criterion,
       indicatorOf,
+      table,
       eligible,
       year,
       withSentences: options.withSentences ?? true,
     }),
   );
-  const results = schools.map((school): SchoolRuleResult => {
-    const base = { schoolId: school.schoolId, code: school.code };
+  return (index) => {
+    const school = table.schools[index]!;
+    const { schoolId, code } = school;
     if (!isLargeEnough(ruleSet, school)) {
-      return { ...base, status: "insufficient_data", reason: "small_school", metCount: 0, criteria: [] };
+      return {
+        schoolId,
+        code,
+        status: "insufficient_data",
+        reason: "small_school",
+        metCount: 0,
+        criteria: [],
+      };
     }
-    return {
-      ...base,
-      ...schoolResult(
-        ruleSet,
-        runners.map((run) => run(school)),
-      ),
-    };
-  });
+    const criteria: CriterionResult[] = new Array(runners.length);
+    for (let k = 0; k < runners.length; k++) criteria[k] = runners[k]!(index);
+    return schoolResult(ruleSet, school, criteria);
+  };
+}
+
+/** Wraps the results of a rule set's schools (in table order) as its evaluation. */
+export function ruleSetEvaluation(
+  ruleSet: RuleSet,
+  year: number,
+  schools: SchoolRuleResult[],
+): RuleSetEvaluation {
   return {
     ruleSetName: ruleSet.name,
     category: ruleSet.category,
     riskFlag: ruleSet.category === "risk" ? (ruleSet.riskFlag ?? ruleSet.name) : null,
     year,
-    schools: results,
+    schools,
   };
+}
+
+/**
+ * Runs a rule set for a year over a set of schools (normally every school of a region: position
+ * criteria compare a school with the others passed in), given with their values or as a facts
+ * table. Schools below the minimum group size are "insufficient_data" with reason small_school,
+ * never flagged, and are left out of the region distributions; a school with no data for any
+ * criterion is "insufficient_data" with reason no_data. Pure: the same input gives the same
+ * output. Throws when a criterion names an unknown indicator.
+ */
+export function evaluateRuleSet(
+  ruleSet: RuleSet,
+  year: number,
+  schools: readonly SchoolFacts[] | FactsTable,
+  indicators: readonly IndicatorMeta[],
+  options: EvaluateOptions = {},
+): RuleSetEvaluation {
+  const table = "columns" in schools ? schools : factsTableOf(schools);
+  const evaluate = prepareRuleSet(ruleSet, year, table, indicators, options);
+  return ruleSetEvaluation(
+    ruleSet,
+    year,
+    table.schools.map((_, index) => evaluate(index)),
+  );
 }
 
 /** How many schools one criterion catches, for the rule-set editor's live preview. */

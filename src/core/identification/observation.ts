@@ -1,4 +1,4 @@
-import type { SchoolFacts } from "./types";
+import type { FactsTable } from "./types";
 
 /** For a multi_threshold observation: which indicators satisfied the threshold and how the year was met. */
 export type MultiDetail = {
@@ -27,15 +27,25 @@ export type Observation = {
   yearsUsed: number[];
 };
 
-/** Observes one school in one slot (a year or a window mean); null when the school has no data for it. */
-export type Evaluator = (school: SchoolFacts) => Observation | null;
+/** Observes one school (by its index in the facts table) in one slot; null when it has no data for it. */
+export type Evaluator = (school: number) => Observation | null;
 
-/** Where a slot's value comes from: one year's value or a mean over years. */
-export type ValueSource = (school: SchoolFacts) => { value: number; years: number[] } | null;
+/** Where a slot's value comes from: one year's value or a mean over years; by school index. */
+export type ValueSource = (school: number) => { value: number; years: number[] } | null;
 
-/** A school's value of an indicator in a year, or undefined. */
-export function valueAt(school: SchoolFacts, code: string, year: number): number | undefined {
-  return school.values[code]?.[year];
+/** One indicator's values in one year, aligned with the table's schools (NaN where missing). */
+export type Column = Float64Array | undefined;
+
+/** The column of an indicator in a year, or undefined when no school has a value. */
+export function columnOf(table: FactsTable, code: string, year: number): Column {
+  return table.columns.get(code)?.get(year);
+}
+
+/** The value in a column at a school, or undefined when missing. */
+export function cell(column: Column, school: number): number | undefined {
+  if (column === undefined) return undefined;
+  const value = column[school]!;
+  return Number.isNaN(value) ? undefined : value;
 }
 
 /** The years from `last − n + 1` to `last`, ascending. */
@@ -44,23 +54,28 @@ export function windowYears(last: number, n: number): number[] {
 }
 
 /** The value of one indicator in one year. */
-export function yearSource(code: string, year: number): ValueSource {
+export function yearSource(table: FactsTable, code: string, year: number): ValueSource {
   const years = [year];
+  const column = columnOf(table, code, year);
   return (school) => {
-    const value = valueAt(school, code, year);
+    const value = cell(column, school);
     return value === undefined ? null : { value, years };
   };
 }
 
 /** The mean of an indicator over the years that have a value, when at least `minYears` of them do. */
-export function meanSource(code: string, years: readonly number[], minYears: number): ValueSource {
+export function meanSource(
+  table: FactsTable,
+  code: string,
+  years: readonly number[],
+  minYears: number,
+): ValueSource {
+  const columns = years.map((year) => ({ year, column: columnOf(table, code, year) }));
   return (school) => {
-    const byYear = school.values[code];
-    if (!byYear) return null;
     let sum = 0;
     const used: number[] = [];
-    for (const year of years) {
-      const value = byYear[year];
+    for (const { year, column } of columns) {
+      const value = cell(column, school);
       if (value === undefined) continue;
       sum += value;
       used.push(year);
@@ -70,7 +85,7 @@ export function meanSource(code: string, years: readonly number[], minYears: num
 }
 
 /** The values a source yields for these schools (those without data left out). */
-export function collectValues(schools: readonly SchoolFacts[], source: ValueSource): number[] {
+export function collectValues(schools: readonly number[], source: ValueSource): number[] {
   const values: number[] = [];
   for (const school of schools) {
     const found = source(school);

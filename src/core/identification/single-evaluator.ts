@@ -8,7 +8,7 @@ import {
   worstPercentBoundary,
 } from "./region-stats";
 import type { SingleIndicatorCriterion } from "./rule-set.schema";
-import type { IndicatorMeta, SchoolFacts } from "./types";
+import type { IndicatorMeta } from "./types";
 
 /** A ready comparison: the threshold or region boundary and the test of one value. */
 type Condition = {
@@ -59,13 +59,13 @@ function buildCondition(
 
 /**
  * An evaluator of a single-indicator criterion over one slot (a year, or a window mean when `year`
- * is null), with the region distribution taken over `eligible` schools.
+ * is null), with the region distribution taken over the `eligible` schools (indices).
  */
 export function buildSingleEvaluator(
   criterion: SingleIndicatorCriterion,
   indicator: IndicatorMeta,
   source: ValueSource,
-  eligible: readonly SchoolFacts[],
+  eligible: readonly number[],
   year: number | null,
 ): Evaluator {
   const condition = buildCondition(criterion, indicator, () => collectValues(eligible, source));

@@ -32,6 +32,19 @@ export type SchoolFacts = {
   values: Record<string, Record<number, number>>;
 };
 
+/** A school of a facts table: a school without its values. */
+export type FactsSchool = Omit<SchoolFacts, "values">;
+
+/**
+ * A region's schools with indicator values in columns: `columns.get(code).get(year)[i]` is school
+ * i's value, NaN where it has none (a missing column: no school has a value). Read by the engine
+ * without a per-school object per value, which is what makes a national-scale run fast.
+ */
+export type FactsTable<S extends FactsSchool = FactsSchool> = {
+  schools: readonly S[];
+  columns: ReadonlyMap<string, ReadonlyMap<number, Float64Array>>;
+};
+
 /** Outcome of one criterion for one school: met, not met, or not decidable for lack of data. */
 export type CriterionVerdict = "met" | "not_met" | "no_data";
 

@@ -1,7 +1,7 @@
 import { linearRegression } from "simple-statistics";
-import type { Evaluator, Observation } from "./observation";
+import { type Column, cell, type Evaluator, type Observation } from "./observation";
 import { COMPARISON_TOLERANCE } from "./region-stats";
-import type { CriterionVerdict, IndicatorDirection, SchoolFacts } from "./types";
+import type { CriterionVerdict, IndicatorDirection } from "./types";
 
 /** What a window adds to the sentence of a met criterion. */
 export type WindowDetail =
@@ -27,11 +27,7 @@ const noData = (detail: WindowDetail): WindowOutcome => ({
 });
 
 /** The outcome of a one-slot window: the run year, or a window mean. */
-export function evaluateOneSlot(
-  evaluator: Evaluator,
-  school: SchoolFacts,
-  detail: WindowDetail,
-): WindowOutcome {
+export function evaluateOneSlot(evaluator: Evaluator, school: number, detail: WindowDetail): WindowOutcome {
   const observation = evaluator(school);
   if (!observation) return noData(detail);
   return {
@@ -53,11 +49,7 @@ function uniqueSorted(years: number[]): number[] {
  * year the condition held, else the latest year with data; the streak counts consecutive met years
  * ending at the run year.
  */
-export function evaluateKOfN(
-  evaluators: readonly Evaluator[],
-  k: number,
-  school: SchoolFacts,
-): WindowOutcome {
+export function evaluateKOfN(evaluators: readonly Evaluator[], k: number, school: number): WindowOutcome {
   const observations = evaluators.map((evaluator) => evaluator(school));
   const present = observations.filter((observation): observation is Observation => observation !== null);
   let streak = 0;
@@ -74,16 +66,11 @@ export function evaluateKOfN(
   };
 }
 
-/** A school's values of one indicator in the given years, oldest first, years without data left out. */
-function series(
-  school: SchoolFacts,
-  code: string,
-  years: readonly number[],
-): { year: number; value: number }[] {
-  const byYear = school.values[code] ?? {};
+/** A school's values of one indicator in the window's years, oldest first, years without data left out. */
+function series(school: number, columns: TrendWindow["columns"]): { year: number; value: number }[] {
   const points: { year: number; value: number }[] = [];
-  for (const year of years) {
-    const value = byYear[year];
+  for (const { year, column } of columns) {
+    const value = cell(column, school);
     if (value !== undefined) points.push({ year, value });
   }
   return points;
@@ -107,18 +94,22 @@ function worseningStreak(
   return streak;
 }
 
-/** Parameters of a trend window for one indicator. */
-export type TrendWindow = { code: string; direction: IndicatorDirection; years: number[]; minSlope: number };
+/** Parameters of a trend window for one indicator: its columns over the window's years, oldest first. */
+export type TrendWindow = {
+  direction: IndicatorDirection;
+  columns: { year: number; column: Column }[];
+  minSlope: number;
+};
 
 /**
  * The outcome of a trend window: met when the run-year condition holds and the least-squares slope
  * over the window's years worsens by more than zero and by at least `minSlope` a year. Needs the
  * run year and at least min(n, 3) years with data.
  */
-export function evaluateTrend(runYear: Evaluator, trend: TrendWindow, school: SchoolFacts): WindowOutcome {
-  const n = trend.years.length;
+export function evaluateTrend(runYear: Evaluator, trend: TrendWindow, school: number): WindowOutcome {
+  const n = trend.columns.length;
   const headline = runYear(school);
-  const points = series(school, trend.code, trend.years);
+  const points = series(school, trend.columns);
   if (!headline || points.length < Math.min(n, 3))
     return noData({ kind: "trend", n, slope: 0, worseningStreak: 0 });
   const slope = linearRegression(points.map((point) => [point.year, point.value])).m;

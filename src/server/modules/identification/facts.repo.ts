@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import {
-  buildSchoolFacts,
+  buildFactsTable,
+  type FactsTable,
   type IndicatorMeta,
-  type SchoolFacts,
   type SchoolFactsQuery,
-  type ValueRow,
+  type ValueColumn,
 } from "../../../core/identification";
+import { packedFloat8, packedInt4, unpackFloat8, unpackInt4 } from "../../db/packed";
 import {
   indicators,
   indicatorValues,
@@ -58,18 +59,18 @@ export async function findRegionSchools(db: Db, regionId: number): Promise<Regio
 }
 
 /**
- * The region's school values of these indicators in these years, in one query. The database sends
- * one row per indicator and year with the schools and values as arrays (a few hundred rows rather
- * than millions, which matters on PGlite), and they are read back as long-form rows lazily.
+ * The region's school values of these indicators in these years, in one query: one row per
+ * indicator and year with the school ids and the values packed (see db/packed.ts), so a few dozen
+ * rows and no per-value parsing cross the driver even at national scale.
  */
-export async function findRegionValues(db: Db, query: SchoolFactsQuery): Promise<Iterable<ValueRow>> {
+export async function findValueColumns(db: Db, query: SchoolFactsQuery): Promise<ValueColumn[]> {
   if (query.codes.length === 0 || query.years.length === 0) return [];
-  const columns = await db
+  const rows = await db
     .select({
       code: indicators.code,
       year: indicatorValues.year,
-      schoolIds: sql<number[]>`array_agg(${indicatorValues.schoolId})`,
-      values: sql<number[]>`array_agg(${indicatorValues.value}::float8)`,
+      schoolIds: packedInt4(indicatorValues.schoolId),
+      values: packedFloat8(indicatorValues.value),
     })
     .from(indicatorValues)
     .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
@@ -82,41 +83,33 @@ export async function findRegionValues(db: Db, query: SchoolFactsQuery): Promise
       ),
     )
     .groupBy(indicators.code, indicatorValues.year);
-  return expandColumns(columns);
+  return rows.map((row) => ({
+    code: row.code,
+    year: row.year,
+    schoolIds: unpackInt4(row.schoolIds),
+    values: unpackFloat8(row.values),
+  }));
 }
 
-function* expandColumns(
-  columns: { code: string; year: number; schoolIds: number[]; values: number[] }[],
-): Generator<ValueRow> {
-  for (const column of columns) {
-    for (let i = 0; i < column.schoolIds.length; i++) {
-      yield {
-        schoolId: Number(column.schoolIds[i]),
-        code: column.code,
-        year: column.year,
-        value: Number(column.values[i]),
-      };
-    }
-  }
+/** Every school of a region with the requested values, as a facts table: two set-based queries. */
+export async function loadFactsTable(
+  db: Db,
+  query: SchoolFactsQuery,
+): Promise<{ schools: RegionSchool[]; table: FactsTable<RegionSchool> }> {
+  const [regionSchools, columns] = await Promise.all([
+    findRegionSchools(db, query.regionId),
+    findValueColumns(db, query),
+  ]);
+  return { schools: regionSchools, table: buildFactsTable(regionSchools, columns) };
 }
 
-/**
- * Every school of a region with the requested values: two set-based queries. Has the shape of the
- * core's SchoolFactsLoader once `db` is bound.
- */
+/** {@link loadFactsTable} with the table named `facts`, as the rule-set preview reads it. */
 export async function loadSchoolFacts(
   db: Db,
   query: SchoolFactsQuery,
-): Promise<{ schools: RegionSchool[]; facts: SchoolFacts[] }> {
-  const [regionSchools, values] = await Promise.all([
-    findRegionSchools(db, query.regionId),
-    findRegionValues(db, query),
-  ]);
-  const facts = buildSchoolFacts(
-    regionSchools.map(({ name: _name, ...school }) => school),
-    values,
-  );
-  return { schools: regionSchools, facts };
+): Promise<{ schools: RegionSchool[]; facts: FactsTable<RegionSchool> }> {
+  const { schools: regionSchools, table } = await loadFactsTable(db, query);
+  return { schools: regionSchools, facts: table };
 }
 
 /** Every region, by code: for the command line to pick one. */

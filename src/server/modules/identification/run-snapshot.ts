@@ -1,6 +1,7 @@
 import {
   combineCategories,
   evaluateRuleSet,
+  type FactsTable,
   type IndicatorMeta,
   type RuleSet,
   type RuleSetEvaluation,
@@ -27,12 +28,24 @@ export function buildRunSnapshot(
   ruleSets: readonly RunnableRuleSet[],
   year: number,
   schools: readonly RegionSchool[],
-  facts: readonly SchoolFacts[],
+  facts: readonly SchoolFacts[] | FactsTable,
   indicators: readonly IndicatorMeta[],
 ): ResultWrite[] {
   const evaluations: RuleSetEvaluation[] = ruleSets.map((r) =>
     evaluateRuleSet(r.definition, year, facts, indicators),
   );
+  return assembleSnapshot(ruleSets, evaluations, schools);
+}
+
+/**
+ * The rows of the snapshot from the evaluations of the rule sets (each over `schools`, in order):
+ * see {@link buildRunSnapshot}.
+ */
+export function assembleSnapshot(
+  ruleSets: readonly RunnableRuleSet[],
+  evaluations: readonly RuleSetEvaluation[],
+  schools: readonly RegionSchool[],
+): ResultWrite[] {
   const categories = combineCategories(evaluations);
   return schools.map((school, index): ResultWrite => {
     const category = categories[index];
