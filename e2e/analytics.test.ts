@@ -67,6 +67,27 @@ async function apiPost(cookie: string, path: string, body: unknown): Promise<unk
   return res.json();
 }
 
+/** Runs identification through the API (a job) and waits for it; returns the stored run. */
+async function runViaApi(cookie: string, body: { year: number; ruleSetIds: number[] }) {
+  const { jobId } = z
+    .object({ jobId: z.number() })
+    .parse(await apiPost(cookie, "/api/identification/runs", body));
+  const jobSchema = z.object({
+    status: z.string(),
+    error: z.string().nullable(),
+    result: z.object({ runId: z.number() }).nullable(),
+  });
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const job = await apiGet(cookie, `/api/jobs/${jobId}`, jobSchema);
+    if (job.status === "failed") throw new Error(`run failed: ${job.error}`);
+    if (job.status === "done" && job.result) {
+      return apiGet(cookie, `/api/identification/runs/${job.result.runId}`, runSchema);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the run did not finish");
+}
+
 async function signIn(login: string, password: string): Promise<{ shell: Shell; errors: string[] }> {
   const { page, errors } = await app.newPage();
   await page.goto("/login");
@@ -237,11 +258,9 @@ describe("identification", () => {
   it("the school card shows the school's categories by year; a МОЦ sees only approved runs", async () => {
     const analyst = await apiCookie(app.baseUrl(), "analyst", "demo-analyst");
     // Earlier years as setup through the API: 2024 approved, 2023 left unapproved.
-    const r2024 = runSchema.parse(
-      await apiPost(analyst, "/api/identification/runs", { year: 2024, ruleSetIds: [1, 2, 3] }),
-    );
+    const r2024 = await runViaApi(analyst, { year: 2024, ruleSetIds: [1, 2, 3] });
     await apiPost(analyst, `/api/identification/runs/${r2024.id}/approve`, undefined);
-    await apiPost(analyst, "/api/identification/runs", { year: 2023, ruleSetIds: [1, 2, 3] });
+    await runViaApi(analyst, { year: 2023, ruleSetIds: [1, 2, 3] });
     const runs = await apiGet(analyst, "/api/identification/runs", z.array(runSchema));
     const run2025 = runs.find((r) => r.year === 2025 && r.status === "approved");
     if (!run2025) throw new Error("the approved 2025 run is missing");

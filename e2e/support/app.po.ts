@@ -283,10 +283,19 @@ export class IdentificationPage {
   }
 
   /** Runs the given year with every active rule set and waits for its view. */
+  /** The progress bar of a run at work (the run is a job on the server). */
+  get progress(): Locator {
+    return this.page.getByTestId("run-progress");
+  }
+
+  /** Starts a run for a year and waits for its job to finish and the new run to open. */
   async run(year: number): Promise<void> {
     await this.year.fill(String(year));
     await this.start.click();
-    await this.page.getByRole("heading", { level: 3, name: new RegExp(`за ${year} год$`) }).waitFor();
+    const opened = this.page.getByRole("heading", { level: 3, name: new RegExp(`за ${year} год$`) });
+    await this.progress.or(opened).first().waitFor();
+    await opened.waitFor({ timeout: 60_000 });
+    await this.progress.waitFor({ state: "detached" });
   }
 }
 

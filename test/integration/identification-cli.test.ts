@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { IdentifyProgress } from "../../src/server/modules/identification/identify.service";
 import { identifyFromCli } from "../../src/server/modules/identification/identify-cli.service";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
@@ -45,6 +46,23 @@ describe.each(testEngines())("opora identify on $kind", (engine) => {
 
   afterAll(async () => {
     await database.close();
+  });
+
+  it("reports progress: loading, then schools evaluated of the region's total", async () => {
+    const events: IdentifyProgress[] = [];
+    await identifyFromCli(database.db, {
+      regionCode: "99",
+      specs: [{ kind: "stored", ref: "rosobrnadzor_risk" }],
+      year: 2024,
+      xlsx: false,
+      onProgress: (progress) => {
+        events.push(progress);
+      },
+    });
+    expect(events).toEqual([
+      { stage: "load", done: 0, total: 0 },
+      { stage: "evaluate", done: 2, total: 2 },
+    ]);
   });
 
   it("runs a file and a stored preset, prints schools with reasons and a summary, and writes XLSX", async () => {

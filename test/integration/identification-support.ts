@@ -1,8 +1,10 @@
 import { and, eq, isNotNull } from "drizzle-orm";
+import type { Run } from "../../src/core/identification/api.schema";
 import { indicators, indicatorValues } from "../../src/server/db/schema";
 import { seedRuleSets } from "../../src/server/modules/identification/rule-set.service";
 import { seedCatalogue } from "../../src/server/modules/indicators/indicator.service";
 import type { Db } from "../../src/server/platform/db";
+import type { Client } from "../support/http";
 
 /** Seeds a region's catalogue and preloaded rule sets, as the demo loader does. */
 export async function seedIdentification(db: Db, regionId: number): Promise<void> {
@@ -73,3 +75,41 @@ export const SHFNSU_RULES = {
     },
   ],
 };
+
+/** A job as GET /api/jobs/:id shows it. */
+export type JobState = {
+  id: number;
+  kind: string;
+  status: "created" | "running" | "done" | "failed";
+  stage: string | null;
+  done: number;
+  total: number;
+  result: unknown;
+  error: string | null;
+};
+
+/** Polls a job until it is done or failed (at most ~30 s); returns its final state. */
+export async function waitForJob(client: Client, jobId: number): Promise<JobState> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const res = await client.request({ method: "GET", url: `/api/jobs/${jobId}` });
+    if (res.statusCode !== 200) throw new Error(`job ${jobId}: ${res.statusCode} ${res.body}`);
+    const job = res.json() as JobState;
+    if (job.status === "done" || job.status === "failed") return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
+
+/**
+ * Starts a run through the API (POST /api/identification/runs), waits for its job and returns the
+ * stored run as the same client sees it.
+ */
+export async function runAndWait(client: Client, payload: { ruleSetIds?: number[]; year: number }) {
+  const started = await client.request({ method: "POST", url: "/api/identification/runs", payload });
+  if (started.statusCode !== 200) throw new Error(`start: ${started.statusCode} ${started.body}`);
+  const job = await waitForJob(client, (started.json() as { jobId: number }).jobId);
+  if (job.status !== "done") throw new Error(`run failed: ${job.error}`);
+  const { runId } = job.result as { runId: number };
+  const run = await client.request({ method: "GET", url: `/api/identification/runs/${runId}` });
+  return { job, run: run.json() as Run };
+}

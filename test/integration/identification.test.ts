@@ -1,12 +1,19 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Run, RunResult } from "../../src/core/identification/api.schema";
-import { auditLog, schools } from "../../src/server/db/schema";
+import { auditLog, identificationRuns, indicators, schools } from "../../src/server/db/schema";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
-import { putValues, SHFNSU_RULES, SHNRO_RULES, seedIdentification } from "./identification-support";
+import {
+  putValues,
+  runAndWait,
+  SHFNSU_RULES,
+  SHNRO_RULES,
+  seedIdentification,
+  waitForJob,
+} from "./identification-support";
 import { buildWorld, type Clients, signInAll, type World } from "./world";
 
 const YEAR = 2024;
@@ -103,13 +110,17 @@ describe.each(testEngines())("identification runs on $kind", (engine) => {
   });
 
   it("runs over every school of the region and stores each verdict with its reasons", async () => {
-    const res = await c.analystA.request({
-      method: "POST",
-      url: "/api/identification/runs",
-      payload: { ruleSetIds: [shnroId, shfnsuId], year: YEAR },
+    const { job, run } = await runAndWait(c.analystA, { ruleSetIds: [shnroId, shfnsuId], year: YEAR });
+    expect(job).toMatchObject({
+      kind: "identification.run",
+      status: "done",
+      stage: "Этап 3 из 3: сохранение результатов",
+      done: 3,
+      total: 3,
+      error: null,
+      result: { runId: run.id },
     });
-    expect(res.statusCode, res.body).toBe(200);
-    firstRun = res.json();
+    firstRun = run;
     expect(firstRun).toMatchObject({ status: "done", schoolCount: 3, year: YEAR });
     expect(firstRun.counts).toMatchObject({
       shnro: 1,
@@ -153,13 +164,7 @@ describe.each(testEngines())("identification runs on $kind", (engine) => {
     const stored = await c.adminA.request({ method: "GET", url: `/api/identification/runs/${firstRun.id}` });
     expect(stored.json().ruleSets[0]).toMatchObject({ name: "Тест: ШНРО", version: 1 });
 
-    const second = await c.adminA.request({
-      method: "POST",
-      url: "/api/identification/runs",
-      payload: { ruleSetIds: [shnroId, shfnsuId], year: YEAR },
-    });
-    expect(second.statusCode, second.body).toBe(200);
-    const secondRun: Run = second.json();
+    const { run: secondRun } = await runAndWait(c.adminA, { ruleSetIds: [shnroId, shfnsuId], year: YEAR });
     expect(secondRun.ruleSets[0]).toMatchObject({ name: "Тест: ШНРО v2", version: 2 });
     const after = await results(secondRun.id);
     expect(after.find((r) => r.schoolId === w.s1.id)?.category).toBe("none");
@@ -185,6 +190,51 @@ describe.each(testEngines())("identification runs on $kind", (engine) => {
         [w.s2.id, "both", "both"],
       ]),
     );
+  });
+
+  it("runs as a job: a failure ends it failed in Russian, storing nothing; only the region sees it", async () => {
+    const create = await c.analystA.request({
+      method: "POST",
+      url: "/api/identification/rule-sets",
+      payload: {
+        definition: {
+          ...SHNRO_RULES,
+          name: "Тест: олимпиады",
+          criteria: [{ ...SHNRO_RULES.criteria[0], indicatorCode: "olympiad_participants_share" }],
+        },
+      },
+    });
+    expect(create.statusCode, create.body).toBe(200);
+    // The catalogue changes after the rule set was saved: the run cannot read its indicator.
+    const retire = (from: string, to: string) =>
+      w.db
+        .update(indicators)
+        .set({ code: to })
+        .where(and(eq(indicators.regionId, w.regionA.id), eq(indicators.code, from)));
+    await retire("olympiad_participants_share", "olympiad_retired");
+    try {
+      const before = await w.db.select().from(identificationRuns);
+      const started = await c.analystA.request({
+        method: "POST",
+        url: "/api/identification/runs",
+        payload: { ruleSetIds: [create.json().id], year: YEAR },
+      });
+      expect(started.statusCode, started.body).toBe(200);
+      const { jobId } = started.json() as { jobId: number };
+      for (const who of ["mocM1", "mocM2", "adminB", "directorS1"] as const) {
+        const seen = await c[who].request({ method: "GET", url: `/api/jobs/${jobId}` });
+        expect(seen.statusCode, who).toBe(404);
+      }
+      const job = await waitForJob(c.adminA, jobId);
+      expect(job).toMatchObject({
+        status: "failed",
+        error: "В каталоге региона нет показателей: olympiad_participants_share",
+        result: null,
+      });
+      expect(await w.db.select().from(identificationRuns)).toHaveLength(before.length);
+    } finally {
+      await retire("olympiad_retired", "olympiad_participants_share");
+    }
   });
 
   it("summarises by region and municipality with the rural share", async () => {

@@ -314,6 +314,8 @@ export const jobs = pgTable(
       .notNull()
       .default("created"),
     title: text("title").notNull(),
+    /** The current stage in words («Проверка критериев»), for work done in stages; null otherwise. */
+    stage: text("stage"),
     total: integer("total").notNull().default(0),
     done: integer("done").notNull().default(0),
     payload: jsonb("payload"),

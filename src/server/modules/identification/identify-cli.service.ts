@@ -2,7 +2,7 @@ import { type RuleSet, ruleSetSchema } from "../../../core/identification";
 import type { RunResult, RunSummary } from "../../../core/identification/api.schema";
 import type { Db } from "../../platform/db";
 import { findAllRegions, findMunicipalityNames } from "./facts.repo";
-import { identifyRegion } from "./identify.service";
+import { type IdentifyProgress, identifyRegion } from "./identify.service";
 import { findRuleSets } from "./rule-set.repo";
 import { parseDefinition } from "./rule-set.service";
 import { type RunnableRuleSet, summarizeResults } from "./run-snapshot";
@@ -74,7 +74,13 @@ function fileRuleSet(spec: { path: string; definition: unknown }): RunnableRuleS
  */
 export async function identifyFromCli(
   db: Db,
-  opts: { regionCode?: string; specs: RuleSpec[]; year: number; xlsx: boolean },
+  opts: {
+    regionCode?: string;
+    specs: RuleSpec[];
+    year: number;
+    xlsx: boolean;
+    onProgress?: (progress: IdentifyProgress) => void;
+  },
 ): Promise<{ output: IdentifyCliOutput; xlsx: Buffer | null }> {
   const region = await pickRegion(db, opts.regionCode);
   const stored = await findRuleSets(db, { regionId: region.id });
@@ -96,7 +102,12 @@ export async function identifyFromCli(
       version: row.version,
     };
   });
-  const rows = await identifyRegion(db, { regionId: region.id, ruleSets, year: opts.year });
+  const rows = await identifyRegion(db, {
+    regionId: region.id,
+    ruleSets,
+    year: opts.year,
+    onProgress: opts.onProgress,
+  });
   const municipalityNames = await findMunicipalityNames(db, region.id);
   const results: RunResult[] = rows.map((r) => ({
     ...r,

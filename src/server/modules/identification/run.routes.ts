@@ -12,8 +12,9 @@ import {
 } from "../../../core/identification/api.schema";
 import { errorSchema } from "../../../shared/api";
 import { type AppContext, requireActor } from "../../http/context";
-import { approveRun, getRunById, listRuns, runIdentification } from "./run.service";
+import { approveRun, getRunById, listRuns } from "./run.service";
 import { exportRunDocx, exportRunXlsx } from "./run-export.service";
+import { startIdentificationRun } from "./run-job.service";
 import { compareRunsById, getRunSummary, getSchoolHistory, listRunResults } from "./run-results.service";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -30,12 +31,18 @@ export async function runRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     {
       schema: {
         tags,
-        summary: "Запустить идентификацию по всем школам региона",
+        summary: "Запустить идентификацию по всем школам региона как задание; ход — GET /api/jobs/:id",
         body: runInputSchema,
-        response: { 200: runSchema, ...errors },
+        response: { 200: z.object({ jobId: z.number() }), ...errors },
       },
     },
-    async (request) => runIdentification({ db: ctx.db, actor: requireActor(request), input: request.body }),
+    async (request) =>
+      startIdentificationRun({
+        db: ctx.db,
+        actor: requireActor(request),
+        input: request.body,
+        onFailure: (error) => request.log.error({ err: error }, "identification run failed"),
+      }),
   );
   r.get(
     "/api/identification/runs",

@@ -5,11 +5,18 @@ import { can, REGION_WIDE_ROLES, requirePermission } from "../access/access.poli
 import { schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
-import { identifyRegion } from "./identify.service";
 import { isRegionReader, requireRegion, resolveRegionId } from "./region";
 import { findRuleSets } from "./rule-set.repo";
 import { parseDefinition } from "./rule-set.service";
-import { approveRunRow, countResults, findRun, findRuns, insertRun, type RunRow } from "./run.repo";
+import {
+  approveRunRow,
+  countResults,
+  findRun,
+  findRuns,
+  insertRun,
+  type ResultWrite,
+  type RunRow,
+} from "./run.repo";
 import { categoryCounts, type RunnableRuleSet } from "./run-snapshot";
 
 function canApprove(actor: Actor, run: RunRow): boolean {
@@ -48,19 +55,18 @@ export async function getVisibleRun(db: Db, actor: Actor, id: number): Promise<R
   return run;
 }
 
+/** A run ready to execute: the region, the year and the rule set versions, checked for the actor. */
+export type PreparedRun = { regionId: number; year: number; ruleSets: RunnableRuleSet[] };
+
 /**
- * Runs rule sets (the given ones, or every active one) for a year over ALL schools of the region and
- * stores the result as an immutable snapshot in one transaction, audited. Region roles only.
+ * Checks a run request (region roles only; the given rule sets, or every active one, of the actor's
+ * region) and fixes the rule set versions it will use.
  */
-export async function runIdentification({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: { ruleSetIds?: number[]; year: number; regionId?: number };
-}): Promise<Run> {
+export async function prepareRun(
+  db: Db,
+  actor: Actor,
+  input: { ruleSetIds?: number[]; year: number; regionId?: number },
+): Promise<PreparedRun> {
   requirePermission(actor, "analytics.run");
   const regionId = resolveRegionId(actor, input.regionId);
   const rows = await findRuleSets(db, { regionId, ids: input.ruleSetIds, activeOnly: !input.ruleSetIds });
@@ -78,14 +84,26 @@ export async function runIdentification({
       definition,
     };
   });
-  const results = await identifyRegion(db, { regionId, ruleSets, year: input.year });
-  const stored: RunRuleSet[] = ruleSets.map(({ definition: _d, ...rest }) => rest);
-  const runId = await db.transaction(async (tx) => {
+  return { regionId, year: input.year, ruleSets };
+}
+
+/**
+ * Stores the results of a prepared run as an immutable snapshot in one transaction, audited.
+ * Returns the run id.
+ */
+export async function storeRun(
+  db: Db,
+  actor: Actor,
+  run: PreparedRun,
+  results: ResultWrite[],
+): Promise<number> {
+  const stored: RunRuleSet[] = run.ruleSets.map(({ definition: _d, ...rest }) => rest);
+  return db.transaction(async (tx) => {
     const id = await insertRun(
       tx,
       {
-        regionId,
-        year: input.year,
+        regionId: run.regionId,
+        year: run.year,
         ruleSets: stored,
         createdBy: actor.userId || null,
         createdByName: actor.fullName,
@@ -97,12 +115,11 @@ export async function runIdentification({
       action: "run",
       entity: "identification_run",
       entityId: id,
-      after: { year: input.year, ruleSets: stored, schools: results.length },
-      regionId,
+      after: { year: run.year, ruleSets: stored, schools: results.length },
+      regionId: run.regionId,
     });
     return id;
   });
-  return getRunById({ db, actor, id: runId });
 }
 
 /** One run with the counts the actor may see. */

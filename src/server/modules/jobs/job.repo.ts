@@ -37,6 +37,15 @@ export async function updateJobProgress(db: Db, id: number, done: number, total:
   await db.update(jobs).set({ done, total }).where(eq(jobs.id, id));
 }
 
+/** Stores the stage a job has entered (in words) with its progress within the stage. */
+export async function updateJobStage(
+  db: Db,
+  id: number,
+  values: { stage: string; done: number; total: number },
+): Promise<void> {
+  await db.update(jobs).set(values).where(eq(jobs.id, id));
+}
+
 /** Finishes a job: its final state, result (summary) and error text. */
 export async function finishJobRow(
   db: Db,

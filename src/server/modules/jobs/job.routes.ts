@@ -13,6 +13,7 @@ export const jobSchema = z.object({
   kind: z.string(),
   title: z.string(),
   status: z.enum(["created", "running", "done", "failed"]),
+  stage: z.string().nullable(),
   done: z.number(),
   total: z.number(),
   result: z.unknown(),
@@ -29,7 +30,7 @@ export async function jobRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     {
       schema: {
         tags: ["jobs"],
-        summary: "Состояние задания (импорта): прогресс и итог",
+        summary: "Состояние задания (загрузки, выявления): этап, прогресс и итог",
         params: idParams,
         response: { 200: jobSchema, 401: errorSchema, 404: errorSchema },
       },

@@ -2,7 +2,15 @@ import type { Db } from "../../platform/db";
 import { notFound } from "../../platform/errors";
 import { REGION_WIDE_ROLES } from "../access/access.policy";
 import type { Actor } from "../access/actor";
-import { findJob, finishJobRow, insertJob, type JobRow, markJobRunning, updateJobProgress } from "./job.repo";
+import {
+  findJob,
+  finishJobRow,
+  insertJob,
+  type JobRow,
+  markJobRunning,
+  updateJobProgress,
+  updateJobStage,
+} from "./job.repo";
 
 /** A job as the API shows it. */
 export type JobView = {
@@ -10,6 +18,8 @@ export type JobView = {
   kind: string;
   title: string;
   status: JobRow["status"];
+  /** The current stage in words, for work done in stages. */
+  stage: string | null;
   done: number;
   total: number;
   result: unknown;
@@ -24,6 +34,7 @@ function toView(row: JobRow): JobView {
     kind: row.kind,
     title: row.title,
     status: row.status,
+    stage: row.stage,
     done: row.done,
     total: row.total,
     result: row.result ?? null,
@@ -56,6 +67,8 @@ export type ProgressReporter = {
 export type JobHandle = {
   id: number;
   progress: ProgressReporter;
+  /** Enters a stage (stored at once): its name in words and the progress within it. */
+  stage: (stage: string, done: number, total: number) => Promise<void>;
   succeed: (result: unknown, done: number, total: number) => Promise<void>;
   fail: (error: string, result: unknown, done: number, total: number) => Promise<void>;
 };
@@ -83,6 +96,11 @@ export function jobHandle(db: Db, id: number, intervalMs = 250): JobHandle {
   return {
     id,
     progress,
+    stage: async (stage, done, total) => {
+      pending = undefined;
+      last = Date.now();
+      await updateJobStage(db, id, { stage, done, total });
+    },
     succeed: (result, done, total) =>
       finishJobRow(db, id, { status: "done", result, error: null, done, total }),
     fail: (error, result, done, total) =>

@@ -83,13 +83,38 @@ export function useRuns() {
   });
 }
 
-/** Starts a run over every school of the region. */
+/** Starts a run over every school of the region as a job; resolves with the job's id. */
 export function useStartRun() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { ruleSetIds: number[]; year: number }) =>
-      apiSend("POST", `${BASE}/runs`, input, runSchema),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["identification"] }),
+      apiSend("POST", `${BASE}/runs`, input, z.object({ jobId: z.number() })),
+  });
+}
+
+/** The job of a run as the server reports it: stage, schools done of total, and the run id when done. */
+const runJobSchema = z.object({
+  id: z.number(),
+  status: z.enum(["created", "running", "done", "failed"]),
+  stage: z.string().nullable(),
+  done: z.number(),
+  total: z.number(),
+  result: z.object({ runId: z.number() }).nullable(),
+  error: z.string().nullable(),
+});
+
+/** A run's job. */
+export type RunJob = z.infer<typeof runJobSchema>;
+
+/** A run's job, polled twice a second until it is done or failed. */
+export function useRunJob(jobId: number | null) {
+  return useQuery({
+    queryKey: ["job", jobId],
+    enabled: jobId !== null,
+    queryFn: () => apiGet(`/api/jobs/${jobId}`, runJobSchema),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === "done" || status === "failed" ? false : 500;
+    },
   });
 }
 

@@ -1,9 +1,13 @@
 import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Stack } from "@mantine/core";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLatestDataYear, useRuleSets, useStartRun } from "./identification.queries";
+import { RunProgress } from "./run-progress";
 
-/** Starts a run: rule sets (default: every active one) and a year; calls back with the new run's id. */
+/**
+ * Starts a run: rule sets (default: every active one) and a year. The run works as a job: its
+ * progress shows under the form, and when it is done the new run's id is passed to `onStarted`.
+ */
 export function RunForm({ onStarted }: { onStarted: (runId: number) => void }) {
   const { t } = useTranslation();
   const ruleSets = useRuleSets();
@@ -11,6 +15,15 @@ export function RunForm({ onStarted }: { onStarted: (runId: number) => void }) {
   const [ids, setIds] = useState<string[]>([]);
   const latestYear = useLatestDataYear();
   const [chosenYear, setYear] = useState<number | null>(null);
+  const [job, setJob] = useState<{ id: number; isFailed: boolean } | null>(null);
+  const onDone = useCallback(
+    (runId: number) => {
+      setJob(null);
+      onStarted(runId);
+    },
+    [onStarted],
+  );
+  const onFailed = useCallback(() => setJob((current) => current && { ...current, isFailed: true }), []);
   const year = chosenYear ?? latestYear ?? new Date().getFullYear();
   const choices = (ruleSets.data ?? []).map((r) => ({
     value: String(r.id),
@@ -24,7 +37,9 @@ export function RunForm({ onStarted }: { onStarted: (runId: number) => void }) {
           ids.length > 0 ? ids.map(Number) : (ruleSets.data ?? []).filter((r) => r.isActive).map((r) => r.id),
         year,
       },
-      { onSuccess: (created) => onStarted(created.id) },
+      {
+        onSuccess: (started) => setJob({ id: started.jobId, isFailed: false }),
+      },
     );
   return (
     <Paper>
@@ -49,10 +64,15 @@ export function RunForm({ onStarted }: { onStarted: (runId: number) => void }) {
             w={110}
             data-testid="run-year"
           />
-          <Button onClick={run} loading={start.isPending} data-testid="run-start">
+          <Button
+            onClick={run}
+            loading={start.isPending || (job !== null && !job.isFailed)}
+            data-testid="run-start"
+          >
             {t("identification.run")}
           </Button>
         </Group>
+        {job && <RunProgress key={job.id} jobId={job.id} onDone={onDone} onFailed={onFailed} />}
         {start.isError && (
           <Alert color="red" title={t("identification.runFailed")}>
             {start.error.message}
