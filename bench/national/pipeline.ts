@@ -53,8 +53,8 @@ export async function runPipeline(db: Db, cfg: PipelineConfig) {
   const stages: Stage[] = [];
   const ruleCodes = [...new Set(cfg.ruleSets.flatMap((rs) => ruleSetIndicatorCodes(rs)))];
   const analyticsCodes = [...new Set([cfg.outcome, ...cfg.context, ...cfg.clusterIndicators])];
-  const codes = [...new Set([...ruleCodes, ...analyticsCodes])];
-  const years = [...new Set([cfg.year, ...cfg.ruleSets.flatMap((rs) => ruleSetYears(rs, cfg.year))])].sort();
+  const years = [...new Set(cfg.ruleSets.flatMap((rs) => ruleSetYears(rs, cfg.year)))].sort();
+  const more = [{ codes: analyticsCodes, years: [cfg.year] }];
   const { metas, table, indicators } = await timed(
     stages,
     "факты из БД: один запрос, упакованные столбцы",
@@ -62,11 +62,12 @@ export async function runPipeline(db: Db, cfg: PipelineConfig) {
       const [metas, [resolved], { table }] = await Promise.all([
         findIndicatorMetas(db, cfg.regionId),
         resolveIndicators(db, cfg.regionId, [{ path: "codes", codes: analyticsCodes }]),
-        loadFactsTable(db, { regionId: cfg.regionId, codes, years }),
+        loadFactsTable(db, { regionId: cfg.regionId, codes: ruleCodes, years, more }),
       ]);
       return { metas, table, indicators: new Map(resolved!.map((i) => [i.code, i])) };
     },
-    (r) => `${r.table.schools.length} школ × ${codes.length} показ. × ${years.length} г.`,
+    (r) =>
+      `${r.table.schools.length} школ: ${ruleCodes.length} показ. × ${years.length} г. + ${analyticsCodes.length} показ. за ${cfg.year} г.`,
   );
   const { evaluations, categories } = await timed(
     stages,

@@ -20,8 +20,14 @@ export type ValueColumn = {
   values: ArrayLike<number>;
 };
 
-/** What a loader is asked for: a region's schools with the values of these indicators in these years. */
-export type SchoolFactsQuery = { regionId: number; codes: readonly string[]; years: readonly number[] };
+/** Some indicators in some years. */
+export type IndicatorYears = { codes: readonly string[]; years: readonly number[] };
+
+/**
+ * What a loader is asked for: a region's schools with the values of these indicators in these
+ * years, and of `more` indicators in their own years (a run's analytics read only the run year).
+ */
+export type SchoolFactsQuery = IndicatorYears & { regionId: number; more?: readonly IndicatorYears[] };
 
 /**
  * The signature of a facts loader: every school of a region with the requested values, in a few

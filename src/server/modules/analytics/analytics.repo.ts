@@ -38,12 +38,14 @@ export async function findValueColumns(
       values: packedFloat8(indicatorValues.value),
     })
     .from(indicatorValues)
-    .innerJoin(schools, eq(schools.id, indicatorValues.schoolId))
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .where(
       and(
         inArray(indicatorValues.indicatorId, [...opts.indicatorIds]),
         inArray(indicatorValues.year, [...opts.years]),
-        eq(schools.regionId, opts.regionId),
+        isNotNull(indicatorValues.schoolId),
+        // The region's own indicators only; the ids already say so, this keeps the query honest.
+        eq(indicators.regionId, opts.regionId),
       ),
     )
     .groupBy(indicatorValues.indicatorId, indicatorValues.year);

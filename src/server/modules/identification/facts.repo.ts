@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import {
   buildFactsTable,
   type FactsTable,
@@ -59,32 +59,46 @@ export async function findRegionSchools(db: Db, regionId: number): Promise<Regio
 }
 
 /**
- * The region's school values of these indicators in these years, in one query: one row per
+ * The region's school values of these indicators in these years (and of `more`), in one query: one row per
  * indicator and year with the school ids and the values packed (see db/packed.ts), so a few dozen
  * rows and no per-value parsing cross the driver even at national scale.
  */
 export async function findValueColumns(db: Db, query: SchoolFactsQuery): Promise<ValueColumn[]> {
-  if (query.codes.length === 0 || query.years.length === 0) return [];
+  const parts = [query, ...(query.more ?? [])].filter((p) => p.codes.length > 0 && p.years.length > 0);
+  if (parts.length === 0) return [];
+  // Codes to ids first: the values are then read by (indicator_id, year) through its index, with
+  // no join per value row (which cost a third of the time at national scale).
+  const catalogue = await db
+    .select({ id: indicators.id, code: indicators.code })
+    .from(indicators)
+    .where(
+      and(
+        eq(indicators.regionId, query.regionId),
+        inArray(indicators.code, [...new Set(parts.flatMap((p) => p.codes))]),
+      ),
+    );
+  const codeOf = new Map(catalogue.map((row) => [row.id, row.code]));
+  const idsOf = (codes: readonly string[]) =>
+    catalogue.filter((row) => codes.includes(row.code)).map((row) => row.id);
+  const wanted = parts.flatMap((p) => {
+    const ids = idsOf(p.codes);
+    return ids.length === 0
+      ? []
+      : [and(inArray(indicatorValues.indicatorId, ids), inArray(indicatorValues.year, [...p.years]))];
+  });
+  if (wanted.length === 0) return [];
   const rows = await db
     .select({
-      code: indicators.code,
+      indicatorId: indicatorValues.indicatorId,
       year: indicatorValues.year,
       schoolIds: packedInt4(indicatorValues.schoolId),
       values: packedFloat8(indicatorValues.value),
     })
     .from(indicatorValues)
-    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
-    .where(
-      and(
-        eq(indicators.regionId, query.regionId),
-        inArray(indicators.code, [...query.codes]),
-        inArray(indicatorValues.year, [...query.years]),
-        isNotNull(indicatorValues.schoolId),
-      ),
-    )
-    .groupBy(indicators.code, indicatorValues.year);
+    .where(and(or(...wanted), isNotNull(indicatorValues.schoolId)))
+    .groupBy(indicatorValues.indicatorId, indicatorValues.year);
   return rows.map((row) => ({
-    code: row.code,
+    code: codeOf.get(row.indicatorId) ?? "",
     year: row.year,
     schoolIds: unpackInt4(row.schoolIds),
     values: unpackFloat8(row.values),
