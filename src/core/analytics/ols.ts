@@ -31,6 +31,21 @@ export type OlsFit = {
 /** Ratio of the smallest to the largest singular value below which predictors count as collinear. */
 const COLLINEARITY_LIMIT = 1e-8;
 
+/**
+ * AᵀB of two sets of columns of equal length (column i of A against column j of B), summed in row
+ * order exactly as ml-matrix's mmul does, without building the n×p matrices (n is every school of
+ * a region: tens of thousands of rows).
+ */
+function crossProduct(a: readonly ArrayLike<number>[], b: readonly ArrayLike<number>[]): number[][] {
+  return a.map((ai) =>
+    b.map((bj) => {
+      let s = 0;
+      for (let k = 0; k < ai.length; k++) s += ai[k]! * bj[k]!;
+      return s;
+    }),
+  );
+}
+
 /** Throws when a predictor is constant or the predictors are (nearly) linearly dependent. */
 function checkPredictors(columns: number[][], names: readonly string[]): void {
   const standardized = columns.map((column, j) => {
@@ -40,8 +55,7 @@ function checkPredictors(columns: number[][], names: readonly string[]): void {
     return column.map((v) => (v - m) / sd);
   });
   if (standardized.length < 2) return;
-  const z = new Matrix(standardized).transpose();
-  const { diagonal } = new SingularValueDecomposition(z.transpose().mmul(z), {
+  const { diagonal } = new SingularValueDecomposition(new Matrix(crossProduct(standardized, standardized)), {
     computeLeftSingularVectors: false,
     computeRightSingularVectors: false,
   });
@@ -64,14 +78,13 @@ export function fitOls(rows: readonly number[][], y: readonly number[], names: r
   if (n < p + 2) {
     throw new AnalyticsInputError(`Недостаточно школ с данными: ${n}, нужно не меньше ${p + 2}`);
   }
-  checkPredictors(
-    names.map((_, j) => rows.map((r) => r[j]!)),
-    names,
-  );
-  const x = new Matrix(rows.map((r) => [1, ...r]));
-  const xt = x.transpose();
-  const xtxInverse = inverse(xt.mmul(x));
-  const beta = xtxInverse.mmul(xt.mmul(Matrix.columnVector([...y]))).getColumn(0);
+  const predictors = names.map((_, j) => rows.map((r) => r[j]!));
+  checkPredictors(predictors, names);
+  // The design matrix by columns: the intercept's ones, then each predictor.
+  const columns = [new Float64Array(n).fill(1), ...predictors];
+  const xtxInverse = inverse(new Matrix(crossProduct(columns, columns)));
+  const xty = crossProduct(columns, [y]).map((row) => row[0]!);
+  const beta = xtxInverse.mmul(Matrix.columnVector(xty)).getColumn(0);
   const fitted = rows.map((r) => r.reduce((sum, v, j) => sum + v * beta[j + 1]!, beta[0]!));
   const residuals = y.map((v, i) => v - fitted[i]!);
   const sse = residuals.reduce((s, e) => s + e * e, 0);
