@@ -107,7 +107,10 @@ describe("identification", () => {
     const ident = new IdentificationPage(page);
     await ident.open();
     await page.getByText("Запусков пока нет").waitFor();
-    await ident.run(2025);
+    await ident.startRun(2025);
+    // The run is a job: a progress bar (stage, schools done of total) until it is done.
+    if (await ident.progress.isVisible()) await saveScreenshot(page, "analyst", "identification-progress");
+    await ident.waitForRun(2025);
 
     const analyst = await apiCookie(app.baseUrl(), "analyst", "demo-analyst");
     const [run] = await apiGet(analyst, "/api/identification/runs", z.array(runSchema));

@@ -288,14 +288,21 @@ export class IdentificationPage {
     return this.page.getByTestId("run-progress");
   }
 
-  /** Starts a run for a year and waits for its job to finish and the new run to open. */
-  async run(year: number): Promise<void> {
+  /** Starts a run for a year; returns once its progress bar (or, for a quick run, the run itself) shows. */
+  async startRun(year: number): Promise<void> {
     await this.year.fill(String(year));
     await this.start.click();
-    const opened = this.page.getByRole("heading", { level: 3, name: new RegExp(`за ${year} год$`) });
-    await this.progress.or(opened).first().waitFor();
-    await opened.waitFor({ timeout: 60_000 });
+    await this.progress.or(this.runHeading(year)).first().waitFor();
+  }
+
+  /** Waits for a started run's job to finish and the new run to open. */
+  async waitForRun(year: number): Promise<void> {
+    await this.runHeading(year).waitFor({ timeout: 60_000 });
     await this.progress.waitFor({ state: "detached" });
+  }
+
+  private runHeading(year: number): Locator {
+    return this.page.getByRole("heading", { level: 3, name: new RegExp(`за ${year} год$`) });
   }
 }
 
