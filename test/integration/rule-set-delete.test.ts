@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, identificationRuleSetVersions } from "../../src/server/db/schema";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
-import { putValues, SHNRO_RULES, seedIdentification } from "./identification-support";
+import { putValues, runAndWait, SHNRO_RULES, seedIdentification } from "./identification-support";
 import { buildWorld, type Clients, signInAll, type World } from "./world";
 
 const YEAR = 2024;
@@ -63,13 +63,7 @@ describe.each(testEngines())("deleting a rule set on $kind", (engine) => {
       url: `/api/identification/rule-sets/${id}`,
       payload: { definition: { ...SHNRO_RULES, name: "Тест: ШНРО v2" } },
     });
-    const started = await c.adminA.request({
-      method: "POST",
-      url: "/api/identification/runs",
-      payload: { ruleSetIds: [id], year: YEAR },
-    });
-    expect(started.statusCode, started.body).toBe(200);
-    const runId = started.json().id as number;
+    const runId = (await runAndWait(c.adminA, { ruleSetIds: [id], year: YEAR })).run.id;
     const resultsBefore = await c.adminA.request({
       method: "GET",
       url: `/api/identification/runs/${runId}/results`,
