@@ -98,6 +98,9 @@ async function benchGenerated(engine: BenchEngine, data: ReturnType<typeof gener
     };
     const result = await runPipeline(database.db, cfg);
     const [shnro, shfnsu] = result.evaluations;
+    // The SQL side judges the same schools as the engine: none below the rule set's size.
+    const minShnro = cfg.ruleSets[0]?.minStudents ?? 0;
+    const minShfnsu = cfg.ruleSets[1]?.minStudents ?? 0;
     const single = engineSinglePredictor(result, CONTEXT[0]!);
     const sqlStages = [
       ...(await runSqlCriteria(database.db, [
@@ -111,17 +114,31 @@ async function benchGenerated(engine: BenchEngine, data: ReturnType<typeof gener
             value: 0.2,
             k: 2,
             n: 3,
+            minStudents: minShnro,
           }),
           engineCount: metCount(shnro!, "ege_math_fail"),
         },
         {
           name: "ЕГЭ рус. средний за 3 года в нижних 10%",
-          sql: bottomPercentMean({ regionId, code: "ege_rus_mean", year: YEAR, n: 3, percent: 10 }),
+          sql: bottomPercentMean({
+            regionId,
+            code: "ege_rus_mean",
+            year: YEAR,
+            n: 3,
+            percent: 10,
+            minStudents: minShnro,
+          }),
           engineCount: metCount(shnro!, "ege_rus_low"),
         },
         {
           name: "ВсОШ ниже среднего на 1 SD",
-          sql: belowMeanSd({ regionId, code: "olympiad_participants_share", year: YEAR, sd: 1 }),
+          sql: belowMeanSd({
+            regionId,
+            code: "olympiad_participants_share",
+            year: YEAR,
+            sd: 1,
+            minStudents: minShnro,
+          }),
           engineCount: metCount(shnro!, "olympiad_low"),
         },
         {
@@ -132,6 +149,7 @@ async function benchGenerated(engine: BenchEngine, data: ReturnType<typeof gener
             year: YEAR,
             percent: 8,
             isLowerBetter: true,
+            minStudents: minShfnsu,
           }),
           engineCount: metCount(shfnsu!, "prevention_register"),
         },
@@ -207,12 +225,20 @@ async function benchPoland(engine: BenchEngine, data: Awaited<ReturnType<typeof 
             value: 35,
             k: 2,
             n: 3,
+            minStudents: POLAND_RULE_SET.minStudents ?? 0,
           }),
           engineCount: metCount(evaluation!, "math_low"),
         },
         {
           name: "польский: средний за 3 года в нижних 10%",
-          sql: bottomPercentMean({ regionId, code: "pl_polish_average", year: YEAR, n: 3, percent: 10 }),
+          sql: bottomPercentMean({
+            regionId,
+            code: "pl_polish_average",
+            year: YEAR,
+            n: 3,
+            percent: 10,
+            minStudents: POLAND_RULE_SET.minStudents ?? 0,
+          }),
           engineCount: metCount(evaluation!, "polish_bottom"),
         },
       ])),

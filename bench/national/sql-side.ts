@@ -10,11 +10,15 @@ async function query<T>(db: Db, q: SQL, row: z.ZodType<T>): Promise<T[]> {
 
 const countRow = z.object({ n: z.coerce.number() });
 
-/** Values of one indicator of a region, as a subquery over indicator_values. */
-function valuesOf(regionId: number, code: string) {
+/**
+ * Values of one indicator of a region, as a subquery over indicator_values: only schools with at
+ * least `minStudents` students, as the engine judges (smaller ones are "not enough data" and stay
+ * out of the region's distributions).
+ */
+function valuesOf(regionId: number, code: string, minStudents: number) {
   return sql`(select v.school_id, v.year, v.value from indicator_values v
-    join indicators i on i.id = v.indicator_id where i.region_id = ${regionId} and i.code = ${code}
-    and v.school_id is not null)`;
+    join indicators i on i.id = v.indicator_id join schools s on s.id = v.school_id
+    where i.region_id = ${regionId} and i.code = ${code} and s.students >= ${minStudents})`;
 }
 
 /** A criterion computed in plain SQL: a name, the query (one row with n) and the engine's count to compare. */
@@ -29,23 +33,29 @@ export function thresholdKofN(o: {
   value: number;
   k: number;
   n: number;
+  minStudents: number;
 }) {
   const op = sql.raw(o.op);
-  return sql`select count(*) as n from (select school_id from ${valuesOf(o.regionId, o.code)} t
+  return sql`select count(*) as n from (select school_id from ${valuesOf(o.regionId, o.code, o.minStudents)} t
     where year between ${o.year - o.n + 1} and ${o.year} and value ${op} ${o.value}
     group by school_id having count(*) >= ${o.k}) s`;
 }
 
-/** «the mean of the last n years among the worst ⌈N·p⌉ of the region» (worst = lowest). */
+/**
+ * «the mean of the last n years among the worst ⌈N·p⌉ of the region» (worst = lowest); a mean needs
+ * at least ⌈n/2⌉ years with data.
+ */
 export function bottomPercentMean(o: {
   regionId: number;
   code: string;
   year: number;
   n: number;
   percent: number;
+  minStudents: number;
 }) {
-  return sql`with m as (select school_id, avg(value) as v from ${valuesOf(o.regionId, o.code)} t
-      where year between ${o.year - o.n + 1} and ${o.year} group by school_id),
+  return sql`with m as (select school_id, avg(value) as v from ${valuesOf(o.regionId, o.code, o.minStudents)} t
+      where year between ${o.year - o.n + 1} and ${o.year} group by school_id
+      having count(*) >= ${Math.ceil(o.n / 2)}),
     r as (select v, rank() over (order by v) as rk, count(*) over () as total from m)
     select count(*) as n from r where rk <= ceil(total * ${o.percent} / 100.0)`;
 }
@@ -57,18 +67,25 @@ export function bottomPercentYear(o: {
   year: number;
   percent: number;
   isLowerBetter: boolean;
+  minStudents: number;
 }) {
   const order = o.isLowerBetter ? sql`value desc` : sql`value`;
   return sql`with r as (select rank() over (order by ${order}) as rk, count(*) over () as total
-      from ${valuesOf(o.regionId, o.code)} t where year = ${o.year})
+      from ${valuesOf(o.regionId, o.code, o.minStudents)} t where year = ${o.year})
     select count(*) as n from r where rk <= ceil(total * ${o.percent} / 100.0)`;
 }
 
-/** «below the region's mean by k standard deviations in the year». */
-export function belowMeanSd(o: { regionId: number; code: string; year: number; sd: number }) {
-  return sql`with t as (select value, avg(value) over () as m, stddev_samp(value) over () as s
-      from ${valuesOf(o.regionId, o.code)} x where year = ${o.year})
-    select count(*) as n from t where value < m - ${o.sd} * s`;
+/** «below the region's mean by at least k (population) standard deviations in the year». */
+export function belowMeanSd(o: {
+  regionId: number;
+  code: string;
+  year: number;
+  sd: number;
+  minStudents: number;
+}) {
+  return sql`with t as (select value, avg(value) over () as m, stddev_pop(value) over () as s
+      from ${valuesOf(o.regionId, o.code, o.minStudents)} x where year = ${o.year})
+    select count(*) as n from t where value <= m - ${o.sd} * s`;
 }
 
 /** Times each criterion in SQL next to the engine's count of schools meeting it. */
@@ -103,7 +120,7 @@ export async function runSqlRegression(
       query(
         db,
         sql`with p as (select y.school_id, y.value as y, x.value as x
-            from ${valuesOf(o.regionId, o.outcome)} y join ${valuesOf(o.regionId, o.predictor)} x
+            from ${valuesOf(o.regionId, o.outcome, 0)} y join ${valuesOf(o.regionId, o.predictor, 0)} x
               on x.school_id = y.school_id and x.year = y.year where y.year = ${o.year}),
           f as (select regr_slope(y, x) as b, regr_intercept(y, x) as a, regr_r2(y, x) as r2, count(*) as n from p),
           e as (select p.y - (f.a + f.b * p.x) as e, f.n from p, f),

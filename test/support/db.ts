@@ -30,10 +30,32 @@ async function openServerTestDatabase(url: string): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await dropDatabase(url, name);
     },
   };
+}
+
+/**
+ * Drops a test database. The pool's connections may still be closing when its end() resolves;
+ * dropping `with (force)` at once would kill them mid-close and surface as an uncaught error, so a
+ * plain drop is retried for a few seconds first.
+ */
+async function dropDatabase(url: string, name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: url });
+  await dropper.connect();
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await dropper.query(`drop database if exists ${name}`);
+        return;
+      } catch (err) {
+        // 55006: the database is still being accessed by other users (the closing connections).
+        if ((err as { code?: string }).code !== "55006") throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await dropper.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await dropper.end();
+  }
 }

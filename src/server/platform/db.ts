@@ -29,6 +29,11 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server closes (a restart, an administrator) must not end the process:
+    // the pool drops it and opens a new one for the next query.
+    pool.on("error", (err) => {
+      process.stderr.write(`PostgreSQL: соединение из пула закрыто сервером: ${err.message}\n`);
+    });
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder: MIGRATIONS_DIR });
     return { db, kind: "postgresql", close: () => pool.end() };
