@@ -8,7 +8,6 @@ import {
   countRows,
   FORBIDDEN_TEXT,
   IdentificationPage,
-  LoginPage,
   parseRuNumber,
   pickOption,
   SchoolCard,
@@ -88,12 +87,7 @@ async function runViaApi(cookie: string, body: { year: number; ruleSetIds: numbe
   throw new Error("the run did not finish");
 }
 
-async function signIn(login: string, password: string): Promise<{ shell: Shell; errors: string[] }> {
-  const { page, errors } = await app.newPage();
-  await page.goto("/login");
-  const shell = await new LoginPage(page).signIn(login, password);
-  return { shell, errors };
-}
+const signIn = app.signIn;
 
 async function expectClean(shell: Shell): Promise<void> {
   expect(await shell.mainText()).not.toMatch(FORBIDDEN_TEXT);

@@ -9,7 +9,6 @@ import {
   DashboardPage,
   DataFormPage,
   FORBIDDEN_TEXT,
-  LoginPage,
   parseRuNumber,
   type Shell,
 } from "./support/app.po";
@@ -23,12 +22,7 @@ const SCHOOLS = 367;
 /** The demo keeps the directors' schools in draft for the latest year so that a visitor can fill them. */
 const YEAR = 2025;
 
-async function signIn(login: string, password: string): Promise<{ shell: Shell; errors: string[] }> {
-  const { page, errors } = await app.newPage();
-  await page.goto("/login");
-  const shell = await new LoginPage(page).signIn(login, password);
-  return { shell, errors };
-}
+const signIn = app.signIn;
 
 async function expectClean(shell: Shell): Promise<void> {
   expect(await shell.mainText()).not.toMatch(FORBIDDEN_TEXT);

@@ -1,15 +1,13 @@
 import { FORM_STATUS_LABELS, type FormStatus, isEditable, isLocked } from "../../../core/forms/form-workflow";
 import type { FormSave, SchoolForm } from "../../../shared/data-collection";
-import type { Db } from "../../platform/db";
 import { AppError, type FieldIssue } from "../../platform/errors";
 import { requireSchoolAccess } from "../access/access.repo";
-import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import type { IndicatorRow } from "../indicators/indicator.repo";
 import { clearSchoolValues, findSchoolValues, upsertSchoolValues } from "../values/values.repo";
 import { checkFormValue } from "./form-validation";
 import { closeUnlocks, ensureForm, findForm, findOpenUnlocks } from "./forms.repo";
-import { formIndicators, getSchoolForm, requireFormSchool } from "./forms.service";
+import { type FormTarget, formIndicators, getSchoolForm, requireFormSchool } from "./forms.service";
 
 function validate(indicators: Map<number, IndicatorRow>, input: FormSave): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -56,13 +54,7 @@ export async function saveSchoolForm({
   schoolId,
   year,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  schoolId: number;
-  year: number;
-  input: FormSave;
-}): Promise<SchoolForm> {
+}: FormTarget & { input: FormSave }): Promise<SchoolForm> {
   const school = await requireFormSchool(db, actor, schoolId);
   await requireSchoolAccess(db, { actor, permission: "data.enter", schoolIds: [schoolId] });
   const indicators = new Map((await formIndicators(db, school.regionId)).map((i) => [i.id, i]));

@@ -1,13 +1,11 @@
 import { checkTransition, FORM_STATUS_LABELS, isLocked } from "../../../core/forms/form-workflow";
 import type { FormTransition, FormUnlock, SchoolForm } from "../../../shared/data-collection";
-import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
-import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import { findIndicatorById } from "../indicators/indicator.repo";
 import { ensureForm, insertFormEvent, insertUnlock, setFormStatus } from "./forms.repo";
-import { getSchoolForm, requireFormSchool } from "./forms.service";
+import { type FormTarget, getSchoolForm, requireFormSchool } from "./forms.service";
 
 const ACTION_LABELS: Record<FormTransition["action"], string> = {
   submit: "form_submit",
@@ -27,13 +25,7 @@ export async function transitionForm({
   schoolId,
   year,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  schoolId: number;
-  year: number;
-  input: FormTransition;
-}): Promise<SchoolForm> {
+}: FormTarget & { input: FormTransition }): Promise<SchoolForm> {
   const school = await requireFormSchool(db, actor, schoolId);
   await db.transaction(async (tx) => {
     const form = await ensureForm(tx, schoolId, year);
@@ -76,13 +68,7 @@ export async function unlockFormValue({
   schoolId,
   year,
   input,
-}: {
-  db: Db;
-  actor: Actor;
-  schoolId: number;
-  year: number;
-  input: FormUnlock;
-}): Promise<SchoolForm> {
+}: FormTarget & { input: FormUnlock }): Promise<SchoolForm> {
   const school = await requireFormSchool(db, actor, schoolId);
   requirePermission(actor, "data.accept");
   const indicator = await findIndicatorById(db, input.indicatorId);

@@ -42,21 +42,14 @@ function permissionsOf(actor: Actor, form: FormRow | undefined, unlockCount: num
   };
 }
 
+/** A school's form for a year, as the actor names it: what every form use case starts from. */
+export type FormTarget = { db: Db; actor: Actor; schoolId: number; year: number };
+
 /**
  * A school's form for a year: every school-level indicator with its value, the state, the history
  * and, for a returned form, the message the school must act on. Everyone who sees the school sees it.
  */
-export async function getSchoolForm({
-  db,
-  actor,
-  schoolId,
-  year,
-}: {
-  db: Db;
-  actor: Actor;
-  schoolId: number;
-  year: number;
-}): Promise<SchoolForm> {
+export async function getSchoolForm({ db, actor, schoolId, year }: FormTarget): Promise<SchoolForm> {
   const school = await requireFormSchool(db, actor, schoolId);
   const [indicators, values, form, changes] = await Promise.all([
     formIndicators(db, school.regionId),

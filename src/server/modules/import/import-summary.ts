@@ -1,41 +1,9 @@
+import type { ImportIssue, ImportSummary } from "../../../shared/import-api";
 import { AppError, type FieldIssue } from "../../platform/errors";
 import type { JobHandle } from "../jobs/job.service";
 
-/** A problem with the file, a row or a cell: row and column where known, and a Russian message. */
-export type ImportIssue = { row: number | null; column: string | null; message: string };
-
-/** The outcome of an import (or of its dry run): counts, and the errors when nothing was written. */
-export type ImportSummary = {
-  jobId: number;
-  dryRun: boolean;
-  /** Data rows read from the file. */
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** The first MAX_LISTED_ERRORS errors, by row. */
-  errors: ImportIssue[];
-  /** How many errors there were in all. */
-  errorCount: number;
-  /**
-   * A dry run without errors: the first MAX_LISTED_CHANGES new or changed values, by row (their
-   * total is created + updated). Absent for a real run and for a refused file.
-   */
-  changes?: ImportChange[];
-};
-
-/** A value a dry run would create (oldValue null) or change, with whose it is and the indicator's code. */
-export type ImportChange = {
-  row: number;
-  level: "school" | "municipality";
-  /** The school's (or municipality's) code and name. */
-  code: string;
-  name: string;
-  indicatorCode: string;
-  year: number;
-  oldValue: number | null;
-  newValue: number;
-};
+/** An import's problems, outcome and dry-run changes: the shapes its API answers with. */
+export type { ImportChange, ImportIssue, ImportSummary } from "../../../shared/import-api";
 
 /** How many changes a dry run lists; the rest are only counted (a million-row dry run stays small). */
 export const MAX_LISTED_CHANGES = 500;

@@ -2,25 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorSchema } from "../../../shared/api";
+import { inspectionSchema } from "../../../shared/import-api";
 import { type AppContext, requireActor } from "../../http/context";
 import { AppError } from "../../platform/errors";
 import { startUploadedImport, uploadImportFile } from "./import-upload.service";
 
 const kindSchema = z.enum(["values", "schools"]);
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 413: errorSchema };
-
-const inspectionSchema = z.object({
-  uploadId: z.string(),
-  fileName: z.string(),
-  format: z.string(),
-  sheet: z.string().nullable(),
-  header: z.array(z.string()),
-  sampleRows: z.array(z.array(z.string())),
-  mapping: z.unknown(),
-  remembered: z.boolean(),
-  unmappedColumns: z.array(z.string()),
-  indicators: z.array(z.object({ code: z.string(), name: z.string() })),
-});
 
 const runSchema = z.object({
   uploadId: z.string().uuid(),

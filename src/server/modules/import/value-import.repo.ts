@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { importStaging, indicators, indicatorValues, municipalities, schools } from "../../db/schema";
 import type { Db } from "../../platform/db";
+import type { ImportChange } from "./import-summary";
 import type { MatchableMunicipality } from "./municipality-matcher";
 import type { MatchableSchool } from "./school-matcher";
 
@@ -223,19 +224,8 @@ export async function countStagedChanges(db: Db, jobId: number): Promise<StagedC
   };
 }
 
-/** One value the import would create or change, for the dry-run table. */
-export type StagedChange = {
-  row: number;
-  /** Whose value it is: a school, or a municipality (municipality-level indicators). */
-  level: "school" | "municipality";
-  code: string;
-  name: string;
-  indicatorCode: string;
-  year: number;
-  /** The stored value, null when the value is new. */
-  oldValue: number | null;
-  newValue: number;
-};
+/** One value the import would create or change, for the dry-run table (the summary's own type). */
+export type StagedChange = ImportChange;
 
 /** The first `limit` new or changed values, by row (then indicator), for the dry-run preview. */
 export async function findStagedChanges(db: Db, jobId: number, limit: number): Promise<StagedChange[]> {

@@ -1,60 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
+import { type ImportSummary, inspectionSchema, summarySchema } from "../../../shared/import-api";
 import { ApiRequestError, apiGet, apiSend } from "../../app/api-client";
 
 /** What is imported. */
 export type ImportKind = "values" | "schools";
 
-/** The server's answer to an upload: the columns, first rows and proposed mapping. */
-export const inspectionSchema = z.object({
-  uploadId: z.string(),
-  fileName: z.string(),
-  format: z.string(),
-  sheet: z.string().nullable(),
-  header: z.array(z.string()),
-  sampleRows: z.array(z.array(z.string())),
-  mapping: z.unknown(),
-  remembered: z.boolean(),
-  unmappedColumns: z.array(z.string()),
-  indicators: z.array(z.object({ code: z.string(), name: z.string() })),
-});
-export type Inspection = z.infer<typeof inspectionSchema>;
-
-/** One error of an import: row and column where known. */
-export const importIssueSchema = z.object({
-  row: z.number().nullable(),
-  column: z.string().nullable(),
-  message: z.string(),
-});
-export type ImportIssue = z.infer<typeof importIssueSchema>;
-
-/** A value a dry run would create (oldValue null) or change. */
-export const importChangeSchema = z.object({
-  row: z.number(),
-  level: z.enum(["school", "municipality"]),
-  code: z.string(),
-  name: z.string(),
-  indicatorCode: z.string(),
-  year: z.number(),
-  oldValue: z.number().nullable(),
-  newValue: z.number(),
-});
-export type ImportChange = z.infer<typeof importChangeSchema>;
-
-/** The summary an import job leaves in its result. */
-export const summarySchema = z.object({
-  jobId: z.number(),
-  dryRun: z.boolean(),
-  rows: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  errors: z.array(importIssueSchema),
-  errorCount: z.number(),
-  /** A dry run: the first new or changed values (their total is created + updated). */
-  changes: z.array(importChangeSchema).optional(),
-});
-export type ImportSummary = z.infer<typeof summarySchema>;
+export type { ImportChange, ImportIssue, ImportSummary, Inspection } from "../../../shared/import-api";
 
 const jobSchema = z.object({
   id: z.number(),
