@@ -1,6 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
+import { encodeCopyBinary } from "../../db/copy-binary";
 import { importStaging, indicators, indicatorValues, municipalities, schools } from "../../db/schema";
 import type { Db } from "../../platform/db";
+import { copyBinaryInto } from "../../platform/db-copy";
 import type { ImportChange } from "./import-summary";
 import type { MatchableMunicipality } from "./municipality-matcher";
 import type { MatchableSchool } from "./school-matcher";
@@ -29,11 +31,6 @@ export function emptyBatch(): StagingBatch {
     year: [],
     value: [],
   };
-}
-
-/** A PostgreSQL array literal of numbers, sent as one parameter (far faster than one per value). */
-function pgArray(values: (number | null)[]): string {
-  return `{${values.map((value) => (value === null ? "NULL" : value)).join(",")}}`;
 }
 
 /** The schools of a region that the actor may write to (scope condition over `schools`). */
@@ -78,17 +75,9 @@ export async function canSkipRowTriggers(db: Db): Promise<boolean> {
   return rowsOf(result as Rows<{ su: string }>)[0]?.su === "on";
 }
 
-async function withoutRowTriggers(db: Db, skip: boolean, work: (tx: Db) => Promise<void>): Promise<void> {
-  if (!skip) return work(db);
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`set local session_replication_role = replica`);
-    await work(tx);
-  });
-}
-
 /**
- * Appends a batch to the staging table of a job: one short transaction of its own. The job row
- * exists (the import created it), so the row-by-row foreign-key check may be skipped.
+ * Appends a batch to the staging table of a job with a binary COPY, one short transaction of its
+ * own. The job row exists (the import created it), so the row-by-row foreign-key check may be skipped.
  */
 export async function insertStagingBatch(
   db: Db,
@@ -96,9 +85,26 @@ export async function insertStagingBatch(
   batch: StagingBatch,
   skipTriggers = false,
 ): Promise<void> {
-  if (batch.rowNumber.length === 0) return;
-  await withoutRowTriggers(db, skipTriggers, (tx) => insertBatch(tx, jobId, batch));
+  const rows = batch.rowNumber.length;
+  if (rows === 0) return;
+  const payload = encodeCopyBinary(
+    [
+      { type: "int4", values: new Array<number>(rows).fill(jobId) },
+      { type: "int4", values: batch.rowNumber },
+      { type: "int4", values: batch.indicatorId },
+      { type: "int4", values: batch.versionId },
+      { type: "int4", values: batch.schoolId },
+      { type: "int4", values: batch.municipalityId },
+      { type: "int4", values: batch.year },
+      { type: "float8", values: batch.value },
+    ],
+    rows,
+  );
+  await copyBinaryInto(db, STAGING_COLUMNS, payload, { skipTriggers });
 }
+
+const STAGING_COLUMNS =
+  "import_staging (job_id, row_number, indicator_id, version_id, school_id, municipality_id, year, value)";
 
 /** Refreshes the planner's statistics of the staging table (it goes from empty to large at once). */
 export async function analyzeStaging(db: Db): Promise<void> {
@@ -111,16 +117,6 @@ export async function analyzeStaging(db: Db): Promise<void> {
  */
 export async function analyzeValues(db: Db): Promise<void> {
   await db.execute(sql`analyze ${indicatorValues}`);
-}
-
-async function insertBatch(db: Db, jobId: number, batch: StagingBatch): Promise<void> {
-  await db.execute(sql`
-    insert into ${importStaging} (job_id, row_number, indicator_id, version_id, school_id, municipality_id, year, value)
-    select ${jobId}, t.* from unnest(
-      ${pgArray(batch.rowNumber)}::int[], ${pgArray(batch.indicatorId)}::int[], ${pgArray(batch.versionId)}::int[],
-      ${pgArray(batch.schoolId)}::int[], ${pgArray(batch.municipalityId)}::int[], ${pgArray(batch.year)}::int[],
-      ${pgArray(batch.value)}::float8[]
-    ) as t(row_number, indicator_id, version_id, school_id, municipality_id, year, value)`);
 }
 
 /** Removes a job's staging rows. */
@@ -275,12 +271,15 @@ export async function findStagedChanges(db: Db, jobId: number, limit: number): P
 export async function applyStaged(
   db: Db,
   opts: { jobId: number; userId: number | null; sourceRef: string; skipTriggers: boolean },
-): Promise<void> {
+): Promise<{ created: number; updated: number }> {
   const { jobId, userId, sourceRef } = opts;
   await lockReferences(db, jobId, userId);
   if (opts.skipTriggers) await db.execute(sql`set local session_replication_role = replica`);
+  const written = { created: 0, updated: 0 };
   for (const owner of ["school_id", "municipality_id"] as const) {
-    await upsertStaged(db, { jobId, userId, sourceRef, owner });
+    const counts = await upsertStaged(db, { jobId, userId, sourceRef, owner });
+    written.created += counts.created;
+    written.updated += counts.updated;
   }
   await db.execute(sql`
     update value_unlocks u set used_at = now()
@@ -288,16 +287,20 @@ export async function applyStaged(
     where s.job_id = ${jobId} and f.school_id = s.school_id and f.year = s.year
       and u.submission_id = f.id and u.indicator_id = s.indicator_id and u.used_at is null`);
   if (opts.skipTriggers) await db.execute(sql`set local session_replication_role = origin`);
+  return written;
 }
 
-/** Inserts or updates the staged values of one kind of owner, with a history row for each change. */
+/**
+ * Inserts or updates the staged values of one kind of owner, with a history row for each change;
+ * returns how many values it created and changed (a value is new when it had no stored row).
+ */
 async function upsertStaged(
   db: Db,
   opts: { jobId: number; userId: number | null; sourceRef: string; owner: "school_id" | "municipality_id" },
-): Promise<void> {
+): Promise<{ created: number; updated: number }> {
   const { jobId, userId, sourceRef } = opts;
   const owner = sql.raw(opts.owner);
-  await db.execute(sql`
+  const result = await db.execute(sql`
     with s as (
       select indicator_id, version_id, ${owner}, year, value from ${importStaging}
       where job_id = ${jobId} and ${owner} is not null
@@ -314,9 +317,17 @@ async function upsertStaged(
         source_ref = excluded.source_ref, entered_by = excluded.entered_by, entered_at = now()
       where ${indicatorValues}.value is distinct from excluded.value
       returning id, value
+    ),
+    history as (
+      insert into indicator_value_history (value_id, old_value, new_value, source, source_ref, changed_by)
+      select up.id, old.value, up.value, 'import', ${sourceRef}, ${userId} from up left join old on old.id = up.id
+      returning old_value
     )
-    insert into indicator_value_history (value_id, old_value, new_value, source, source_ref, changed_by)
-    select up.id, old.value, up.value, 'import', ${sourceRef}, ${userId} from up left join old on old.id = up.id`);
+    select count(*) filter (where old_value is null) as created,
+      count(*) filter (where old_value is not null) as updated
+    from history`);
+  const [row] = rowsOf(result as Rows<{ created: string | number; updated: string | number }>);
+  return { created: Number(row?.created ?? 0), updated: Number(row?.updated ?? 0) };
 }
 
 /**

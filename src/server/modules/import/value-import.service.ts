@@ -100,7 +100,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       const schools = await findMatchableSchools(db, regionId, schoolScope(actor));
       const municipalities = await findMatchableMunicipalities(db, regionId, municipalityScope(actor));
       const skipTriggers = await canSkipRowTriggers(db);
-      rows = await stageValues({
+      const staged = await stageValues({
         skipTriggers,
         db,
         jobId: job.id,
@@ -117,6 +117,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
           await job.progress.report(done, total);
         },
       });
+      rows = staged.rows;
       total = rows;
       clock.lap("read+stage");
       await analyzeStaging(db);
@@ -126,14 +127,15 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
         await deleteStaging(db, job.id);
         return refuseRows(job, base, issues, { rows, total: total });
       }
-      const counts = await countStagedChanges(db, job.id);
-      const summary: ImportSummary = { ...base, rows, ...counts, errors: [], errorCount: 0 };
-      clock.lap("count");
+      let summary: ImportSummary;
       if (dryRun) {
+        const counts = await countStagedChanges(db, job.id);
+        summary = { ...base, rows, ...counts, errors: [], errorCount: 0 };
+        clock.lap("count");
         summary.changes = await findStagedChanges(db, job.id, MAX_LISTED_CHANGES);
         clock.lap("list changes");
       } else {
-        await applyValues(input, summary, skipTriggers);
+        summary = await applyValues(input, { ...base, rows }, staged.values, skipTriggers);
         clock.lap("apply");
         await analyzeValues(db);
         clock.lap("analyze");
@@ -167,19 +169,26 @@ function checkedMapping(raw: unknown, year: number | undefined): ColumnMapping {
   return parsed.mapping;
 }
 
+/**
+ * Writes the staged values and the audit entry in one transaction; the counts come from the write
+ * itself (a value is new when it had no stored row; the rest of the staged values were equal).
+ */
 async function applyValues(
   input: ValueImportInput,
-  summary: ImportSummary,
+  base: Pick<ImportSummary, "jobId" | "dryRun" | "rows">,
+  stagedValues: number,
   skipTriggers: boolean,
-): Promise<void> {
+): Promise<ImportSummary> {
   const { db, actor, regionId, job } = input;
-  await db.transaction(async (tx) => {
-    await applyStaged(tx, {
+  return db.transaction(async (tx) => {
+    const written = await applyStaged(tx, {
       jobId: job.id,
       userId: actor.userId > 0 ? actor.userId : null,
       sourceRef: String(job.id),
       skipTriggers,
     });
+    const unchanged = stagedValues - written.created - written.updated;
+    const summary: ImportSummary = { ...base, ...written, unchanged, errors: [], errorCount: 0 };
     await recordAudit(tx, {
       actor,
       action: "import",
@@ -194,5 +203,6 @@ async function applyValues(
         unchanged: summary.unchanged,
       },
     });
+    return summary;
   });
 }

@@ -41,13 +41,15 @@ type RowOwner = { school?: SchoolMatch; municipality?: MunicipalityMatch; isRepo
  * (indicator, type, range, owner) and either staged or reported. A row that names a school holds
  * school values; a row with only a municipality holds municipality values (municipality-level
  * indicators). Rows are staged in batches of STAGING_BATCH values, each its own statement, so
- * memory stays flat and the database is never held for long. Returns the number of data rows read.
+ * memory stays flat and the database is never held for long. Returns the number of data rows read
+ * and of values staged.
  */
-export async function stageValues(input: StagingInput): Promise<number> {
+export async function stageValues(input: StagingInput): Promise<{ rows: number; values: number }> {
   const { issues } = input;
   const writer = stagingWriter(input);
   let batch: StagingBatch = emptyBatch();
   let rows = 0;
+  let values = 0;
   try {
     for await (const row of input.table) {
       rows++;
@@ -58,18 +60,20 @@ export async function stageValues(input: StagingInput): Promise<number> {
         if (!stageRecord(input, record, owner, batch)) break;
       }
       if (batch.rowNumber.length >= STAGING_BATCH) {
+        values += batch.rowNumber.length;
         await writer.send(batch);
         batch = emptyBatch();
       }
       if (rows % 500 === 0) await input.onRows(rows);
     }
+    values += batch.rowNumber.length;
     await writer.send(batch);
     await writer.drain();
   } finally {
     await writer.settle();
   }
   await input.onRows(rows);
-  return rows;
+  return { rows, values };
 }
 
 /**
