@@ -100,7 +100,7 @@ async function main(): Promise<void> {
             engine: engine.kind,
             run: dryRun ? "проверка" : "загрузка",
           };
-          const { result, ms } = await timed(() =>
+          const { result, ms, cpuSeconds } = await timed(() =>
             runImport({
               ...base,
               dryRun,
@@ -121,6 +121,7 @@ async function main(): Promise<void> {
             errors: result.errorCount,
             "file MiB": size / (1 << 20),
             seconds: ms / 1000,
+            "CPU s": cpuSeconds,
             "rows/s": Math.round(result.rows / (ms / 1000)),
             "peak RSS MiB": peak,
             target: engine.kind === "pglite" ? 50_000 : 100_000,

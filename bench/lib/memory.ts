@@ -13,9 +13,15 @@ export function trackPeakRss(intervalMs = 50): { stop: () => number } {
   };
 }
 
-/** Times an async stage in milliseconds. */
-export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+/**
+ * Times an async stage: wall-clock milliseconds, and the CPU seconds of this process (user + system).
+ * On PGlite the database runs in this process, so the CPU figure is the whole work and barely moves
+ * when other programs load the machine; with a server it is the client's share only.
+ */
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; cpuSeconds: number }> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const result = await work();
-  return { result, ms: performance.now() - start };
+  const used = process.cpuUsage(cpu);
+  return { result, ms: performance.now() - start, cpuSeconds: (used.user + used.system) / 1e6 };
 }

@@ -301,7 +301,11 @@ export const indicatorValueHistory = pgTable(
   },
   (t) => [
     index("indicator_value_history_value_idx").on(t.valueId),
-    index("indicator_value_history_school_year_idx").on(t.schoolId, t.year),
+    // Only the history of cleared values carries its school (see above): indexing the others' empty
+    // school would make every bulk write append to one ever-growing run of nulls.
+    index("indicator_value_history_school_year_idx")
+      .on(t.schoolId, t.year)
+      .where(sql`${t.schoolId} is not null`),
   ],
 );
 

@@ -259,7 +259,7 @@ export async function findStagedChanges(db: Db, jobId: number, limit: number): P
 /**
  * Applies a job's staged values in set-based statements (call inside one transaction): inserts new
  * values, updates changed ones (keeping equal ones untouched), appends a history row for every
- * creation and change, and marks the unlocks it used.
+ * creation and change, and marks the unlocks it used. Returns how many values it created and changed.
  *
  * With `skipTriggers` (a superuser connection: always so on PGlite) the row-by-row foreign-key
  * triggers are off for the transaction (session_replication_role = replica; the tables written have
@@ -293,6 +293,11 @@ export async function applyStaged(
 /**
  * Inserts or updates the staged values of one kind of owner, with a history row for each change;
  * returns how many values it created and changed (a value is new when it had no stored row).
+ * New values are a plain insert of the staged rows with no stored row, changed ones an update
+ * joined on the key: several times faster on PGlite than INSERT … ON CONFLICT, whose speculative
+ * insertion costs a unique-index round trip per row. A value written by someone else between the
+ * statement's snapshot and its insert would break the unique key: the import then stops, writes
+ * nothing and asks to be repeated.
  */
 async function upsertStaged(
   db: Db,
@@ -300,34 +305,54 @@ async function upsertStaged(
 ): Promise<{ created: number; updated: number }> {
   const { jobId, userId, sourceRef } = opts;
   const owner = sql.raw(opts.owner);
-  const result = await db.execute(sql`
+  const result = await db
+    .execute(sql`
     with s as (
       select indicator_id, version_id, ${owner}, year, value from ${importStaging}
       where job_id = ${jobId} and ${owner} is not null
     ),
-    old as (
-      select v.id, v.value from s join ${indicatorValues} v
+    changed as (
+      select v.id, v.value as old_value, s.version_id, s.value from s join ${indicatorValues} v
         on v.indicator_id = s.indicator_id and v.${owner} = s.${owner} and v.year = s.year
+      where v.value is distinct from s.value
     ),
-    up as (
+    updated as (
+      update ${indicatorValues} v set value = c.value, version_id = c.version_id, source = 'import',
+        source_ref = ${sourceRef}, entered_by = ${userId}, entered_at = now()
+      from changed c where v.id = c.id
+      returning v.id, c.old_value, v.value
+    ),
+    inserted as (
       insert into ${indicatorValues} (indicator_id, version_id, ${owner}, year, value, source, source_ref, entered_by)
       select indicator_id, version_id, ${owner}, year, value, 'import', ${sourceRef}, ${userId} from s
-      on conflict (indicator_id, ${owner}, year) where ${owner} is not null
-      do update set value = excluded.value, version_id = excluded.version_id, source = excluded.source,
-        source_ref = excluded.source_ref, entered_by = excluded.entered_by, entered_at = now()
-      where ${indicatorValues}.value is distinct from excluded.value
-      returning id, value
+      where not exists (select 1 from ${indicatorValues} v
+        where v.indicator_id = s.indicator_id and v.${owner} = s.${owner} and v.year = s.year)
+      returning id, null::float8 as old_value, value
     ),
     history as (
       insert into indicator_value_history (value_id, old_value, new_value, source, source_ref, changed_by)
-      select up.id, old.value, up.value, 'import', ${sourceRef}, ${userId} from up left join old on old.id = up.id
+      select id, old_value, value, 'import', ${sourceRef}, ${userId} from (
+        select * from updated union all select * from inserted
+      ) w
       returning old_value
     )
     select count(*) filter (where old_value is null) as created,
       count(*) filter (where old_value is not null) as updated
-    from history`);
+    from history`)
+    .catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      throw new Error(
+        "Значения изменились во время загрузки (их записали формой или другой загрузкой); повторите загрузку",
+      );
+    });
   const [row] = rowsOf(result as Rows<{ created: string | number; updated: string | number }>);
   return { created: Number(row?.created ?? 0), updated: Number(row?.updated ?? 0) };
+}
+
+/** Whether an error is PostgreSQL's unique violation (SQLSTATE 23505), whichever driver raised it. */
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: unknown })?.cause;
+  return [error, cause].some((e) => (e as { code?: string } | undefined)?.code === "23505");
 }
 
 /**
