@@ -1,7 +1,7 @@
 /**
  * Import benchmark: a generated long-layout CSV of 1,000,000 value rows (10,000 schools × 20
- * indicators × 5 years, `;`, decimal comma) imported on PGlite and, when DATABASE_URL is set, on
- * the PostgreSQL server. Prints rows per second and the peak resident memory of the process.
+ * indicators × 5 years, `;`, decimal comma) imported on PGlite (in a data directory on disk, as the
+ * product runs) and, when DATABASE_URL is set, on the PostgreSQL server. Prints rows per second and the peak resident memory of the process.
  * Run: npx tsx bench/import.bench.ts [rows]   (rows defaults to 1,000,000; a multiple of 200,000 is exact)
  */
 import { createWriteStream } from "node:fs";
@@ -14,7 +14,7 @@ import { runImport } from "../src/server/modules/import/import-run.service";
 import { findIndicators } from "../src/server/modules/indicators/indicator.repo";
 import { seedCatalogue } from "../src/server/modules/indicators/indicator.service";
 import type { Db } from "../src/server/platform/db";
-import { benchEngines } from "./lib/engines";
+import { benchEnginesOnDisk } from "./lib/engines";
 import { timed, trackPeakRss } from "./lib/memory";
 import { printTable } from "./lib/table";
 
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const results: Record<string, string | number>[] = [];
   const stages: Record<string, string | number>[] = [];
   try {
-    for (const engine of benchEngines()) {
+    for (const engine of benchEnginesOnDisk(dir)) {
       const database = await engine.open();
       try {
         const { regionId, actor, registry, values } = await prepare(database.db, dir);

@@ -14,15 +14,23 @@ const STATUS_RU: Record<string, string> = { approved: "согласована М
 
 /**
  * The checks that need the whole file or the database, run in SQL over the staging table: a value
- * given twice (same school, indicator and year), and a value that would change data locked by an
- * approved or accepted form without an unlock.
+ * given twice (same school, indicator and year; looked for only when staging noticed one, see
+ * RepeatGuard), and a value that would change data locked by an approved or accepted form without
+ * an unlock.
  */
 export async function checkStagedValues(
   db: Db,
-  opts: { jobId: number; plan: LayoutPlan; indicators: IndicatorCatalogue; issues: IssueCollector },
+  opts: {
+    jobId: number;
+    plan: LayoutPlan;
+    indicators: IndicatorCatalogue;
+    issues: IssueCollector;
+    hasRepeats: boolean;
+  },
 ): Promise<void> {
   const { jobId, plan, indicators, issues } = opts;
-  for (const row of await findStagedDuplicates(db, jobId, MAX_LISTED_ERRORS + 1)) {
+  const repeats = opts.hasRepeats ? await findStagedDuplicates(db, jobId, MAX_LISTED_ERRORS + 1) : [];
+  for (const row of repeats) {
     const code = indicators.byId(row.indicator_id)?.code;
     issues.add({
       row: row.row_number,

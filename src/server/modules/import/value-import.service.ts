@@ -121,7 +121,13 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       total = rows;
       clock.lap("read+stage");
       await analyzeStaging(db);
-      await checkStagedValues(db, { jobId: job.id, plan: compiled.plan, indicators, issues });
+      await checkStagedValues(db, {
+        jobId: job.id,
+        plan: compiled.plan,
+        indicators,
+        issues,
+        hasRepeats: staged.hasRepeats,
+      });
       clock.lap("checks");
       if (issues.count() > 0) {
         await deleteStaging(db, job.id);

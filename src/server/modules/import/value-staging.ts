@@ -6,6 +6,7 @@ import type { LayoutPlan } from "./parse/layout-plan";
 import type { OpenedTable } from "./parse/table.types";
 import { validateValueRecord } from "./parse/validate-value";
 import { namesSchool, rowToValueRecords, type ValueRecord } from "./parse/value-records";
+import { createRepeatGuard, type RepeatGuard } from "./repeat-guard";
 import type { SchoolMatch, SchoolMatcher } from "./school-matcher";
 import { emptyBatch, insertStagingBatch, type StagingBatch } from "./value-import.repo";
 
@@ -42,10 +43,13 @@ type RowOwner = { school?: SchoolMatch; municipality?: MunicipalityMatch; isRepo
  * school values; a row with only a municipality holds municipality values (municipality-level
  * indicators). Rows are staged in batches of STAGING_BATCH values, each its own statement, so
  * memory stays flat and the database is never held for long. Returns the number of data rows read
- * and of values staged.
+ * and of values staged, and whether the file gave a value twice (the repeats are then found in SQL).
  */
-export async function stageValues(input: StagingInput): Promise<{ rows: number; values: number }> {
+export async function stageValues(
+  input: StagingInput,
+): Promise<{ rows: number; values: number; hasRepeats: boolean }> {
   const { issues } = input;
+  const repeats = createRepeatGuard();
   const writer = stagingWriter(input);
   let batch: StagingBatch = emptyBatch();
   let rows = 0;
@@ -57,7 +61,7 @@ export async function stageValues(input: StagingInput): Promise<{ rows: number; 
       for (const issue of result.issues) issues.add(issue);
       const owner: RowOwner = { isReported: false };
       for (const record of result.records) {
-        if (!stageRecord(input, record, owner, batch)) break;
+        if (!stageRecord(input, record, owner, batch, repeats)) break;
       }
       if (batch.rowNumber.length >= STAGING_BATCH) {
         values += batch.rowNumber.length;
@@ -73,7 +77,7 @@ export async function stageValues(input: StagingInput): Promise<{ rows: number; 
     await writer.settle();
   }
   await input.onRows(rows);
-  return { rows, values };
+  return { rows, values, hasRepeats: repeats.hasRepeats() };
 }
 
 /**
@@ -150,6 +154,7 @@ function stageRecord(
   record: ValueRecord,
   owner: RowOwner,
   batch: StagingBatch,
+  repeats: RepeatGuard,
 ): boolean {
   const ids = ownerOf(input, record, owner);
   if (!ids) return false;
@@ -170,6 +175,7 @@ function stageRecord(
     input.issues.add({ ...place, message: mismatch });
     return true;
   }
+  repeats.repeat(ids, indicator.id, record.year);
   batch.rowNumber.push(record.rowNumber);
   batch.indicatorId.push(indicator.id);
   batch.versionId.push(indicator.versionId);
