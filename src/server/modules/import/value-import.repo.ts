@@ -119,9 +119,33 @@ export async function analyzeValues(db: Db): Promise<void> {
   await db.execute(sql`analyze ${indicatorValues}`);
 }
 
-/** Removes a job's staging rows. */
+/**
+ * Removes a job's staging rows. When no other import has rows staged, the table is truncated
+ * instead: instant, and it gives the space back — PGlite has no autovacuum, so deleted staging
+ * rows would otherwise stay in its data directory for good. The exclusive lock (taken without
+ * waiting) keeps another import from staging between the check and the truncation.
+ */
 export async function deleteStaging(db: Db, jobId: number): Promise<void> {
+  if (await truncateStagingIfOnlyJob(db, jobId)) return;
   await db.delete(importStaging).where(eq(importStaging.jobId, jobId));
+}
+
+async function truncateStagingIfOnlyJob(db: Db, jobId: number): Promise<boolean> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`lock table ${importStaging} in access exclusive mode nowait`);
+      const result = await tx.execute(
+        sql`select exists (select 1 from ${importStaging} where job_id <> ${jobId}) as busy`,
+      );
+      if (rowsOf(result as Rows<{ busy: boolean }>)[0]?.busy !== false) return false;
+      await tx.execute(sql`truncate ${importStaging}`);
+      return true;
+    });
+  } catch (error) {
+    // 55P03: another transaction holds the table (an import staging right now): delete instead.
+    if (sqlState(error) === "55P03") return false;
+    throw error;
+  }
 }
 
 type Rows<T> = { rows: T[] } | T[];
@@ -349,10 +373,17 @@ async function upsertStaged(
   return { created: Number(row?.created ?? 0), updated: Number(row?.updated ?? 0) };
 }
 
-/** Whether an error is PostgreSQL's unique violation (SQLSTATE 23505), whichever driver raised it. */
+/** The SQLSTATE of a database error, whichever driver raised it (Drizzle wraps it as the cause). */
+function sqlState(error: unknown): string | undefined {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  return [error, cause]
+    .map((e) => (e as { code?: unknown } | undefined)?.code)
+    .find((c) => typeof c === "string") as string | undefined;
+}
+
+/** Whether an error is PostgreSQL's unique violation (SQLSTATE 23505). */
 function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: unknown })?.cause;
-  return [error, cause].some((e) => (e as { code?: string } | undefined)?.code === "23505");
+  return sqlState(error) === "23505";
 }
 
 /**
