@@ -349,7 +349,8 @@ export const importStaging = pgTable(
     year: integer("year").notNull(),
     value: doublePrecision("value").notNull(),
   },
-  (t) => [index("import_staging_job_idx").on(t.jobId)],
+  // By job, then in file order: the dry run's first changes by row come off the index in order.
+  (t) => [index("import_staging_job_idx").on(t.jobId, t.rowNumber)],
 );
 
 /** A column mapping remembered per file layout (the signature of its header). */
