@@ -7,7 +7,8 @@ type Accumulator = {
   isShfnsu: boolean;
   /** Some ШНРО / ШФНСУ rule set could not decide for this school. */
   isUndecided: boolean;
-  riskFlags: Set<string>;
+  /** Distinct, in order of first appearance (few: an array, not a Set per school). */
+  riskFlags: string[];
   flaggedBy: string[];
 };
 
@@ -39,7 +40,7 @@ export function combineCategories(evaluations: readonly RuleSetEvaluation[]): Sc
           isShnro: false,
           isShfnsu: false,
           isUndecided: false,
-          riskFlags: new Set(),
+          riskFlags: [],
           flaggedBy: [],
         };
         bySchool.set(result.schoolId, entry);
@@ -47,7 +48,8 @@ export function combineCategories(evaluations: readonly RuleSetEvaluation[]): Sc
       const isFlagged = result.status === "flagged";
       if (isFlagged) entry.flaggedBy.push(evaluation.ruleSetName);
       if (evaluation.category === "risk") {
-        if (isFlagged) entry.riskFlags.add(evaluation.riskFlag ?? evaluation.ruleSetName);
+        const flag = evaluation.riskFlag ?? evaluation.ruleSetName;
+        if (isFlagged && !entry.riskFlags.includes(flag)) entry.riskFlags.push(flag);
         continue;
       }
       if (isFlagged && evaluation.category === "shnro") entry.isShnro = true;
@@ -59,7 +61,7 @@ export function combineCategories(evaluations: readonly RuleSetEvaluation[]): Sc
     schoolId: entry.schoolId,
     code: entry.code,
     category: categoryName(entry),
-    riskFlags: [...entry.riskFlags].sort(),
+    riskFlags: entry.riskFlags.sort(),
     flaggedBy: entry.flaggedBy,
   }));
 }

@@ -1,5 +1,12 @@
 import { buildMultiEvaluator } from "./multi-evaluator";
-import { columnOf, type Evaluator, meanSource, windowYears, yearSource } from "./observation";
+import {
+  columnOf,
+  createYearLists,
+  type Evaluator,
+  meanSource,
+  windowYears,
+  yearSource,
+} from "./observation";
 import type { Criterion, MultiThresholdCriterion, SingleIndicatorCriterion } from "./rule-set.schema";
 import { buildSentence, type IndicatorLookup } from "./sentences";
 import { buildSingleEvaluator } from "./single-evaluator";
@@ -35,7 +42,8 @@ function singleOutcome(criterion: SingleIndicatorCriterion, input: CriterionRunn
     }
     case "k_of_n": {
       const evaluators = windowYears(year, window.n).map(atYear);
-      return (school) => evaluateKOfN(evaluators, window.k, school);
+      const lists = createYearLists();
+      return (school) => evaluateKOfN(evaluators, window.k, school, lists);
     }
     case "mean_of_n": {
       const source = meanSource(table, indicator.code, windowYears(year, window.n), Math.ceil(window.n / 2));
@@ -64,7 +72,8 @@ function multiOutcome(criterion: MultiThresholdCriterion, table: FactsTable, yea
     return (school) => evaluateOneSlot(evaluator, school, { kind: "year" });
   }
   const evaluators = windowYears(year, window.n).map((y) => buildMultiEvaluator(criterion, table, y));
-  return (school) => evaluateKOfN(evaluators, window.k, school);
+  const lists = createYearLists();
+  return (school) => evaluateKOfN(evaluators, window.k, school, lists);
 }
 
 /**

@@ -36,6 +36,9 @@ export function buildMultiEvaluator(
     thisYear: columnOf(table, code, year),
     yearBefore: columnOf(table, code, year - 1),
   }));
+  // Shared by every school's observation (never mutated).
+  const thisYearOnly = [year];
+  const twoYears = [year - 1, year];
   return (school) => {
     let first: { code: string; value: number } | undefined;
     const hits: { code: string; value: number }[] = [];
@@ -57,7 +60,7 @@ export function buildMultiEvaluator(
       isMet: isMetByCount || twoYearsCode !== null,
       sdWorse: null,
       multi: { hits, isMetByCount, sameTwoYearsCode: twoYearsCode, headlineCode: headline.code },
-      yearsUsed: twoYearsCode !== null && !isMetByCount ? [year - 1, year] : [year],
+      yearsUsed: twoYearsCode !== null && !isMetByCount ? twoYears : thisYearOnly,
     };
   };
 }

@@ -48,6 +48,34 @@ export function cell(column: Column, school: number): number | undefined {
   return Number.isNaN(value) ? undefined : value;
 }
 
+/**
+ * Interns lists of years within one run: returns a shared list equal to `years` (ascending, unique),
+ * so the results of a run's schools, most of which use the same few sets of years, share a handful
+ * of arrays instead of keeping one each (at national scale that is hundreds of thousands of
+ * objects for the garbage collector). A shared list must never be mutated.
+ */
+export type YearLists = (years: readonly number[]) => number[];
+
+/** A fresh {@link YearLists} for one criterion of one run. */
+export function createYearLists(): YearLists {
+  const lists = new Map<number, number[]>();
+  return (years) => {
+    const first = years[0];
+    const last = years.at(-1);
+    // A set of years spanning more than 30 years (never seen in practice) is simply copied.
+    if (first === undefined || last === undefined || last - first > 30) return [...years];
+    let mask = 0;
+    for (const year of years) mask |= 1 << (year - first);
+    const key = first * 2 ** 31 + mask;
+    let list = lists.get(key);
+    if (!list) {
+      list = [...years];
+      lists.set(key, list);
+    }
+    return list;
+  };
+}
+
 /** The years from `last − n + 1` to `last`, ascending. */
 export function windowYears(last: number, n: number): number[] {
   return Array.from({ length: n }, (_, index) => last - n + 1 + index);
@@ -71,16 +99,18 @@ export function meanSource(
   minYears: number,
 ): ValueSource {
   const columns = years.map((year) => ({ year, column: columnOf(table, code, year) }));
+  const lists = createYearLists();
+  const used: number[] = [];
   return (school) => {
     let sum = 0;
-    const used: number[] = [];
+    used.length = 0;
     for (const { year, column } of columns) {
       const value = cell(column, school);
       if (value === undefined) continue;
       sum += value;
       used.push(year);
     }
-    return used.length >= Math.max(1, minYears) ? { value: sum / used.length, years: used } : null;
+    return used.length >= Math.max(1, minYears) ? { value: sum / used.length, years: lists(used) } : null;
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinguishingDigits, formatIndicatorValue } from "./ru-format";
+import { distinguishingDigits, formatIndicatorValue, formatNumberRu } from "./ru-format";
 
 describe("a value and its boundary never print alike", () => {
   it("adds a decimal when both round to the same figure", () => {
@@ -14,5 +14,68 @@ describe("a value and its boundary never print alike", () => {
   });
   it("stops at three more decimals", () => {
     expect(distinguishingDigits(0.2000001, 0.2000002, "share")).toBe(3);
+  });
+});
+
+describe("formatNumberRu prints what Intl.NumberFormat('ru-RU') prints", () => {
+  const intl = (value: number, digits: number) =>
+    new Intl.NumberFormat("ru-RU", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      value,
+    );
+  /** mulberry32, so the cases are the same on every machine. */
+  function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it("on ties, carries, grouping, zeros, negatives and exponents", () => {
+    const cases = [
+      1.005,
+      1.015,
+      0.125,
+      2.5,
+      0.5,
+      9.995,
+      99.95,
+      999.96,
+      999.999,
+      1234.5,
+      12345.5,
+      1e15,
+      123456789.123,
+      0,
+      -0,
+      -0.5,
+      -0.004,
+      -1234.56,
+      1e-7,
+      0.000001,
+      1e21,
+      0.30000000000000004,
+      0.1 + 0.2,
+      58.567,
+    ];
+    for (const value of cases) {
+      for (let digits = 0; digits <= 5; digits++)
+        expect(formatNumberRu(value, digits)).toBe(intl(value, digits));
+    }
+  });
+
+  it("on many generated values", () => {
+    const next = random(7);
+    for (let i = 0; i < 20_000; i++) {
+      const scale = 10 ** Math.floor(next() * 8 - 3);
+      const raw = next() * scale;
+      // Half the values on a decimal grid (ties at the rounding digit), half arbitrary doubles.
+      const value = i % 2 === 0 ? Math.round(raw * 1000) / 1000 + 0.0005 * (i % 4 === 0 ? 1 : 0) : raw;
+      const digits = i % 6;
+      expect(formatNumberRu(value, digits)).toBe(intl(value, digits));
+    }
   });
 });

@@ -2,8 +2,7 @@ import type { IndicatorUnit } from "./types";
 
 const formatters = new Map<number, Intl.NumberFormat>();
 
-/** A number in Russian notation with exactly `fractionDigits` decimals: 0,31; 1 234,5; −0,5 uses a hyphen. */
-export function formatNumberRu(value: number, fractionDigits: number): string {
+function intlFormat(value: number, fractionDigits: number): string {
   let formatter = formatters.get(fractionDigits);
   if (!formatter) {
     formatter = new Intl.NumberFormat("ru-RU", {
@@ -13,6 +12,61 @@ export function formatNumberRu(value: number, fractionDigits: number): string {
     formatters.set(fractionDigits, formatter);
   }
   return formatter.format(value);
+}
+
+/** The group separator of ru-RU numbers: a no-break space. */
+const GROUP_SEPARATOR = "\u00a0";
+
+/** Adds one unit in the last place to a string of decimal digits: "199" → "200", "99" → "100". */
+function incrementDigits(digits: string): string {
+  let k = digits.length - 1;
+  while (k >= 0 && digits[k] === "9") k--;
+  const nines = digits.length - 1 - k;
+  const head = k < 0 ? "1" : digits.slice(0, k) + String(Number(digits[k]) + 1);
+  return head + "0".repeat(nines);
+}
+
+/** "1234567" → "1 234 567" with no-break spaces. */
+function groupThousands(integer: string): string {
+  if (integer.length <= 3) return integer;
+  const first = integer.length % 3 || 3;
+  let out = integer.slice(0, first);
+  for (let k = first; k < integer.length; k += 3) out += GROUP_SEPARATOR + integer.slice(k, k + 3);
+  return out;
+}
+
+/**
+ * What Intl.NumberFormat("ru-RU") prints for a non-negative value of ordinary size, without it: the
+ * shortest decimal form of the double (as ICU reads it) rounded half away from zero (Intl's
+ * default), thousands grouped by no-break spaces. Null where the decimal form is exponential, or for
+ * a negative value (−0 included): those go to Intl. Checked against Intl in ru-format.test.ts; a
+ * sentence formats hundreds of thousands of numbers in a national run, and Intl is the slow part.
+ */
+function fastFormat(value: number, fractionDigits: number): string | null {
+  if (!(value > 0 || Object.is(value, 0)) || value >= 1e15) return null;
+  const text = String(value);
+  if (text.includes("e")) return null;
+  const dot = text.indexOf(".");
+  let integer = dot < 0 ? text : text.slice(0, dot);
+  let fraction = dot < 0 ? "" : text.slice(dot + 1);
+  if (fraction.length > fractionDigits) {
+    const isRoundedUp = fraction.charCodeAt(fractionDigits) >= 53; // "5" or more
+    fraction = fraction.slice(0, fractionDigits);
+    if (isRoundedUp) {
+      const digits = incrementDigits(integer + fraction);
+      integer = digits.slice(0, digits.length - fractionDigits);
+      fraction = digits.slice(digits.length - fractionDigits);
+    }
+  } else {
+    fraction = fraction.padEnd(fractionDigits, "0");
+  }
+  const grouped = groupThousands(integer);
+  return fractionDigits > 0 ? `${grouped},${fraction}` : grouped;
+}
+
+/** A number in Russian notation with exactly `fractionDigits` decimals: 0,31; 1 234,5; −0,5 uses a hyphen. */
+export function formatNumberRu(value: number, fractionDigits: number): string {
+  return fastFormat(value, fractionDigits) ?? intlFormat(value, fractionDigits);
 }
 
 /**

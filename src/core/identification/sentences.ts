@@ -28,19 +28,27 @@ const OP_PHRASES: Record<ComparisonOp, string> = {
   "<": "ниже порога",
 };
 
-/** «0,31», or «0,31 в 2023 г.» when the value is not the run year's. */
-function valueText(observation: Observation, indicator: IndicatorMeta, runYear: number): string {
-  const digits = distinguishingDigits(observation.value, observation.threshold, indicator.unit);
+/** «0,31», or «0,31 в 2023 г.» when the value is not the run year's; `digits` from distinguishingDigits. */
+function valueText(
+  observation: Observation,
+  indicator: IndicatorMeta,
+  runYear: number,
+  digits: number,
+): string {
   const value = formatIndicatorValue(observation.value, indicator.unit, digits);
   return observation.year !== null && observation.year !== runYear
     ? `${value} в ${observation.year} г.`
     : value;
 }
 
-/** The threshold or region boundary, with as many decimals as tell it apart from the value. */
-function boundaryText(observation: Observation, indicator: IndicatorMeta): string {
-  const digits = distinguishingDigits(observation.value, observation.threshold, indicator.unit);
+/** The threshold or region boundary, with as many decimals as tell it apart from the value (`digits`). */
+function boundaryText(observation: Observation, indicator: IndicatorMeta, digits: number): string {
   return formatIndicatorValue(observation.threshold, indicator.unit, digits);
+}
+
+/** How many more decimals the observation's value and threshold need to print apart. */
+function digitsOf(observation: Observation, indicator: IndicatorMeta): number {
+  return distinguishingDigits(observation.value, observation.threshold, indicator.unit);
 }
 
 /** What the criterion says about the value, after the value itself: «при пороге 0,20». */
@@ -48,8 +56,9 @@ function comparisonText(
   criterion: SingleIndicatorCriterion,
   observation: Observation,
   indicator: IndicatorMeta,
+  digits: number,
 ): string {
-  const threshold = boundaryText(observation, indicator);
+  const threshold = boundaryText(observation, indicator, digits);
   switch (criterion.kind) {
     case "threshold":
       return `при пороге ${threshold}`;
@@ -74,15 +83,16 @@ function singleCore(
   indicator: IndicatorMeta,
   runYear: number,
 ): string {
-  const value = valueText(observation, indicator, runYear);
-  const comparison = comparisonText(criterion, observation, indicator);
+  const digits = digitsOf(observation, indicator);
+  const value = valueText(observation, indicator, runYear, digits);
+  const comparison = comparisonText(criterion, observation, indicator, digits);
   if (observation.year === null) {
     const years = yearsRu(observation.yearsUsed.length);
     const separator = criterion.kind === "threshold" ? " " : ", ";
     return `${indicatorSubject(indicator.name)}: среднее за ${years} — ${value}${separator}${comparison}`;
   }
   if (criterion.kind === "bottom_percent") {
-    const threshold = boundaryText(observation, indicator);
+    const threshold = boundaryText(observation, indicator, digits);
     const group = worstGroup(criterion.percent, indicator);
     return subjectWithDash(indicator.name, `${group} региона: ${value} при границе ${threshold}`);
   }
@@ -101,7 +111,7 @@ function multiCore(
   const threshold = formatIndicatorValue(criterion.value, first.unit);
   if (!detail.isMetByCount) {
     const indicator = indicatorOf(detail.headlineCode);
-    const value = valueText(observation, indicator, runYear);
+    const value = valueText(observation, indicator, runYear, digitsOf(observation, indicator));
     return subjectWithDash(indicator.name, `${value} при пороге ${threshold}, второй год подряд`);
   }
   const count = detail.hits.length;
@@ -134,6 +144,17 @@ function windowSuffix(detail: WindowDetail, outcome: WindowOutcome, indicator: I
 }
 
 /**
+ * The text as one flat string. V8 keeps a string built by concatenation as a tree of its pieces
+ * until a character is read; a run keeps a sentence for every met criterion of every school (tens
+ * of thousands at national scale), and those trees cost the garbage collector more than building
+ * the sentences did. Reading one character flattens the tree in place.
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
+/**
  * A plain Russian sentence for a met criterion, e.g. «доля участников ЕГЭ по математике, не
  * преодолевших минимальный порог, — 0,31 при пороге 0,20, третий год подряд»; null when the
  * criterion is not met.
@@ -149,10 +170,10 @@ export function buildSentence(
   if (criterion.kind === "multi_threshold") {
     if (!observation.multi) return null;
     const core = multiCore(criterion, observation.multi, observation, indicatorOf, runYear);
-    return core + windowSuffix(outcome.detail, outcome, indicatorOf(observation.multi.headlineCode));
+    return flat(core + windowSuffix(outcome.detail, outcome, indicatorOf(observation.multi.headlineCode)));
   }
   const indicator = indicatorOf(criterion.indicatorCode);
-  return (
-    singleCore(criterion, observation, indicator, runYear) + windowSuffix(outcome.detail, outcome, indicator)
+  return flat(
+    singleCore(criterion, observation, indicator, runYear) + windowSuffix(outcome.detail, outcome, indicator),
   );
 }

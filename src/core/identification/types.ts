@@ -60,7 +60,7 @@ export type CriterionResult = {
   value: number | null;
   /** The fixed threshold, or the region boundary (bottom N% boundary, mean ∓ k·SD) the value was compared with. */
   threshold: number | null;
-  /** Years whose values the verdict used, ascending. */
+  /** Years whose values the verdict used, ascending; the list may be shared with other results of the run (never mutate it). */
   yearsUsed: number[];
   verdict: CriterionVerdict;
   /** A Russian sentence for a met criterion; null otherwise. */

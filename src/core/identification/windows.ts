@@ -1,5 +1,5 @@
 import { linearRegression } from "simple-statistics";
-import { type Column, cell, type Evaluator, type Observation } from "./observation";
+import { type Column, cell, type Evaluator, type Observation, type YearLists } from "./observation";
 import { COMPARISON_TOLERANCE } from "./region-stats";
 import type { CriterionVerdict, IndicatorDirection } from "./types";
 
@@ -19,10 +19,13 @@ export type WindowOutcome = {
   detail: WindowDetail;
 };
 
+/** The years of an outcome without data: one shared empty list (never mutated). */
+const NO_YEARS: number[] = [];
+
 const noData = (detail: WindowDetail): WindowOutcome => ({
   verdict: "no_data",
   headline: null,
-  yearsUsed: [],
+  yearsUsed: NO_YEARS,
   detail,
 });
 
@@ -38,30 +41,49 @@ export function evaluateOneSlot(evaluator: Evaluator, school: number, detail: Wi
   };
 }
 
-function uniqueSorted(years: number[]): number[] {
-  return [...new Set(years)].sort((a, b) => a - b);
-}
-
 /**
  * The outcome of a k_of_n window: met when the condition holds in at least k of the years (given
  * oldest first, ending at the run year). Years without data count as not met; with fewer than k
  * years of data the verdict is no_data, since nothing could be decided. The headline is the latest
  * year the condition held, else the latest year with data; the streak counts consecutive met years
- * ending at the run year.
+ * ending at the run year. `lists` shares the years-used lists between schools.
  */
-export function evaluateKOfN(evaluators: readonly Evaluator[], k: number, school: number): WindowOutcome {
-  const observations = evaluators.map((evaluator) => evaluator(school));
-  const present = observations.filter((observation): observation is Observation => observation !== null);
+export function evaluateKOfN(
+  evaluators: readonly Evaluator[],
+  k: number,
+  school: number,
+  lists: YearLists,
+): WindowOutcome {
+  let presentCount = 0;
+  let metCount = 0;
   let streak = 0;
-  for (let index = observations.length - 1; index >= 0 && observations[index]?.isMet; index--) streak++;
-  const met = present.filter((observation) => observation.isMet);
-  const detail: WindowDetail = { kind: "k_of_n", n: evaluators.length, metCount: met.length, streak };
-  if (present.length < k) return noData(detail);
-  const isMet = met.length >= k;
+  let lastPresent: Observation | null = null;
+  let lastMet: Observation | null = null;
+  const years: number[] = [];
+  for (const evaluator of evaluators) {
+    const observation = evaluator(school);
+    if (!observation) {
+      streak = 0;
+      continue;
+    }
+    presentCount++;
+    lastPresent = observation;
+    if (observation.isMet) {
+      metCount++;
+      streak++;
+      lastMet = observation;
+    } else {
+      streak = 0;
+    }
+    for (const year of observation.yearsUsed) if (!years.includes(year)) years.push(year);
+  }
+  const detail: WindowDetail = { kind: "k_of_n", n: evaluators.length, metCount, streak };
+  if (presentCount < k) return noData(detail);
+  const isMet = metCount >= k;
   return {
     verdict: isMet ? "met" : "not_met",
-    headline: (isMet ? met.at(-1) : present.at(-1)) ?? null,
-    yearsUsed: uniqueSorted(present.flatMap((observation) => observation.yearsUsed)),
+    headline: isMet ? lastMet : lastPresent,
+    yearsUsed: lists(years.sort((a, b) => a - b)),
     detail,
   };
 }
