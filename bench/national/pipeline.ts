@@ -8,10 +8,11 @@ import {
 import {
   combineCategories,
   evaluateRuleSet,
+  indicatorYearPairs,
   type RuleSet,
   type RuleSetEvaluation,
   ruleSetIndicatorCodes,
-  ruleSetYears,
+  ruleSetIndicatorYears,
 } from "../../src/core/identification";
 import { findSchoolsWithValues } from "../../src/server/modules/analytics/analytics.repo";
 import { resolveIndicators } from "../../src/server/modules/analytics/analytics-indicators";
@@ -53,21 +54,24 @@ export async function runPipeline(db: Db, cfg: PipelineConfig) {
   const stages: Stage[] = [];
   const ruleCodes = [...new Set(cfg.ruleSets.flatMap((rs) => ruleSetIndicatorCodes(rs)))];
   const analyticsCodes = [...new Set([cfg.outcome, ...cfg.context, ...cfg.clusterIndicators])];
-  const years = [...new Set(cfg.ruleSets.flatMap((rs) => ruleSetYears(rs, cfg.year)))].sort();
-  const more = [{ codes: analyticsCodes, years: [cfg.year] }];
+  const parts = [
+    ...cfg.ruleSets.flatMap((rs) => ruleSetIndicatorYears(rs, cfg.year)),
+    { codes: analyticsCodes, years: [cfg.year] },
+  ];
+  const pairs = indicatorYearPairs(parts).length;
   const { metas, table, indicators } = await timed(
     stages,
-    "факты из БД: один запрос, упакованные столбцы",
+    "факты из БД: упакованные столбцы",
     async () => {
       const [metas, [resolved], { table }] = await Promise.all([
         findIndicatorMetas(db, cfg.regionId),
         resolveIndicators(db, cfg.regionId, [{ path: "codes", codes: analyticsCodes }]),
-        loadFactsTable(db, { regionId: cfg.regionId, codes: ruleCodes, years, more }),
+        loadFactsTable(db, { regionId: cfg.regionId, parts }),
       ]);
       return { metas, table, indicators: new Map(resolved!.map((i) => [i.code, i])) };
     },
     (r) =>
-      `${r.table.schools.length} школ: ${ruleCodes.length} показ. × ${years.length} г. + ${analyticsCodes.length} показ. за ${cfg.year} г.`,
+      `${r.table.schools.length} школ: ${pairs} столбцов «показатель × год» (правила: ${ruleCodes.length} показ. в окнах критериев, аналитика: ${analyticsCodes.length} показ. за ${cfg.year} г.)`,
   );
   const { evaluations, categories } = await timed(
     stages,

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { INDICATOR_CATALOGUE } from "../indicators/catalogue";
 import { combineCategories } from "./categories";
-import { evaluateRuleSet } from "./evaluate";
+import { evaluateRuleSet, ruleSetIndicatorYears } from "./evaluate";
+import { factsTableOf, indicatorYearPairs } from "./facts";
 import { PRELOADED_RULE_SETS } from "./preloaded";
-import type { IndicatorMeta, SchoolFacts } from "./types";
+import type { FactsTable, IndicatorMeta, SchoolFacts } from "./types";
 
 const METAS: IndicatorMeta[] = INDICATOR_CATALOGUE.map(({ code, name, unit, direction }) => ({
   code,
@@ -72,4 +73,26 @@ describe("evaluateRuleSet on a generated region", () => {
     const categories = new Set(combineCategories(evaluations).map((c) => c.category));
     expect([...categories].sort()).toEqual(["both", "insufficient_data", "none", "shfnsu", "shnro"]);
   }, 60_000);
+});
+
+describe("the values a rule set reads", () => {
+  it("ruleSetIndicatorYears is enough: a table of only those columns gives the same evaluation", () => {
+    const full = factsTableOf(generatedSchools(600, 7));
+    for (const { ruleSet } of PRELOADED_RULE_SETS) {
+      for (const year of [2024, 2025]) {
+        const pairs = indicatorYearPairs(ruleSetIndicatorYears(ruleSet, year));
+        const columns = new Map<string, Map<number, Float64Array>>();
+        for (const { code, year: y } of pairs) {
+          const column = full.columns.get(code)?.get(y);
+          if (!column) continue;
+          columns.set(code, (columns.get(code) ?? new Map()).set(y, column));
+        }
+        const narrow: FactsTable = { schools: full.schools, columns };
+        expect(pairs.length).toBeLessThan([...full.columns.values()].reduce((n, m) => n + m.size, 0));
+        expect(evaluateRuleSet(ruleSet, year, narrow, METAS)).toEqual(
+          evaluateRuleSet(ruleSet, year, full, METAS),
+        );
+      }
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { buildCriterionRunner } from "./criterion-runner";
-import { factsTableOf } from "./facts";
+import { factsTableOf, type IndicatorYears } from "./facts";
 import type { Combine, Criterion, RuleSet } from "./rule-set.schema";
 import type { IndicatorLookup } from "./sentences";
 import type {
@@ -28,16 +28,31 @@ export function ruleSetIndicatorCodes(ruleSet: RuleSet): string[] {
   return [...new Set(ruleSet.criteria.flatMap(criterionIndicatorCodes))];
 }
 
+/** The years a criterion reads when run for `year`: its window, plus the year before for orSameTwoYears. */
+export function criterionYears(criterion: Criterion, year: number): number[] {
+  const window = criterion.window;
+  const n = window.kind === "year" ? 1 : window.n;
+  const extra = criterion.kind === "multi_threshold" && criterion.orSameTwoYears ? 1 : 0;
+  return Array.from({ length: n + extra }, (_, index) => year - n - extra + 1 + index);
+}
+
 /** The years a rule set needs values for when run for `year` (window lengths, plus the year before for orSameTwoYears). */
 export function ruleSetYears(ruleSet: RuleSet, year: number): number[] {
   let depth = 1;
-  for (const criterion of ruleSet.criteria) {
-    const window = criterion.window;
-    const n = window.kind === "year" ? 1 : window.n;
-    const extra = criterion.kind === "multi_threshold" && criterion.orSameTwoYears ? 1 : 0;
-    depth = Math.max(depth, n + extra);
-  }
+  for (const criterion of ruleSet.criteria) depth = Math.max(depth, criterionYears(criterion, year).length);
   return Array.from({ length: depth }, (_, index) => year - depth + 1 + index);
+}
+
+/**
+ * Exactly the values a rule set reads when run for `year`: each criterion's indicators in its own
+ * years (a one-year criterion does not load the three years a neighbour's window needs). A facts
+ * table holding these gives the same evaluation as one holding every year.
+ */
+export function ruleSetIndicatorYears(ruleSet: RuleSet, year: number): IndicatorYears[] {
+  return ruleSet.criteria.map((criterion) => ({
+    codes: criterionIndicatorCodes(criterion),
+    years: criterionYears(criterion, year),
+  }));
 }
 
 /** Codes a rule set uses that the catalogue does not have. */

@@ -24,10 +24,10 @@ export type ValueColumn = {
 export type IndicatorYears = { codes: readonly string[]; years: readonly number[] };
 
 /**
- * What a loader is asked for: a region's schools with the values of these indicators in these
- * years, and of `more` indicators in their own years (a run's analytics read only the run year).
+ * What a loader is asked for: a region's schools with the values of the indicators in the years of
+ * each part (a run reads each criterion's own window, and the analytics only the run year).
  */
-export type SchoolFactsQuery = IndicatorYears & { regionId: number; more?: readonly IndicatorYears[] };
+export type SchoolFactsQuery = { regionId: number; parts: readonly IndicatorYears[] };
 
 /**
  * The signature of a facts loader: every school of a region with the requested values, in a few
@@ -36,22 +36,95 @@ export type SchoolFactsQuery = IndicatorYears & { regionId: number; more?: reado
  */
 export type SchoolFactsLoader = (query: SchoolFactsQuery) => Promise<FactsTable>;
 
+/** Every (indicator code, year) the parts ask for, each once, by code then year. */
+export function indicatorYearPairs(parts: readonly IndicatorYears[]): { code: string; year: number }[] {
+  const yearsByCode = new Map<string, Set<number>>();
+  for (const part of parts) {
+    for (const code of part.codes) {
+      const years = yearsByCode.get(code) ?? new Set<number>();
+      for (const year of part.years) years.add(year);
+      yearsByCode.set(code, years);
+    }
+  }
+  return [...yearsByCode]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([code, years]) => [...years].sort((a, b) => a - b).map((year) => ({ code, year })));
+}
+
+/** Pairs regrouped as few parts: the codes that want the same years together. */
+export function groupIndicatorYears(pairs: readonly { code: string; year: number }[]): IndicatorYears[] {
+  const yearsByCode = new Map<string, number[]>();
+  for (const { code, year } of pairs) {
+    const years = yearsByCode.get(code) ?? [];
+    years.push(year);
+    yearsByCode.set(code, years);
+  }
+  const codesByYears = new Map<string, { codes: string[]; years: number[] }>();
+  for (const [code, years] of yearsByCode) {
+    const key = years.join(",");
+    const group = codesByYears.get(key) ?? { codes: [], years };
+    group.codes.push(code);
+    codesByYears.set(key, group);
+  }
+  return [...codesByYears.values()];
+}
+
+/** The column of a code in a year, created (every school missing) on first use. */
+function columnFor(
+  columns: Map<string, Map<number, Float64Array>>,
+  size: number,
+  code: string,
+  year: number,
+): Float64Array {
+  let byYear = columns.get(code);
+  if (!byYear) {
+    byYear = new Map();
+    columns.set(code, byYear);
+  }
+  let column = byYear.get(year);
+  if (!column) {
+    column = new Float64Array(size).fill(Number.NaN);
+    byYear.set(year, column);
+  }
+  return column;
+}
+
 function setCell(
   columns: Map<string, Map<number, Float64Array>>,
   size: number,
   at: { code: string; year: number; index: number; value: number },
 ): void {
-  let byYear = columns.get(at.code);
-  if (!byYear) {
-    byYear = new Map();
-    columns.set(at.code, byYear);
+  columnFor(columns, size, at.code, at.year)[at.index] = at.value;
+}
+
+/**
+ * School id → index in the table. Ids of one region are mostly a dense range, so a typed array over
+ * the range when it is not much wider than the schools (a lookup per value, a million at national
+ * scale), else a map.
+ */
+function schoolIndex(schools: readonly SchoolRow[]): (schoolId: number) => number | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const { schoolId } of schools) {
+    min = Math.min(min, schoolId);
+    max = Math.max(max, schoolId);
   }
-  let column = byYear.get(at.year);
-  if (!column) {
-    column = new Float64Array(size).fill(Number.NaN);
-    byYear.set(at.year, column);
+  const span = max - min + 1;
+  if (schools.length === 0 || !Number.isSafeInteger(span) || span > 4 * schools.length + 1024) {
+    const indexOf = new Map<number, number>();
+    schools.forEach((school, index) => {
+      indexOf.set(school.schoolId, index);
+    });
+    return (schoolId) => indexOf.get(schoolId);
   }
-  column[at.index] = at.value;
+  const dense = new Int32Array(span).fill(-1);
+  schools.forEach((school, index) => {
+    dense[school.schoolId - min] = index;
+  });
+  return (schoolId) => {
+    const index = Number.isInteger(schoolId) ? (dense[schoolId - min] ?? -1) : -1;
+    return index < 0 ? undefined : index;
+  };
 }
 
 /**
@@ -62,17 +135,16 @@ export function buildFactsTable<S extends SchoolRow>(
   schools: readonly S[],
   columns: Iterable<ValueColumn>,
 ): FactsTable<S> {
-  const indexOf = new Map<number, number>();
-  schools.forEach((school, index) => {
-    indexOf.set(school.schoolId, index);
-  });
+  const indexOf = schoolIndex(schools);
   const table = new Map<string, Map<number, Float64Array>>();
   for (const column of columns) {
+    let target: Float64Array | undefined;
     for (let k = 0; k < column.schoolIds.length; k++) {
-      const index = indexOf.get(column.schoolIds[k]!);
+      const index = indexOf(column.schoolIds[k]!);
       const value = column.values[k]!;
       if (index === undefined || !Number.isFinite(value)) continue;
-      setCell(table, schools.length, { code: column.code, year: column.year, index, value });
+      target ??= columnFor(table, schools.length, column.code, column.year);
+      target[index] = value;
     }
   }
   return { schools, columns: table };

@@ -1,8 +1,10 @@
-import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import {
   buildFactsTable,
   type FactsTable,
+  groupIndicatorYears,
   type IndicatorMeta,
+  indicatorYearPairs,
   type SchoolFactsQuery,
   type ValueColumn,
 } from "../../../core/identification";
@@ -42,11 +44,15 @@ export async function findIndicatorMetas(db: Db, regionId: number): Promise<Indi
     .orderBy(asc(indicators.id));
 }
 
-/** Every school of a region, by code. */
+/**
+ * Every school of a region, by code. One row comes back whatever the region's size: the ids, sizes
+ * and municipalities packed (db/packed.ts), codes and names as JSON arrays (parsed natively), all
+ * aggregated over the same ordered rows; a row per school cost more in the driver than the query.
+ */
 export async function findRegionSchools(db: Db, regionId: number): Promise<RegionSchool[]> {
-  return db
+  const ordered = db
     .select({
-      schoolId: schools.id,
+      id: schools.id,
       code: schools.code,
       name: schools.shortName,
       students: schools.students,
@@ -55,17 +61,71 @@ export async function findRegionSchools(db: Db, regionId: number): Promise<Regio
     })
     .from(schools)
     .where(eq(schools.regionId, regionId))
-    .orderBy(asc(schools.code));
+    .orderBy(asc(schools.code))
+    .as("ordered");
+  const [row] = await db
+    .select({
+      ids: packedInt4(ordered.id),
+      codes: sql<string | null>`json_agg(${ordered.code})::text`,
+      names: sql<string | null>`json_agg(${ordered.name})::text`,
+      students: packedInt4(ordered.students),
+      rural: sql<string | null>`string_agg(case when ${ordered.isRural} then '1' else '0' end, '')`,
+      municipalityIds: packedInt4(ordered.municipalityId),
+    })
+    .from(ordered);
+  if (!row?.codes || !row.names) return [];
+  const ids = unpackInt4(row.ids);
+  const codes: string[] = JSON.parse(row.codes);
+  const names: string[] = JSON.parse(row.names);
+  const students = unpackInt4(row.students);
+  const municipalityIds = unpackInt4(row.municipalityIds);
+  const rural = row.rural ?? "";
+  return codes.map((code, k) => ({
+    schoolId: ids[k]!,
+    code,
+    name: names[k]!,
+    students: students[k]!,
+    isRural: rural[k] === "1",
+    municipalityId: municipalityIds[k]!,
+  }));
 }
 
+/** Values of these indicators (by id) in these years, one column per (indicator, year): one query. */
+async function findPackedColumns(db: Db, wanted: readonly { ids: number[]; years: readonly number[] }[]) {
+  return db
+    .select({
+      indicatorId: indicatorValues.indicatorId,
+      year: indicatorValues.year,
+      schoolIds: packedInt4(indicatorValues.schoolId),
+      values: packedFloat8(indicatorValues.value),
+    })
+    .from(indicatorValues)
+    .where(
+      and(
+        or(
+          ...wanted.map((w) =>
+            and(inArray(indicatorValues.indicatorId, w.ids), inArray(indicatorValues.year, [...w.years])),
+          ),
+        ),
+        isNotNull(indicatorValues.schoolId),
+      ),
+    )
+    .groupBy(indicatorValues.indicatorId, indicatorValues.year);
+}
+
+/** Queries the values are read in at once: a PostgreSQL server runs each on its own connection and core. */
+const PARALLEL_QUERIES = 2;
+
 /**
- * The region's school values of these indicators in these years (and of `more`), in one query: one row per
- * indicator and year with the school ids and the values packed (see db/packed.ts), so a few dozen
- * rows and no per-value parsing cross the driver even at national scale.
+ * The region's school values of the indicators in the years of each part of the query, each
+ * (indicator, year) once: one row per indicator and year with the school ids and the values packed
+ * (see db/packed.ts), so a few dozen rows and no per-value parsing cross the driver even at national
+ * scale. The pairs are split between {@link PARALLEL_QUERIES} queries run together (each scans a
+ * million rows at national scale: a server runs them side by side; PGlite, one connection, in turn).
  */
 export async function findValueColumns(db: Db, query: SchoolFactsQuery): Promise<ValueColumn[]> {
-  const parts = [query, ...(query.more ?? [])].filter((p) => p.codes.length > 0 && p.years.length > 0);
-  if (parts.length === 0) return [];
+  const pairs = indicatorYearPairs(query.parts);
+  if (pairs.length === 0) return [];
   // Codes to ids first: the values are then read by (indicator_id, year) through its index, with
   // no join per value row (which cost a third of the time at national scale).
   const catalogue = await db
@@ -74,30 +134,20 @@ export async function findValueColumns(db: Db, query: SchoolFactsQuery): Promise
     .where(
       and(
         eq(indicators.regionId, query.regionId),
-        inArray(indicators.code, [...new Set(parts.flatMap((p) => p.codes))]),
+        inArray(indicators.code, [...new Set(pairs.map((p) => p.code))]),
       ),
     );
+  const idOf = new Map(catalogue.map((row) => [row.code, row.id]));
   const codeOf = new Map(catalogue.map((row) => [row.id, row.code]));
-  const idsOf = (codes: readonly string[]) =>
-    catalogue.filter((row) => codes.includes(row.code)).map((row) => row.id);
-  const wanted = parts.flatMap((p) => {
-    const ids = idsOf(p.codes);
-    return ids.length === 0
-      ? []
-      : [and(inArray(indicatorValues.indicatorId, ids), inArray(indicatorValues.year, [...p.years]))];
-  });
-  if (wanted.length === 0) return [];
-  const rows = await db
-    .select({
-      indicatorId: indicatorValues.indicatorId,
-      year: indicatorValues.year,
-      schoolIds: packedInt4(indicatorValues.schoolId),
-      values: packedFloat8(indicatorValues.value),
-    })
-    .from(indicatorValues)
-    .where(and(or(...wanted), isNotNull(indicatorValues.schoolId)))
-    .groupBy(indicatorValues.indicatorId, indicatorValues.year);
-  return rows.map((row) => ({
+  const known = pairs.filter((p) => idOf.has(p.code));
+  const size = Math.ceil(known.length / PARALLEL_QUERIES);
+  const batches = Array.from({ length: PARALLEL_QUERIES }, (_, k) => known.slice(k * size, (k + 1) * size))
+    .filter((batch) => batch.length > 0)
+    .map((batch) =>
+      groupIndicatorYears(batch).map((g) => ({ ids: g.codes.map((c) => idOf.get(c)!), years: g.years })),
+    );
+  const results = await Promise.all(batches.map((wanted) => findPackedColumns(db, wanted)));
+  return results.flat().map((row) => ({
     code: codeOf.get(row.indicatorId) ?? "",
     year: row.year,
     schoolIds: unpackInt4(row.schoolIds),
@@ -105,7 +155,7 @@ export async function findValueColumns(db: Db, query: SchoolFactsQuery): Promise
   }));
 }
 
-/** Every school of a region with the requested values, as a facts table: two set-based queries. */
+/** Every school of a region with the requested values, as a facts table: a few set-based queries at once. */
 export async function loadFactsTable(
   db: Db,
   query: SchoolFactsQuery,

@@ -3,7 +3,7 @@ import {
   prepareRuleSet,
   ruleSetEvaluation,
   ruleSetIndicatorCodes,
-  ruleSetYears,
+  ruleSetIndicatorYears,
   type SchoolRuleResult,
 } from "../../../core/identification";
 import type { Db } from "../../platform/db";
@@ -43,8 +43,8 @@ export async function identifyRegion(
     throw new AppError("invalid_input", `В каталоге региона нет показателей: ${unknown.join(", ")}`);
   }
   await onProgress?.({ stage: "load", done: 0, total: 0 });
-  const years = [...new Set(ruleSets.flatMap((r) => ruleSetYears(r.definition, year)))];
-  const { schools, table } = await loadFactsTable(db, { regionId, codes, years });
+  const parts = ruleSets.flatMap((r) => ruleSetIndicatorYears(r.definition, year));
+  const { schools, table } = await loadFactsTable(db, { regionId, parts });
   const evaluators = ruleSets.map((r) => prepareRuleSet(r.definition, year, table, indicators));
   const results: SchoolRuleResult[][] = ruleSets.map(() => []);
   const total = schools.length;

@@ -4,8 +4,8 @@ import {
   previewCounts,
   type RuleSet,
   ruleSetIndicatorCodes,
+  ruleSetIndicatorYears,
   ruleSetSchema,
-  ruleSetYears,
   unknownIndicatorCodes,
 } from "../../../core/identification";
 import type { PreviewCounts, RuleSetDetail, RuleSetSummary } from "../../../core/identification/api.schema";
@@ -224,8 +224,7 @@ export async function previewRuleSet({
   await requireKnownIndicators(db, regionId, definition);
   const { facts } = await loadSchoolFacts(db, {
     regionId,
-    codes: ruleSetIndicatorCodes(definition),
-    years: ruleSetYears(definition, year),
+    parts: ruleSetIndicatorYears(definition, year),
   });
   const evaluation = evaluateRuleSet(definition, year, facts, metas, { withSentences: false });
   return previewCounts(
