@@ -3,7 +3,6 @@ import {
   PRELOADED_RULE_SETS,
   previewCounts,
   type RuleSet,
-  ruleSetIndicatorCodes,
   ruleSetIndicatorYears,
   ruleSetSchema,
   unknownIndicatorCodes,
