@@ -1,6 +1,6 @@
 import { kmeans } from "ml-kmeans";
 import { buildProfiles, type ClusterProfile, type SchoolCategoryCode } from "./cluster-profiles";
-import { meanSilhouette } from "./silhouette";
+import { MAX_PAIR_DISTANCE_POINTS, meanSilhouette, pairDistances } from "./silhouette";
 import { type Standardization, standardize } from "./standardize";
 import {
   type AnalyticsIndicator,
@@ -165,11 +165,13 @@ export function clusterSchools(input: ClusteringInput): ClusteringResult {
     options.k !== undefined ? [options.k] : range(options.kMin, Math.min(options.kMax, sample.length - 1));
   if (candidates.length === 0) throw new AnalyticsInputError("Слишком мало школ для выбора числа кластеров");
 
+  // Every k is scored on the same sample: its pair distances once, when they fit in memory.
+  const scored = sample.length <= MAX_PAIR_DISTANCE_POINTS ? pairDistances(sample) : sample;
   let best: { k: number; silhouette: number; run: Run } | null = null;
   const silhouetteByK: { k: number; silhouette: number }[] = [];
   for (const k of candidates) {
     const run = bestOfRestarts(sample, k, options);
-    const silhouette = k > 1 ? meanSilhouette(sample, run.labels) : 0;
+    const silhouette = k > 1 ? meanSilhouette(scored, run.labels) : 0;
     silhouetteByK.push({ k, silhouette });
     if (!best || silhouette > best.silhouette) best = { k, silhouette, run };
   }
@@ -181,7 +183,7 @@ export function clusterSchools(input: ClusteringInput): ClusteringResult {
     sample.length === n
       ? chosen.silhouette
       : meanSilhouette(
-          sample,
+          scored,
           sampleIdx.map((i) => labels[i]!),
         );
 

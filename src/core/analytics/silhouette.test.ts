@@ -1,6 +1,6 @@
 import { silhouette } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { meanSilhouette, silhouetteValues } from "./silhouette";
+import { meanSilhouette, pairDistances, silhouetteValues } from "./silhouette";
 
 describe("silhouette", () => {
   it("matches a hand computation on a line", () => {
@@ -32,5 +32,24 @@ describe("silhouette", () => {
       silhouette(points, labels).reduce((s, v) => s + v, 0) / points.length,
       12,
     );
+  });
+});
+
+describe("silhouette from pair distances computed once", () => {
+  it("scores several labelings of the same points as simple-statistics does", () => {
+    const points = Array.from({ length: 40 }, (_, i) => [Math.sin(i * 1.7) * 3, Math.cos(i * 0.9) * 2, i % 5]);
+    const distances = pairDistances(points);
+    expect(distances.values.length).toBe((40 * 39) / 2);
+    for (const k of [2, 3, 5]) {
+      const labels = points.map((_, i) => (i * 7) % k);
+      const reference = silhouette(points, labels);
+      silhouetteValues(distances, labels).forEach((v, i) => {
+        expect(v).toBeCloseTo(reference[i]!, 12);
+      });
+      expect(meanSilhouette(distances, labels)).toBeCloseTo(
+        reference.reduce((s, v) => s + v, 0) / points.length,
+        12,
+      );
+    }
   });
 });

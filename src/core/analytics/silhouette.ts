@@ -1,24 +1,28 @@
 /**
- * Silhouette values (Rousseeuw 1987) with Euclidean distance: for each point
- * s = (b − a) / max(a, b), a the mean distance to the rest of its cluster, b the mean distance to
- * the nearest other cluster; 0 for a point alone in its cluster. O(n²·d) time, O(n·k) memory.
- * `labels` are 0..k−1.
+ * Euclidean distances between every pair of points i < j, in row order (i, then j): computed once
+ * when several clusterings of the same points are scored (k chosen by silhouette scores each k on
+ * one sample).
  */
-export function silhouetteValues(points: readonly number[][], labels: readonly number[]): number[] {
+export type PairDistances = { n: number; values: Float64Array };
+
+/** Largest number of points whose pair distances are kept in memory (2,000 points: 16 MB). */
+export const MAX_PAIR_DISTANCE_POINTS = 2000;
+
+function isPairDistances(points: readonly (readonly number[])[] | PairDistances): points is PairDistances {
+  return !Array.isArray(points);
+}
+
+/** The {@link PairDistances} of points. O(n²·d) time, O(n²) memory. */
+export function pairDistances(points: readonly (readonly number[])[]): PairDistances {
   const n = points.length;
-  const k = labels.reduce((m, l) => Math.max(m, l + 1), 0);
-  const sizes = new Array<number>(k).fill(0);
-  for (const l of labels) sizes[l]!++;
   const d = n > 0 ? points[0]!.length : 0;
   // Points flattened into one typed array: the O(n²) loop below is the hot path.
   const flat = new Float64Array(n * d);
   for (let i = 0; i < n; i++) flat.set(points[i]!, i * d);
-  const label = Int32Array.from(labels);
-  // sums[i * k + c]: total distance from point i to the points of cluster c.
-  const sums = new Float64Array(n * k);
+  const values = new Float64Array((n * (n - 1)) / 2);
+  let p = 0;
   for (let i = 0; i < n; i++) {
     const oi = i * d;
-    const li = label[i]!;
     for (let j = i + 1; j < n; j++) {
       const oj = j * d;
       let d2 = 0;
@@ -26,7 +30,34 @@ export function silhouetteValues(points: readonly number[][], labels: readonly n
         const diff = flat[oi + t]! - flat[oj + t]!;
         d2 += diff * diff;
       }
-      const dist = Math.sqrt(d2);
+      values[p++] = Math.sqrt(d2);
+    }
+  }
+  return { n, values };
+}
+
+/**
+ * Silhouette values (Rousseeuw 1987) with Euclidean distance: for each point
+ * s = (b − a) / max(a, b), a the mean distance to the rest of its cluster, b the mean distance to
+ * the nearest other cluster; 0 for a point alone in its cluster. O(n²·d) time, O(n²) memory
+ * (O(n·k) more when given the pair distances). `labels` are 0..k−1.
+ */
+export function silhouetteValues(
+  points: readonly (readonly number[])[] | PairDistances,
+  labels: readonly number[],
+): number[] {
+  const { n, values: distances } = isPairDistances(points) ? points : pairDistances(points);
+  const k = labels.reduce((m, l) => Math.max(m, l + 1), 0);
+  const sizes = new Array<number>(k).fill(0);
+  for (const l of labels) sizes[l]!++;
+  const label = Int32Array.from(labels);
+  // sums[i * k + c]: total distance from point i to the points of cluster c.
+  const sums = new Float64Array(n * k);
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    const li = label[i]!;
+    for (let j = i + 1; j < n; j++) {
+      const dist = distances[p++]!;
       sums[i * k + label[j]!]! += dist;
       sums[j * k + li]! += dist;
     }
@@ -47,7 +78,10 @@ export function silhouetteValues(points: readonly number[][], labels: readonly n
 }
 
 /** The mean silhouette of a clustering: near 1 well separated, near 0 overlapping. */
-export function meanSilhouette(points: readonly number[][], labels: readonly number[]): number {
+export function meanSilhouette(
+  points: readonly (readonly number[])[] | PairDistances,
+  labels: readonly number[],
+): number {
   const values = silhouetteValues(points, labels);
   return values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
 }
