@@ -107,8 +107,10 @@ export function fitContextModel(input: ContextModelInput): ContextModelResult {
   }
   const codes = [outcome.code, ...context.map((c) => c.code)];
   const { complete, excluded } = splitComplete(input.schools, codes);
+  // Each school's context values: the regression's rows, and the same arrays in the result rows.
+  const contextRows = complete.map((c) => c.values.slice(1));
   const fit = fitOls(
-    complete.map((c) => c.values.slice(1)),
+    contextRows,
     complete.map((c) => c.values[0]!),
     context.map((c) => c.name),
   );
@@ -141,7 +143,7 @@ export function fitContextModel(input: ContextModelInput): ContextModelResult {
       municipalityId: school.municipalityId,
       isRural: school.isRural,
       actual,
-      context: values.slice(1),
+      context: contextRows[i]!,
       expected,
       low: expected - half,
       high: expected + half,

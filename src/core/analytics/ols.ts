@@ -85,7 +85,11 @@ export function fitOls(rows: readonly number[][], y: readonly number[], names: r
   const xtxInverse = inverse(new Matrix(crossProduct(columns, columns)));
   const xty = crossProduct(columns, [y]).map((row) => row[0]!);
   const beta = xtxInverse.mmul(Matrix.columnVector(xty)).getColumn(0);
-  const fitted = rows.map((r) => r.reduce((sum, v, j) => sum + v * beta[j + 1]!, beta[0]!));
+  const fitted = rows.map((r) => {
+    let sum = beta[0]!;
+    for (let j = 0; j < r.length; j++) sum = sum + r[j]! * beta[j + 1]!;
+    return sum;
+  });
   const residuals = y.map((v, i) => v - fitted[i]!);
   const sse = residuals.reduce((s, e) => s + e * e, 0);
   const yMean = mean([...y]);
@@ -98,7 +102,7 @@ export function fitOls(rows: readonly number[][], y: readonly number[], names: r
     return { estimate, standardError, tValue, pValue: standardError > 0 ? twoSidedPValue(tValue, df) : 0 };
   });
   const inverseRows = xtxInverse.to2DArray();
-  const leverages = rows.map((r) => quadraticForm(inverseRows, [1, ...r]));
+  const leverages = rows.map((r) => leverage(inverseRows, r));
   const r2 = sst > 0 ? 1 - sse / sst : 1;
   return {
     n,
@@ -114,14 +118,18 @@ export function fitOls(rows: readonly number[][], y: readonly number[], names: r
   };
 }
 
-/** xᵀ A x for a square matrix A given by rows. */
-function quadraticForm(a: readonly number[][], x: readonly number[]): number {
+/**
+ * xᵀ A x for x = (1, r…), A square given by rows: a row's leverage from (XᵀX)⁻¹, without building
+ * x (one array per school at national scale); the same products in the same order as with x.
+ */
+function leverage(a: readonly number[][], r: readonly number[]): number {
+  const size = r.length + 1;
   let total = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < size; i++) {
     const ai = a[i]!;
     let row = 0;
-    for (let j = 0; j < x.length; j++) row += ai[j]! * x[j]!;
-    total += x[i]! * row;
+    for (let j = 0; j < size; j++) row += ai[j]! * (j === 0 ? 1 : r[j - 1]!);
+    total += (i === 0 ? 1 : r[i - 1]!) * row;
   }
   return total;
 }

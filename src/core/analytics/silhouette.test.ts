@@ -37,7 +37,11 @@ describe("silhouette", () => {
 
 describe("silhouette from pair distances computed once", () => {
   it("scores several labelings of the same points as simple-statistics does", () => {
-    const points = Array.from({ length: 40 }, (_, i) => [Math.sin(i * 1.7) * 3, Math.cos(i * 0.9) * 2, i % 5]);
+    const points = Array.from({ length: 40 }, (_, i) => [
+      Math.sin(i * 1.7) * 3,
+      Math.cos(i * 0.9) * 2,
+      i % 5,
+    ]);
     const distances = pairDistances(points);
     expect(distances.values.length).toBe((40 * 39) / 2);
     for (const k of [2, 3, 5]) {

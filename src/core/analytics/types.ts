@@ -54,13 +54,13 @@ export function splitComplete(
   const excluded: ExcludedSchool[] = [];
   for (const school of schools) {
     const values: number[] = [];
-    const missing: string[] = [];
+    let missing: string[] | null = null;
     for (const code of codes) {
       const value = school.values[code];
-      if (value === undefined || !Number.isFinite(value)) missing.push(code);
+      if (value === undefined || !Number.isFinite(value)) (missing ??= []).push(code);
       else values.push(value);
     }
-    if (missing.length === 0) complete.push({ school, values });
+    if (missing === null) complete.push({ school, values });
     else {
       const { schoolId, code, name, municipalityId } = school;
       excluded.push({ schoolId, code, name, municipalityId, missing });
