@@ -18,7 +18,9 @@ export function trackPeakRss(intervalMs = 50): { stop: () => number } {
  * On PGlite the database runs in this process, so the CPU figure is the whole work and barely moves
  * when other programs load the machine; with a server it is the client's share only.
  */
-export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; cpuSeconds: number }> {
+export async function timed<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; ms: number; cpuSeconds: number }> {
   const start = performance.now();
   const cpu = process.cpuUsage();
   const result = await work();

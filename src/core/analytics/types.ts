@@ -57,8 +57,10 @@ export function splitComplete(
     let missing: string[] | null = null;
     for (const code of codes) {
       const value = school.values[code];
-      if (value === undefined || !Number.isFinite(value)) (missing ??= []).push(code);
-      else values.push(value);
+      if (value === undefined || !Number.isFinite(value)) {
+        missing ??= [];
+        missing.push(code);
+      } else values.push(value);
     }
     if (missing === null) complete.push({ school, values });
     else {
