@@ -22,6 +22,7 @@ import { generateNation, NATIONAL_SPECS } from "./national/generate";
 import { loadRegion } from "./national/load";
 import { metCount, type PipelineConfig, runPipeline, type Stage } from "./national/pipeline";
 import { POLAND_INDICATORS, POLAND_RULE_SET, POLAND_YEARS, readPoland } from "./national/poland";
+import { timeSave } from "./national/save";
 import {
   belowMeanSd,
   bottomPercentMean,
@@ -161,6 +162,7 @@ async function benchGenerated(engine: BenchEngine, data: ReturnType<typeof gener
       )),
       ...(await runSqlZScores(database.db, { regionId, year: YEAR, codes: CLUSTER })),
     ];
+    const saveStages = await timeSave(database.db, { ...cfg, ...result, schools: result.table.schools });
     const total = result.total;
     printTable(
       `Сгенерировано: ${SCHOOLS} школ × ${YEARS.length} г. × 30 показ., ${engine.kind} (загрузка ${loadSeconds.toFixed(1)} с)`,
@@ -172,6 +174,7 @@ async function benchGenerated(engine: BenchEngine, data: ReturnType<typeof gener
           примечание: "для сравнения с SQL",
         },
         ...rows(sqlStages),
+        ...rows(saveStages),
       ],
     );
     summary.push({

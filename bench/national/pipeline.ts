@@ -131,7 +131,7 @@ export async function runPipeline(db: Db, cfg: PipelineConfig) {
       }),
     (r) => `${r.length} школ`,
   );
-  return { stages: [...stages, ...apart], total: stages.at(-1)!.ms, evaluations, model, clusters };
+  return { stages: [...stages, ...apart], total: stages.at(-1)!.ms, evaluations, model, clusters, table };
 }
 
 /** How many schools met a criterion of an evaluation. */
