@@ -255,7 +255,8 @@ describe.each(testEngines())("analytics on $kind", (engine) => {
         category: i < 3 ? categories[i]! : ("none" as const),
         riskFlags: [],
         reasons: [],
-        details: [],
+        position: i,
+        ruleSetStatuses: "",
       })),
     );
     const body: ClustersResponse = (await c.analystA.request({ method: "GET", url: clustersUrl })).json();

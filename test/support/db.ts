@@ -18,6 +18,24 @@ export function testEngines(): TestEngine[] {
 
 /** Creates a throw-away database on the server, migrates it, and drops it on close. */
 async function openServerTestDatabase(url: string): Promise<Database> {
+  const created = await createServerTestDatabase(url);
+  const database = await openDatabase({ databaseUrl: created.url, dataDir: "memory://" });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/**
+ * Creates an empty database on the server: its URL, and a way to drop it once every connection to
+ * it is closed. For tests that open it several times (before and after a migration).
+ */
+export async function createServerTestDatabase(
+  url: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `opora_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -25,14 +43,7 @@ async function openServerTestDatabase(url: string): Promise<Database> {
   await admin.end();
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: testUrl.toString(), dataDir: "memory://" });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      await dropDatabase(url, name);
-    },
-  };
+  return { url: testUrl.toString(), drop: () => dropDatabase(url, name) };
 }
 
 /**

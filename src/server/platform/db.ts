@@ -24,9 +24,15 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 
 /**
  * Opens the database: a PostgreSQL server when `databaseUrl` is given, otherwise PGlite in `dataDir`
- * (or in memory when `dataDir` is "memory://"). Applies the migrations before returning.
+ * (or in memory when `dataDir` is "memory://"). Applies the migrations before returning (those of
+ * `migrationsFolder` when given: tests of a migration stop before it).
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  migrationsFolder?: string;
+}): Promise<Database> {
+  const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_DIR;
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle connection the server closes (a restart, an administrator) must not end the process:
@@ -35,7 +41,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
       process.stderr.write(`PostgreSQL: соединение из пула закрыто сервером: ${err.message}\n`);
     });
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePg(db, { migrationsFolder });
     return { db, kind: "postgresql", close: () => pool.end() };
   }
   const isMemory = opts.dataDir.startsWith("memory://");
@@ -43,6 +49,6 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   const client = isMemory ? new PGlite() : new PGlite(opts.dataDir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+  await migratePglite(db, { migrationsFolder });
   return { db, kind: "pglite", close: () => client.close() };
 }

@@ -1,5 +1,6 @@
 import { compareRuns, type SchoolCategoryName } from "../../../core/identification";
 import type {
+  RuleSetResult,
   RunComparisonResponse,
   RunResult,
   RunSummary,
@@ -10,9 +11,11 @@ import { requireMunicipalityAccess, requireSchoolAccess } from "../access/access
 import { schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { isRegionReader, resolveRegionId } from "./region";
-import { findResults, findRuns } from "./run.repo";
+import { findResults, findRuns, type RunRow } from "./run.repo";
 import { getVisibleRun } from "./run.service";
-import { summarizeResults } from "./run-snapshot";
+import { detailsReader } from "./run-columns";
+import { findRunCriteria } from "./run-criteria.repo";
+import { reasonsOf, summarizeResults } from "./run-snapshot";
 
 /** The results of a run the actor may see, filtered by municipality and category. */
 export async function listRunResults({
@@ -26,7 +29,7 @@ export async function listRunResults({
   id: number;
   query: { municipalityId?: number; category?: SchoolCategoryName | "flagged" };
 }): Promise<RunResult[]> {
-  await getVisibleRun(db, actor, id);
+  const run = await getVisibleRun(db, actor, id);
   if (query.municipalityId !== undefined) {
     await requireMunicipalityAccess(db, {
       actor,
@@ -46,11 +49,25 @@ export async function listRunResults({
     municipalityId: query.municipalityId,
     categories,
   });
-  return rows.map(presentResult);
+  return withDetails(db, run, rows);
 }
 
-/** A stored result row as the API gives it. */
-export function presentResult(row: Awaited<ReturnType<typeof findResults>>[number]): RunResult {
+/** From this many schools of a run on, every chunk of its criteria is read rather than picked. */
+const ALL_CHUNKS_FROM = 2000;
+
+type ResultRow = Awaited<ReturnType<typeof findResults>>[number];
+
+/** Stored result rows of one run with each school's results per rule set, as the API gives them. */
+async function withDetails(db: Db, run: RunRow, rows: readonly ResultRow[]): Promise<RunResult[]> {
+  if (rows.length === 0) return [];
+  const positions = rows.map((row) => row.position);
+  const columns = await findRunCriteria(db, run.id, rows.length >= ALL_CHUNKS_FROM ? "all" : positions);
+  const detailsAt = detailsReader(run.ruleSets, columns, run.year);
+  return rows.map((row) => presentResult(row, detailsAt(row.ruleSetStatuses, row.position)));
+}
+
+/** A stored result row and its results per rule set as the API gives them. */
+function presentResult(row: ResultRow, details: RuleSetResult[]): RunResult {
   return {
     schoolId: row.schoolId,
     schoolCode: row.schoolCode,
@@ -60,8 +77,8 @@ export function presentResult(row: Awaited<ReturnType<typeof findResults>>[numbe
     isRural: row.isRural,
     category: row.category,
     riskFlags: row.riskFlags,
-    reasons: row.reasons,
-    details: row.details,
+    reasons: reasonsOf(details),
+    details,
   };
 }
 
@@ -131,11 +148,12 @@ export async function getSchoolHistory({
   });
   const byId = new Map(runs.map((run) => [run.id, run]));
   const rows = await findResults(db, { runIds: [...byId.keys()], scope: schoolScope(actor), schoolId });
-  return rows
-    .flatMap((row) => {
+  const history = await Promise.all(
+    rows.map(async (row) => {
       const run = byId.get(row.runId);
       if (!run) return [];
-      const result = presentResult(row);
+      const [result] = await withDetails(db, run, [row]);
+      if (!result) return [];
       return [
         {
           runId: run.id,
@@ -148,6 +166,7 @@ export async function getSchoolHistory({
           details: result.details,
         },
       ];
-    })
-    .sort((a, b) => b.year - a.year || b.runId - a.runId);
+    }),
+  );
+  return history.flat().sort((a, b) => b.year - a.year || b.runId - a.runId);
 }

@@ -63,9 +63,6 @@ export function assembleSnapshot(
         criteria: result.criteria,
       };
     });
-    const reasons = details
-      .filter((detail) => detail.status === "flagged")
-      .flatMap((detail) => detail.criteria.flatMap((c) => (c.sentence ? [c.sentence] : [])));
     return {
       schoolId: school.schoolId,
       municipalityId: school.municipalityId,
@@ -74,10 +71,21 @@ export function assembleSnapshot(
       isRural: school.isRural,
       category: category.category,
       riskFlags: category.riskFlags,
-      reasons,
+      reasons: reasonsOf(details),
       details,
     };
   });
+}
+
+/**
+ * A school's reasons: the sentences of the met criteria of the rule sets that flagged it, in rule
+ * set and criterion order. A stored run keeps the sentences once, in its criteria, and reads the
+ * reasons back through this.
+ */
+export function reasonsOf(details: readonly RuleSetResult[]): string[] {
+  return details
+    .filter((detail) => detail.status === "flagged")
+    .flatMap((detail) => detail.criteria.flatMap((c) => (c.sentence ? [c.sentence] : [])));
 }
 
 /** A group of results to count: a category, rurality, whether risk flags are raised, and how many. */
