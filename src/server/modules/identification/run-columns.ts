@@ -1,5 +1,4 @@
-import type { RuleSetResult, RunRuleSet } from "../../../core/identification/api.schema";
-import { unpackFloat8, unpackInt4 } from "../../db/packed";
+import type { RuleSetResult } from "../../../core/identification/api.schema";
 
 /**
  * How a stored run keeps every criterion's result: columns per criterion of each rule set, the
@@ -35,16 +34,11 @@ export type CriterionColumn = {
   sentences: (string | null)[];
 };
 
-/** A {@link CriterionColumn} as stored: the binary columns as base64 of their big-endian bytes. */
-export type StoredCriterionColumn = Omit<
-  CriterionColumn,
-  "indicatorPicks" | "values" | "thresholds" | "yearMasks"
-> & { indicatorPicks: string; values: string; thresholds: string; yearMasks: string };
-
 type Status = Pick<RuleSetResult, "status" | "reason">;
 type Verdict = RuleSetResult["criteria"][number]["verdict"];
 
-const STATUS_LETTERS: Record<string, Status> = {
+/** What each status letter stands for (see identification_results.rule_set_statuses). */
+export const STATUS_OF_LETTER: Readonly<Record<string, Status>> = {
   f: { status: "flagged", reason: null },
   n: { status: "not_flagged", reason: null },
   s: { status: "insufficient_data", reason: "small_school" },
@@ -52,10 +46,11 @@ const STATUS_LETTERS: Record<string, Status> = {
   i: { status: "insufficient_data", reason: null },
 };
 const VERDICT_LETTERS: Record<Verdict, string> = { met: "m", not_met: "n", no_data: "d" };
-const VERDICTS: Record<string, Verdict> = { m: "met", n: "not_met", d: "no_data" };
+/** What each verdict letter stands for; «-»: no result. */
+export const VERDICT_OF_LETTER: Readonly<Record<string, Verdict>> = { m: "met", n: "not_met", d: "no_data" };
 const NO_RESULT = "-";
 /** Years further back than this from the run year do not fit a mask (windows reach back 10). */
-const MAX_YEAR_OFFSET = 30;
+export const MAX_YEAR_OFFSET = 30;
 
 function statusLetter({ status, reason }: Status): string {
   if (status === "flagged" && reason === null) return "f";
@@ -170,125 +165,4 @@ export function toRunColumns(
       .flatMap((entry) => chunksOf({ ...entry.column, verdicts: entry.verdicts.join("") }, chunkSize)),
   );
   return { statuses, columns };
-}
-
-const numberOrNull = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
-
-function yearsOf(mask: number, year: number): number[] {
-  const years: number[] = [];
-  for (let offset = MAX_YEAR_OFFSET; offset >= 0; offset--)
-    if (mask & (1 << offset)) years.push(year - offset);
-  return years;
-}
-
-/** A criterion's chunks, by first position, and the lookup of the chunk holding a position. */
-type ChunkedCriterion = { criterionId: string; chunks: CriterionColumn[] };
-
-function chunkAt(chunks: readonly CriterionColumn[], position: number): CriterionColumn | undefined {
-  let low = 0;
-  let high = chunks.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const chunk = chunks[middle]!;
-    if (position < chunk.firstPosition) high = middle - 1;
-    else if (position >= chunk.firstPosition + chunk.verdicts.length) low = middle + 1;
-    else return chunk;
-  }
-  return undefined;
-}
-
-function criteriaOfRuleSets(ruleSetCount: number, columns: readonly CriterionColumn[]): ChunkedCriterion[][] {
-  const byRuleSet: Map<number, ChunkedCriterion>[] = Array.from({ length: ruleSetCount }, () => new Map());
-  for (const column of columns) {
-    const criteria = byRuleSet[column.ruleSetIndex];
-    if (!criteria) continue;
-    const entry = criteria.get(column.criterionIndex) ?? { criterionId: column.criterionId, chunks: [] };
-    entry.chunks.push(column);
-    criteria.set(column.criterionIndex, entry);
-  }
-  return byRuleSet.map((criteria) =>
-    [...criteria.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([, entry]) => ({
-        ...entry,
-        chunks: entry.chunks.sort((a, b) => a.firstPosition - b.firstPosition),
-      })),
-  );
-}
-
-/**
- * The reader of stored results: given a school's status letters and its position, its results per
- * rule set exactly as the engine produced them (rule set names from the run). `columns` must hold
- * the chunks of the positions read.
- */
-export function detailsReader(
-  ruleSets: readonly RunRuleSet[],
-  columns: readonly CriterionColumn[],
-  year: number,
-): (statuses: string, position: number) => RuleSetResult[] {
-  const byRuleSet = criteriaOfRuleSets(ruleSets.length, columns);
-  return (statuses, position) =>
-    ruleSets.map((ruleSet, r): RuleSetResult => {
-      const status = STATUS_LETTERS[statuses.charAt(r)];
-      if (!status) throw new Error(`Неизвестное состояние набора правил: «${statuses.charAt(r)}»`);
-      const criteria: RuleSetResult["criteria"] = [];
-      for (const criterion of byRuleSet[r] ?? []) {
-        const column = chunkAt(criterion.chunks, position);
-        if (!column) continue;
-        const at = position - column.firstPosition;
-        const verdict = VERDICTS[column.verdicts.charAt(at)];
-        if (!verdict) continue;
-        criteria.push({
-          criterionId: criterion.criterionId,
-          indicatorCode: column.indicatorCodes[column.indicatorPicks[at] ?? 0] ?? "",
-          value: numberOrNull(column.values[at]),
-          threshold: numberOrNull(column.thresholds[at]),
-          yearsUsed: yearsOf(column.yearMasks[at] ?? 0, year),
-          verdict,
-          sentence: column.sentences[at] ?? null,
-        });
-      }
-      return {
-        ruleSetId: ruleSet.ruleSetId,
-        versionId: ruleSet.versionId,
-        name: ruleSet.name,
-        category: ruleSet.category,
-        ...status,
-        criteria,
-      };
-    });
-}
-
-function packBigEndian(length: number, bytes: number, write: (view: DataView, k: number) => void): string {
-  const buffer = Buffer.alloc(length * bytes);
-  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  for (let k = 0; k < length; k++) write(view, k);
-  return buffer.toString("base64");
-}
-
-/** A column as stored: base64 of big-endian float8 / int4 (Postgres's send form) and of the bytes. */
-export function encodeColumn(column: CriterionColumn): StoredCriterionColumn {
-  const { values, thresholds, yearMasks, indicatorPicks } = column;
-  return {
-    ...column,
-    indicatorPicks: Buffer.from(
-      indicatorPicks.buffer,
-      indicatorPicks.byteOffset,
-      indicatorPicks.byteLength,
-    ).toString("base64"),
-    values: packBigEndian(values.length, 8, (view, k) => view.setFloat64(k * 8, values[k]!)),
-    thresholds: packBigEndian(thresholds.length, 8, (view, k) => view.setFloat64(k * 8, thresholds[k]!)),
-    yearMasks: packBigEndian(yearMasks.length, 4, (view, k) => view.setInt32(k * 4, yearMasks[k]!)),
-  };
-}
-
-/** Reads a stored column back (see {@link encodeColumn}). */
-export function decodeColumn(stored: StoredCriterionColumn): CriterionColumn {
-  return {
-    ...stored,
-    indicatorPicks: new Uint8Array(Buffer.from(stored.indicatorPicks, "base64")),
-    values: unpackFloat8(stored.values),
-    thresholds: unpackFloat8(stored.thresholds),
-    yearMasks: unpackInt4(stored.yearMasks),
-  };
 }

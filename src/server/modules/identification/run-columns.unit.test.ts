@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { FIXTURE_RULE_SETS, syntheticSnapshot } from "../../../../test/support/run-fixture";
 import type { RuleSetResult, RunRuleSet } from "../../../core/identification/api.schema";
-import { decodeColumn, detailsReader, encodeColumn, toRunColumns } from "./run-columns";
+import { decodeColumn, encodeColumn } from "./run-column-codec";
+import { toRunColumns } from "./run-columns";
+import { detailsReader } from "./run-details";
 
 const YEAR = 2025;
 const RUN_RULE_SETS: RunRuleSet[] = FIXTURE_RULE_SETS.map(({ definition: _d, ...rest }) => rest);

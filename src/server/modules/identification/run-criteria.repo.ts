@@ -1,7 +1,8 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { identificationRunCriteria as criteria } from "../../db/schema";
 import type { Db } from "../../platform/db";
-import { type CriterionColumn, decodeColumn, encodeColumn } from "./run-columns";
+import { decodeColumn, encodeColumn } from "./run-column-codec";
+import type { CriterionColumn } from "./run-columns";
 
 const fromBase64 = (base64: string) => sql`decode(${base64}, 'base64')`;
 

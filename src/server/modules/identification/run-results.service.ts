@@ -13,8 +13,8 @@ import type { Actor } from "../access/actor";
 import { isRegionReader, resolveRegionId } from "./region";
 import { findResults, findRuns, type RunRow } from "./run.repo";
 import { getVisibleRun } from "./run.service";
-import { detailsReader } from "./run-columns";
 import { findRunCriteria } from "./run-criteria.repo";
+import { detailsReader } from "./run-details";
 import { reasonsOf, summarizeResults } from "./run-snapshot";
 
 /** The results of a run the actor may see, filtered by municipality and category. */
