@@ -10,17 +10,29 @@
  *    reader, the same stages with a rule set over its indicators.
  *
  * Run: npx tsx bench/national.bench.ts   (BENCH_SCHOOLS=… to change the size; BENCH_SKIP_POLAND=1)
- * Targets: the end-to-end total under 5 s on PGlite, under 2 s on the PostgreSQL server.
+ * Targets: the end-to-end total under 5 s on PGlite, under 2 s on the PostgreSQL server. The pipeline
+ * runs three times on the same data: the stages shown and the total judged are the median run's;
+ * the summary also shows the first (cold) run's total.
  */
+
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fitContextModel } from "../src/core/analytics";
 import { PRELOADED_RULE_SETS } from "../src/core/identification";
 import type { Database } from "../src/server/platform/db";
-import { type BenchEngine, benchEngines } from "./lib/engines";
+import { type BenchEngine, benchEnginesOnDisk } from "./lib/engines";
 import { printTable } from "./lib/table";
 import { generateNation, NATIONAL_SPECS } from "./national/generate";
 import { loadRegion } from "./national/load";
-import { metCount, type PipelineConfig, runPipeline, type Stage } from "./national/pipeline";
+import {
+  metCount,
+  type PipelineConfig,
+  type RepeatedPipeline,
+  runPipelineRepeated,
+  type Stage,
+} from "./national/pipeline";
 import { POLAND_INDICATORS, POLAND_RULE_SET, POLAND_YEARS, readPoland } from "./national/poland";
 import { timeSave } from "./national/save";
 import {
@@ -50,6 +62,7 @@ type Summary = {
   движок: string;
   "загрузка, с": number;
   "сквозной, мс": number;
+  "первый, мс": number;
   цель: string;
   итог: string;
 };
@@ -59,7 +72,7 @@ const rows = (stages: Stage[]) =>
   stages.map((s) => ({ этап: s.stage, мс: Math.round(s.ms), примечание: s.note }));
 
 /** The engine's single-predictor model, for the side-by-side with SQL's regr_slope. */
-function engineSinglePredictor(result: Awaited<ReturnType<typeof runPipeline>>, predictor: string) {
+function engineSinglePredictor(result: RepeatedPipeline, predictor: string) {
   const start = performance.now();
   const single = fitContextModel({
     schools: result.model.schools.map((s) => ({
@@ -97,7 +110,7 @@ async function benchGenerated(engine: BenchEngine, data: ReturnType<typeof gener
       context: CONTEXT,
       clusterIndicators: CLUSTER,
     };
-    const result = await runPipeline(database.db, cfg);
+    const result = await runPipelineRepeated(database.db, cfg);
     const [shnro, shfnsu] = result.evaluations;
     // The SQL side judges the same schools as the engine: none below the rule set's size.
     const minShnro = cfg.ruleSets[0]?.minStudents ?? 0;
@@ -182,6 +195,7 @@ async function benchGenerated(engine: BenchEngine, data: ReturnType<typeof gener
       движок: engine.kind,
       "загрузка, с": Number(loadSeconds.toFixed(1)),
       "сквозной, мс": Math.round(total),
+      "первый, мс": Math.round(result.firstTotal),
       цель: `< ${TARGET_MS[engine.kind]}`,
       итог: total < TARGET_MS[engine.kind] ? "да" : "НЕТ",
     });
@@ -206,7 +220,7 @@ async function benchPoland(engine: BenchEngine, data: Awaited<ReturnType<typeof 
     });
     const loadSeconds = (performance.now() - loadStart) / 1000;
     const context = ["pl_candidates", "pl_is_public"];
-    const result = await runPipeline(database.db, {
+    const result = await runPipelineRepeated(database.db, {
       regionId,
       year: YEAR,
       ruleSets: [POLAND_RULE_SET],
@@ -275,6 +289,7 @@ async function benchPoland(engine: BenchEngine, data: Awaited<ReturnType<typeof 
       движок: engine.kind,
       "загрузка, с": Number(loadSeconds.toFixed(1)),
       "сквозной, мс": Math.round(total),
+      "первый, мс": Math.round(result.firstTotal),
       цель: `< ${TARGET_MS[engine.kind]}`,
       итог: total < TARGET_MS[engine.kind] ? "да" : "НЕТ",
     });
@@ -285,9 +300,15 @@ async function benchPoland(engine: BenchEngine, data: Awaited<ReturnType<typeof 
 
 const generated = generateNation({ schoolCount: SCHOOLS, municipalityCount: 400, years: YEARS, seed: 2025 });
 console.log(`Сгенерировано ${generated.values.value.length} значений.`);
-for (const engine of benchEngines()) await benchGenerated(engine, generated);
-if (!process.env.BENCH_SKIP_POLAND) {
-  const poland = await readPoland();
-  for (const engine of benchEngines()) await benchPoland(engine, poland);
+// PGlite in a data directory, as the product runs it (memory:// slows bulk loads with the table's size).
+const dir = await mkdtemp(path.join(tmpdir(), "opora-national-bench-"));
+try {
+  for (const engine of benchEnginesOnDisk(dir)) await benchGenerated(engine, generated);
+  if (!process.env.BENCH_SKIP_POLAND) {
+    const poland = await readPoland();
+    for (const engine of benchEnginesOnDisk(dir)) await benchPoland(engine, poland);
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
 }
 printTable("Итог: сквозной расчёт (факты из БД → правила → модель → кластеры) против цели", summary);

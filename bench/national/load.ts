@@ -3,6 +3,7 @@ import type { IndicatorDefinition } from "../../src/core/indicators";
 import { insertMunicipalities, insertRegion, insertSchools } from "../../src/server/modules/demo/demo.repo";
 import { findIndicators, insertIndicator } from "../../src/server/modules/indicators/indicator.repo";
 import { seedCatalogue } from "../../src/server/modules/indicators/indicator.service";
+import { vacuumValues } from "../../src/server/modules/values/value-columns.repo";
 import type { Db } from "../../src/server/platform/db";
 
 /** A school to load: its code, municipality (index into the municipality names), territory and size. */
@@ -92,5 +93,7 @@ export async function loadRegion(
     }
   });
   await db.execute(sql`analyze`);
+  // As the product does after an import: the visibility map lets runs read columns from the index.
+  await vacuumValues(db);
   return { regionId, schoolIds };
 }

@@ -3,6 +3,7 @@ import { buildApp } from "../../server/app";
 import { loadDemoRegion } from "../../server/modules/demo/demo.service";
 import { isEmptyInstallation } from "../../server/modules/hierarchy/hierarchy.repo";
 import { isDemoInstallation } from "../../server/modules/system/settings.repo";
+import { vacuumValues } from "../../server/modules/values/value-columns.repo";
 import { type Config, loadConfig } from "../../server/platform/config";
 import { openDatabase } from "../../server/platform/db";
 import { printDemoSignIns } from "./demo.command";
@@ -29,6 +30,11 @@ export function serveCommand(): Command {
       if (opts.demoIfEmpty && (await isEmptyInstallation(database.db))) {
         say("База пуста: загружаю демонстрационный регион…");
         await loadDemoRegion({ db: database.db });
+      } else {
+        // The values' visibility map lets identification read columns from the index alone; PGlite has
+        // no autovacuum, and a database from an earlier version has never been vacuumed. Quick when
+        // nothing changed since the last time (only pages written since are visited).
+        await vacuumValues(database.db);
       }
       const app = await buildApp({ database, config, logger: true });
       const close = async () => {

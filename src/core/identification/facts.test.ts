@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFactsTable, groupIndicatorYears, indicatorYearPairs } from "./facts";
+import { buildFactsTable, indicatorYearPairs } from "./facts";
 
 const school = (schoolId: number) => ({
   schoolId,
@@ -48,10 +48,6 @@ describe("indicator-year pairs", () => {
       { code: "c", year: 2025 },
       { code: "d", year: 2024 },
       { code: "d", year: 2025 },
-    ]);
-    expect(groupIndicatorYears(pairs)).toEqual([
-      { codes: ["a", "b", "d"], years: [2024, 2025] },
-      { codes: ["c"], years: [2025] },
     ]);
   });
 });

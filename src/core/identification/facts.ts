@@ -51,24 +51,6 @@ export function indicatorYearPairs(parts: readonly IndicatorYears[]): { code: st
     .flatMap(([code, years]) => [...years].sort((a, b) => a - b).map((year) => ({ code, year })));
 }
 
-/** Pairs regrouped as few parts: the codes that want the same years together. */
-export function groupIndicatorYears(pairs: readonly { code: string; year: number }[]): IndicatorYears[] {
-  const yearsByCode = new Map<string, number[]>();
-  for (const { code, year } of pairs) {
-    const years = yearsByCode.get(code) ?? [];
-    years.push(year);
-    yearsByCode.set(code, years);
-  }
-  const codesByYears = new Map<string, { codes: string[]; years: number[] }>();
-  for (const [code, years] of yearsByCode) {
-    const key = years.join(",");
-    const group = codesByYears.get(key) ?? { codes: [], years };
-    group.codes.push(code);
-    codesByYears.set(key, group);
-  }
-  return [...codesByYears.values()];
-}
-
 /** The column of a code in a year, created (every school missing) on first use. */
 function columnFor(
   columns: Map<string, Map<number, Float64Array>>,

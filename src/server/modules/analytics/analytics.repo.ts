@@ -1,6 +1,5 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { AnalyticsSchool, SchoolCategoryCode } from "../../../core/analytics";
-import { packedFloat8, packedInt4, unpackFloat8, unpackInt4 } from "../../db/packed";
 import {
   identificationResults,
   identificationRuns,
@@ -10,47 +9,7 @@ import {
   schools,
 } from "../../db/schema";
 import type { Db } from "../../platform/db";
-
-/** Values of some indicators in some years in columns: one row per (indicator, year) with parallel arrays. */
-export type ValueColumns = {
-  indicatorId: number;
-  year: number;
-  schoolIds: Int32Array;
-  values: Float64Array;
-}[];
-
-/**
- * School values of the given indicators and years of a region, in columns: one row per (indicator,
- * year) carrying the school ids and the values packed (db/packed.ts). One set-based query; far
- * fewer rows cross the driver than in long form and no value is parsed from text, which is what
- * costs most at national scale.
- */
-export async function findValueColumns(
-  db: Db,
-  opts: { regionId: number; indicatorIds: readonly number[]; years: readonly number[] },
-): Promise<ValueColumns> {
-  if (opts.indicatorIds.length === 0 || opts.years.length === 0) return [];
-  const rows = await db
-    .select({
-      indicatorId: indicatorValues.indicatorId,
-      year: indicatorValues.year,
-      schoolIds: packedInt4(indicatorValues.schoolId),
-      values: packedFloat8(indicatorValues.value),
-    })
-    .from(indicatorValues)
-    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
-    .where(
-      and(
-        inArray(indicatorValues.indicatorId, [...opts.indicatorIds]),
-        inArray(indicatorValues.year, [...opts.years]),
-        isNotNull(indicatorValues.schoolId),
-        // The region's own indicators only; the ids already say so, this keeps the query honest.
-        eq(indicators.regionId, opts.regionId),
-      ),
-    )
-    .groupBy(indicatorValues.indicatorId, indicatorValues.year);
-  return rows.map((r) => ({ ...r, schoolIds: unpackInt4(r.schoolIds), values: unpackFloat8(r.values) }));
-}
+import { findValueColumns } from "../values/value-columns.repo";
 
 /** Every school of a region (what the analytics show of it), ordered by code. */
 export async function findRegionSchoolRows(db: Db, regionId: number) {
@@ -80,7 +39,11 @@ export async function findSchoolsWithValues(
   const codeById = new Map(opts.indicators.map((i) => [i.id, i.code]));
   const [rows, columns] = await Promise.all([
     findRegionSchoolRows(db, opts.regionId),
-    findValueColumns(db, { regionId: opts.regionId, indicatorIds: [...codeById.keys()], years: [opts.year] }),
+    findValueColumns(
+      db,
+      opts.regionId,
+      [...codeById.keys()].map((indicatorId) => ({ indicatorId, year: opts.year })),
+    ),
   ]);
   const bySchool = new Map<number, Record<string, number>>(rows.map((r) => [r.schoolId, {}]));
   for (const column of columns) {

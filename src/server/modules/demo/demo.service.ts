@@ -16,6 +16,7 @@ import { findIndicators } from "../indicators/indicator.repo";
 import { seedCatalogue } from "../indicators/indicator.service";
 import { setSetting } from "../system/settings.repo";
 import { insertUser, replaceAssignments } from "../users/user.repo";
+import { vacuumValues } from "../values/value-columns.repo";
 import {
   deleteRegionCascade,
   deleteUsersByLogin,
@@ -72,7 +73,7 @@ export async function loadDemoRegion({
     seed,
   });
   const hashes = await hashing;
-  return db.transaction(async (tx) => {
+  const summary = await db.transaction(async (tx) => {
     const previous = await findRegionIdByCode(tx, demo.region.code);
     if (previous !== undefined) await deleteRegionCascade(tx, previous);
     await deleteUsersByLogin(
@@ -133,6 +134,8 @@ export async function loadDemoRegion({
     });
     return summary;
   });
+  await vacuumValues(db);
+  return summary;
 }
 
 /** Seeds the catalogue, inserts the generated values and the forms' states. */

@@ -1,23 +1,16 @@
-import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import {
   buildFactsTable,
   type FactsTable,
-  groupIndicatorYears,
   type IndicatorMeta,
   indicatorYearPairs,
   type SchoolFactsQuery,
   type ValueColumn,
 } from "../../../core/identification";
-import { packedFloat8, packedInt4, unpackFloat8, unpackInt4 } from "../../db/packed";
-import {
-  indicators,
-  indicatorValues,
-  indicatorVersions,
-  municipalities,
-  regions,
-  schools,
-} from "../../db/schema";
+import { packedInt4, unpackInt4 } from "../../db/packed";
+import { indicators, indicatorVersions, municipalities, regions, schools } from "../../db/schema";
 import type { Db } from "../../platform/db";
+import { findValueColumns } from "../values/value-columns.repo";
 
 /** A school of the region as a run snapshots it. */
 export type RegionSchool = {
@@ -90,44 +83,13 @@ export async function findRegionSchools(db: Db, regionId: number): Promise<Regio
   }));
 }
 
-/** Values of these indicators (by id) in these years, one column per (indicator, year): one query. */
-async function findPackedColumns(db: Db, wanted: readonly { ids: number[]; years: readonly number[] }[]) {
-  return db
-    .select({
-      indicatorId: indicatorValues.indicatorId,
-      year: indicatorValues.year,
-      schoolIds: packedInt4(indicatorValues.schoolId),
-      values: packedFloat8(indicatorValues.value),
-    })
-    .from(indicatorValues)
-    .where(
-      and(
-        or(
-          ...wanted.map((w) =>
-            and(inArray(indicatorValues.indicatorId, w.ids), inArray(indicatorValues.year, [...w.years])),
-          ),
-        ),
-        isNotNull(indicatorValues.schoolId),
-      ),
-    )
-    .groupBy(indicatorValues.indicatorId, indicatorValues.year);
-}
-
-/** Queries the values are read in at once: a PostgreSQL server runs each on its own connection and core. */
-const PARALLEL_QUERIES = 2;
-
 /**
  * The region's school values of the indicators in the years of each part of the query, each
- * (indicator, year) once: one row per indicator and year with the school ids and the values packed
- * (see db/packed.ts), so a few dozen rows and no per-value parsing cross the driver even at national
- * scale. The pairs are split between {@link PARALLEL_QUERIES} queries run together (each scans a
- * million rows at national scale: a server runs them side by side; PGlite, one connection, in turn).
+ * (indicator, year) once, as columns (values/value-columns.repo.ts: one index-only query per column).
  */
-export async function findValueColumns(db: Db, query: SchoolFactsQuery): Promise<ValueColumn[]> {
+export async function findFactColumns(db: Db, query: SchoolFactsQuery): Promise<ValueColumn[]> {
   const pairs = indicatorYearPairs(query.parts);
   if (pairs.length === 0) return [];
-  // Codes to ids first: the values are then read by (indicator_id, year) through its index, with
-  // no join per value row (which cost a third of the time at national scale).
   const catalogue = await db
     .select({ id: indicators.id, code: indicators.code })
     .from(indicators)
@@ -139,19 +101,15 @@ export async function findValueColumns(db: Db, query: SchoolFactsQuery): Promise
     );
   const idOf = new Map(catalogue.map((row) => [row.code, row.id]));
   const codeOf = new Map(catalogue.map((row) => [row.id, row.code]));
-  const known = pairs.filter((p) => idOf.has(p.code));
-  const size = Math.ceil(known.length / PARALLEL_QUERIES);
-  const batches = Array.from({ length: PARALLEL_QUERIES }, (_, k) => known.slice(k * size, (k + 1) * size))
-    .filter((batch) => batch.length > 0)
-    .map((batch) =>
-      groupIndicatorYears(batch).map((g) => ({ ids: g.codes.map((c) => idOf.get(c)!), years: g.years })),
-    );
-  const results = await Promise.all(batches.map((wanted) => findPackedColumns(db, wanted)));
-  return results.flat().map((row) => ({
-    code: codeOf.get(row.indicatorId) ?? "",
-    year: row.year,
-    schoolIds: unpackInt4(row.schoolIds),
-    values: unpackFloat8(row.values),
+  const known = pairs
+    .filter((p) => idOf.has(p.code))
+    .map((p) => ({ indicatorId: idOf.get(p.code)!, year: p.year }));
+  const columns = await findValueColumns(db, query.regionId, known);
+  return columns.map((column) => ({
+    code: codeOf.get(column.indicatorId) ?? "",
+    year: column.year,
+    schoolIds: column.schoolIds,
+    values: column.values,
   }));
 }
 
@@ -162,7 +120,7 @@ export async function loadFactsTable(
 ): Promise<{ schools: RegionSchool[]; table: FactsTable<RegionSchool> }> {
   const [regionSchools, columns] = await Promise.all([
     findRegionSchools(db, query.regionId),
-    findValueColumns(db, query),
+    findFactColumns(db, query),
   ]);
   return { schools: regionSchools, table: buildFactsTable(regionSchools, columns) };
 }

@@ -112,14 +112,6 @@ export async function analyzeStaging(db: Db): Promise<void> {
 }
 
 /**
- * Refreshes the statistics of the values after a bulk write: PGlite has no autovacuum, and a
- * planner that still thinks the table is empty picks nested loops that never finish.
- */
-export async function analyzeValues(db: Db): Promise<void> {
-  await db.execute(sql`analyze ${indicatorValues}`);
-}
-
-/**
  * Removes a job's staging rows. When no other import has rows staged, the table is truncated
  * instead: instant, and it gives the space back — PGlite has no autovacuum, so deleted staging
  * rows would otherwise stay in its data directory for good. The exclusive lock (taken without

@@ -5,6 +5,7 @@ import { municipalityScope, schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import type { JobHandle } from "../jobs/job.service";
+import { vacuumValues } from "../values/value-columns.repo";
 import { rememberMapping } from "./import-mapping.repo";
 import {
   createIssueCollector,
@@ -28,7 +29,6 @@ import { type StageListener, stageClock } from "./stage-clock";
 import { checkStagedValues } from "./value-checks";
 import {
   analyzeStaging,
-  analyzeValues,
   applyStaged,
   canSkipRowTriggers,
   countStagedChanges,
@@ -143,8 +143,8 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       } else {
         summary = await applyValues(input, { ...base, rows }, staged.values, skipTriggers);
         clock.lap("apply");
-        await analyzeValues(db);
-        clock.lap("analyze");
+        await vacuumValues(db);
+        clock.lap("vacuum");
       }
       await deleteStaging(db, job.id);
       clock.lap("clean up");
