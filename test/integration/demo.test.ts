@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_YEARS, generateDemoRegion } from "../../src/core/demo";
 import { INDICATOR_CATALOGUE } from "../../src/core/indicators";
 import { type DemoLoadSummary, loadDemoRegion } from "../../src/server/modules/demo/demo.service";
+import { findValueHistory } from "../../src/server/modules/values/values.repo";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
 
@@ -58,11 +59,24 @@ describe.each(testEngines())("demo region data on $kind", (engine) => {
     expect(rowsOf<{ n: number }>(municipal)[0]?.n).toBeGreaterThan(0);
   });
 
-  it("records each value's creation in its history", async () => {
-    const r = await database.db.execute(sql`
-      select count(*)::int as n from indicator_values v
-      where not exists (select 1 from indicator_value_history h where h.value_id = v.id)`);
+  it("writes no history rows for its values; each value's history shows its creation from the row", async () => {
+    const r = await database.db.execute(sql`select count(*)::int as n from indicator_value_history`);
     expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(0);
+    const [v] = rowsOf<{ id: number; indicator_id: number; school_id: number; year: number; value: number }>(
+      await database.db.execute(
+        sql`select id, indicator_id, school_id, year, value from indicator_values where school_id is not null limit 1`,
+      ),
+    );
+    const history = await findValueHistory(database.db, {
+      id: Number(v!.id),
+      indicatorId: v!.indicator_id,
+      schoolId: v!.school_id,
+      municipalityId: null,
+      year: v!.year,
+    });
+    expect(history).toEqual([
+      expect.objectContaining({ id: -Number(v!.id), oldValue: null, newValue: v!.value, source: "demo" }),
+    ]);
   });
 
   it("sets forms in several states in the latest year and accepted before", async () => {

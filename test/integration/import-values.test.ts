@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findValueHistory } from "../../src/server/modules/values/values.repo";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
 import {
@@ -10,6 +12,9 @@ import {
   shortNameOf,
   tempFolder,
 } from "./import-support";
+
+const rowsOf = <T>(result: unknown): T[] =>
+  Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 
 const WIDE = [
   "Код ОО;Наименование;Год;Доля обучающихся на «4» и «5» [good_marks_share];Педагог-психолог [has_psychologist];ОГЭ математика [oge_math_mean]",
@@ -50,7 +55,7 @@ describe.each(testEngines())("import of values ($kind)", (engine) => {
     expect(await countRows(db, "jobs", `id = ${summary.jobId} and status = 'done'`)).toBe(1);
   });
 
-  it("imports a wide CSV with decimal commas, percents and yes/no, with history and one audit entry", async () => {
+  it("imports a wide CSV with decimal commas, percents and yes/no, with one audit entry and no history rows for creations", async () => {
     const db = database.db;
     const file = await folder.write("wide.csv", `\ufeff${WIDE}`);
     const audit = await countRows(db, "audit_log");
@@ -58,20 +63,43 @@ describe.each(testEngines())("import of values ($kind)", (engine) => {
     expect(summary).toMatchObject({ rows: 3, created: 8, updated: 0, unchanged: 0, errors: [] });
     expect(await countRows(db, "indicator_values", "source = 'import'")).toBe(8);
     expect(await countRows(db, "indicator_values", `source_ref = '${summary.jobId}'`)).toBe(8);
-    expect(await countRows(db, "indicator_value_history", "old_value is null")).toBe(8);
+    // a creation is told by the value row itself (who, when, which job): no history row yet
+    expect(await countRows(db, "indicator_value_history")).toBe(0);
     expect(await countRows(db, "audit_log")).toBe(audit + 1);
     expect(await countRows(db, "import_staging")).toBe(0);
     const b = world.schools.b.id;
     expect(await countRows(db, "indicator_values", `school_id = ${b} and value = 0.31`)).toBe(1);
   });
 
-  it("a second import of a changed file updates one value and leaves the rest", async () => {
+  it("a second import of a changed file updates one value and leaves the rest; the value's history reads creation, change", async () => {
     const db = database.db;
     const file = await folder.write("wide2.csv", `\ufeff${WIDE.replace("0,41", "0,45")}`);
+    const first = await db.execute(
+      sql`select source_ref, entered_at from indicator_values where value = 0.41`,
+    );
+    const created = rowsOf<{ source_ref: string; entered_at: Date | string }>(first)[0]!;
     const summary = await importFile(db, { actor: actorIn(world.region.id), file });
     expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: 7, errors: [] });
     expect(await countRows(db, "indicator_value_history", "old_value = 0.41 and new_value = 0.45")).toBe(1);
-    expect(await countRows(db, "indicator_value_history")).toBe(9);
+    // the first change writes the creation entry first, from the row as the first import left it
+    expect(await countRows(db, "indicator_value_history")).toBe(2);
+    const [value] = rowsOf<{ id: number; indicator_id: number; school_id: number; year: number }>(
+      await db.execute(
+        sql`select id, indicator_id, school_id, year from indicator_values where value = 0.45`,
+      ),
+    );
+    const history = await findValueHistory(db, {
+      id: Number(value!.id),
+      indicatorId: value!.indicator_id,
+      schoolId: value!.school_id,
+      municipalityId: null,
+      year: value!.year,
+    });
+    expect(history.map((h) => [h.oldValue, h.newValue, h.source, h.sourceRef])).toEqual([
+      [0.41, 0.45, "import", String(summary.jobId)],
+      [null, 0.41, "import", created.source_ref],
+    ]);
+    expect(history[1]!.changedAt.getTime()).toBe(new Date(created.entered_at).getTime());
   });
 
   it("a dry run lists the values it would create and change, with the old value, and counts the unchanged", async () => {

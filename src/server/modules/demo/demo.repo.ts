@@ -2,7 +2,6 @@ import { eq, inArray, sql } from "drizzle-orm";
 import {
   formEvents,
   formSubmissions,
-  indicatorValueHistory,
   indicatorValues,
   mocStaff,
   mocs,
@@ -126,8 +125,8 @@ function intArray(values: (number | null)[]): string {
 
 /**
  * Inserts demo values with source «demo», in chunks of 5,000 rows (one statement each over
- * unnest'ed arrays), then records their creation in the history with one statement. The values
- * go to a freshly created region, so every value of its indicators is one of these.
+ * unnest'ed arrays). Like every creation, they have no history row until they change: the value
+ * row says where it came from (values.repo.ts, creationEntries).
  */
 export async function insertDemoValues(db: Db, rows: DemoValueRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
@@ -142,11 +141,6 @@ export async function insertDemoValues(db: Db, rows: DemoValueRow[]): Promise<vo
         ${col((r) => r.year)}::int[], ${col((r) => r.value)}::float8[]
       ) as t(indicator_id, version_id, school_id, municipality_id, year, value)`);
   }
-  const indicatorIds = intArray([...new Set(rows.map((r) => r.indicatorId))]);
-  await db.execute(sql`
-    insert into ${indicatorValueHistory} (value_id, old_value, new_value, source, reason)
-    select v.id, null, v.value, 'demo', 'Демонстрационные данные' from ${indicatorValues} v
-    where v.indicator_id = any(${indicatorIds}::int[]) and v.source = 'demo'`);
 }
 
 /** A demo form resolved to ids, with its history. */

@@ -3,6 +3,7 @@ import { encodeCopyBinary } from "../../db/copy-binary";
 import { importStaging, indicators, indicatorValues, municipalities, schools } from "../../db/schema";
 import type { Db } from "../../platform/db";
 import { copyBinaryInto } from "../../platform/db-copy";
+import { creationEntries } from "../values/values.repo";
 import type { ImportChange } from "./import-summary";
 import type { MatchableMunicipality } from "./municipality-matcher";
 import type { MatchableSchool } from "./school-matcher";
@@ -307,8 +308,9 @@ export async function applyStaged(
 }
 
 /**
- * Inserts or updates the staged values of one kind of owner, with a history row for each change;
- * returns how many values it created and changed (a value is new when it had no stored row).
+ * Inserts or updates the staged values of one kind of owner, with a history row for each change
+ * (and, for a value's first change, its creation entry: values.repo.ts, creationEntries; a new
+ * value has no history row); returns how many values it created and changed.
  * New values are a plain insert of the staged rows with no stored row, changed ones an update
  * joined on the key: several times faster on PGlite than INSERT … ON CONFLICT, whose speculative
  * insertion costs a unique-index round trip per row. A value written by someone else between the
@@ -328,33 +330,31 @@ async function upsertStaged(
       where job_id = ${jobId} and ${owner} is not null
     ),
     changed as (
-      select v.id, v.value as old_value, s.version_id, s.value from s join ${indicatorValues} v
+      select v.id, v.value, v.source, v.source_ref, v.entered_by, v.entered_at,
+        s.version_id, s.value as new_value
+      from s join ${indicatorValues} v
         on v.indicator_id = s.indicator_id and v.${owner} = s.${owner} and v.year = s.year
       where v.value is distinct from s.value
     ),
     updated as (
-      update ${indicatorValues} v set value = c.value, version_id = c.version_id, source = 'import',
+      update ${indicatorValues} v set value = c.new_value, version_id = c.version_id, source = 'import',
         source_ref = ${sourceRef}, entered_by = ${userId}, entered_at = now()
       from changed c where v.id = c.id
-      returning v.id, c.old_value, v.value
+      returning v.id
     ),
     inserted as (
       insert into ${indicatorValues} (indicator_id, version_id, ${owner}, year, value, source, source_ref, entered_by)
       select indicator_id, version_id, ${owner}, year, value, 'import', ${sourceRef}, ${userId} from s
       where not exists (select 1 from ${indicatorValues} v
         where v.indicator_id = s.indicator_id and v.${owner} = s.${owner} and v.year = s.year)
-      returning id, null::float8 as old_value, value
+      returning id
     ),
+    created_entries as (${creationEntries(sql`changed`)}),
     history as (
       insert into indicator_value_history (value_id, old_value, new_value, source, source_ref, changed_by)
-      select id, old_value, value, 'import', ${sourceRef}, ${userId} from (
-        select * from updated union all select * from inserted
-      ) w
-      returning old_value
+      select id, value, new_value, 'import', ${sourceRef}, ${userId} from changed
     )
-    select count(*) filter (where old_value is null) as created,
-      count(*) filter (where old_value is not null) as updated
-    from history`)
+    select (select count(*) from inserted) as created, (select count(*) from updated) as updated`)
     .catch((error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
       throw new Error(

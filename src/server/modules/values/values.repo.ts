@@ -29,7 +29,10 @@ export type WriteSource = {
 
 /**
  * Writes school values: inserts new ones, updates changed ones, leaves equal ones, and records
- * every creation and change in the history. Set-based: a few statements per batch.
+ * every change in the history. A creation writes no history row: the value row itself says who
+ * entered it, when and from what, and the readers show it as the first entry; the first change of
+ * a value writes that creation entry before its own (see {@link creationEntries}). Set-based: a
+ * few statements per batch.
  */
 export async function upsertSchoolValues(db: Db, rows: ValueWrite[], src: WriteSource): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
@@ -44,7 +47,7 @@ export async function upsertSchoolValues(db: Db, rows: ValueWrite[], src: WriteS
         ) as t(indicator_id, version_id, school_id, year, value)
       ),
       old as (
-        select v.id, v.value, i.indicator_id, i.school_id, i.year
+        select v.id, v.value, v.source, v.source_ref, v.entered_by, v.entered_at
         from input i join ${indicatorValues} v
           on v.indicator_id = i.indicator_id and v.school_id = i.school_id and v.year = i.year
       ),
@@ -56,13 +59,32 @@ export async function upsertSchoolValues(db: Db, rows: ValueWrite[], src: WriteS
         do update set value = excluded.value, version_id = excluded.version_id, source = excluded.source,
           source_ref = excluded.source_ref, entered_by = excluded.entered_by, entered_at = now()
         where ${indicatorValues}.value is distinct from excluded.value
-        returning id, indicator_id, school_id, year, value
-      )
+        returning id, value
+      ),
+      changed as (
+        select old.*, up.value as new_value from up join old on old.id = up.id
+      ),
+      created_entries as (${creationEntries(sql`changed`)})
       insert into ${indicatorValueHistory} (value_id, old_value, new_value, source, source_ref, reason, changed_by)
-      select up.id, old.value, up.value, ${src.source}, ${src.sourceRef ?? null}, ${src.reason ?? null}, ${src.userId}
-      from up left join old on old.indicator_id = up.indicator_id and old.school_id = up.school_id and old.year = up.year
+      select id, value, new_value, ${src.source}, ${src.sourceRef ?? null}, ${src.reason ?? null}, ${src.userId}
+      from changed
     `);
   }
+}
+
+/**
+ * The statement that writes the creation entries of values changed for the first time: from
+ * `changed` (a CTE or table with the value's id and its row as it was before the change: value,
+ * source, source_ref, entered_by, entered_at), an entry «none → value» by whoever entered it, when,
+ * for each value with no history yet. Values are created without a history row (a bulk import of a
+ * new year would otherwise write every row twice); this keeps a value's history complete once it
+ * has one. Readers show a value that has none with its creation entry made up from its row.
+ */
+export function creationEntries(changed: SQL): SQL {
+  return sql`
+    insert into ${indicatorValueHistory} (value_id, old_value, new_value, source, source_ref, changed_by, changed_at)
+    select c.id, null, c.value, c.source, c.source_ref, c.entered_by, c.entered_at from ${changed} c
+    where not exists (select 1 from ${indicatorValueHistory} h where h.value_id = c.id)`;
 }
 
 /** Formats numbers as a PostgreSQL array literal, passed as one parameter (fast for large batches). */
@@ -107,7 +129,8 @@ async function findOwnerValues(db: Db, owner: SQL, years?: number[]) {
 
 /**
  * The history of one value, newest first, including changes made before it was last cleared
- * (kept under its owner, indicator and year).
+ * (kept under its owner, indicator and year). A value never changed has no history row: its
+ * creation entry is made up from the value row (see {@link creationEntries}).
  */
 export async function findValueHistory(
   db: Db,
@@ -125,22 +148,60 @@ export async function findValueHistory(
       : value.municipalityId !== null
         ? eq(indicatorValueHistory.municipalityId, value.municipalityId)
         : sql`false`;
-  return db
-    .select(historyColumns)
-    .from(indicatorValueHistory)
-    .leftJoin(users, eq(users.id, indicatorValueHistory.changedBy))
-    .where(
-      or(
-        eq(indicatorValueHistory.valueId, value.id),
-        and(
-          isNull(indicatorValueHistory.valueId),
-          owner,
-          eq(indicatorValueHistory.indicatorId, value.indicatorId),
-          eq(indicatorValueHistory.year, value.year),
+  const [recorded, unrecorded] = await Promise.all([
+    db
+      .select(historyColumns)
+      .from(indicatorValueHistory)
+      .leftJoin(users, eq(users.id, indicatorValueHistory.changedBy))
+      .where(
+        or(
+          eq(indicatorValueHistory.valueId, value.id),
+          and(
+            isNull(indicatorValueHistory.valueId),
+            owner,
+            eq(indicatorValueHistory.indicatorId, value.indicatorId),
+            eq(indicatorValueHistory.year, value.year),
+          ),
         ),
       ),
+    findUnrecordedCreations(db, eq(indicatorValues.id, value.id), 1),
+  ]);
+  return newestFirst([...recorded, ...unrecorded.map(({ indicatorId: _indicatorId, ...entry }) => entry)]);
+}
+
+/**
+ * The creation entries of values that have no history row (never changed since they were
+ * entered), made up from the value rows: «none → value», by whoever entered it, when. Such an
+ * entry's id is the value's id negated (history ids are positive), so ids stay unique in a list.
+ */
+function findUnrecordedCreations(db: Db, which: SQL | undefined, limit: number) {
+  return db
+    .select({
+      id: sql<number>`-${indicatorValues.id}`.mapWith(Number),
+      oldValue: sql<number | null>`null::float8`,
+      newValue: sql<number | null>`${indicatorValues.value}`.mapWith(Number),
+      source: indicatorValues.source,
+      sourceRef: indicatorValues.sourceRef,
+      reason: sql<string | null>`null::text`,
+      changedAt: indicatorValues.enteredAt,
+      changedBy: users.fullName,
+      indicatorId: indicatorValues.indicatorId,
+    })
+    .from(indicatorValues)
+    .leftJoin(users, eq(users.id, indicatorValues.enteredBy))
+    .where(
+      and(
+        which,
+        sql`not exists (select 1 from ${indicatorValueHistory} h where h.value_id = ${indicatorValues.id})`,
+      ),
     )
-    .orderBy(desc(indicatorValueHistory.id));
+    .orderBy(desc(indicatorValues.enteredAt), desc(indicatorValues.id))
+    .limit(limit);
+}
+
+/** History entries newest first: by time, then by id (a creation entry written late has a later id). */
+function newestFirst<T extends { id: number; changedAt: Date }>(entries: T[]): T[] {
+  return entries.sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime() || b.id - a.id);
 }
 
 /** Values of a region's schools in scope for a year, long form, for export and analytics. */
@@ -240,6 +301,7 @@ export async function clearSchoolValues(
     );
   if (!found.length) return [];
   const ids = sql`${toPgArray(found.map((f) => f.id))}::bigint[]`;
+  await db.execute(creationEntries(sql`(select * from ${indicatorValues} where id = any(${ids}))`));
   await db.execute(sql`
     update ${indicatorValueHistory} h set indicator_id = v.indicator_id, school_id = v.school_id,
       municipality_id = v.municipality_id, year = v.year
@@ -273,17 +335,18 @@ const historyColumns = {
 
 /**
  * The latest changes of a school's values in a year, newest first, with the indicator: changes of
- * the values it has and of values since cleared.
+ * the values it has, of values since cleared, and the creation of values never changed (made up
+ * from their rows, see {@link findUnrecordedCreations}).
  */
 export async function findSchoolYearHistory(db: Db, schoolId: number, year: number, limit = 200) {
-  const [live, cleared] = await Promise.all([
+  const [live, cleared, unrecorded] = await Promise.all([
     db
       .select({ ...historyColumns, indicatorId: indicatorValues.indicatorId })
       .from(indicatorValueHistory)
       .innerJoin(indicatorValues, eq(indicatorValues.id, indicatorValueHistory.valueId))
       .leftJoin(users, eq(users.id, indicatorValueHistory.changedBy))
       .where(and(eq(indicatorValues.schoolId, schoolId), eq(indicatorValues.year, year)))
-      .orderBy(desc(indicatorValueHistory.id))
+      .orderBy(desc(indicatorValueHistory.changedAt), desc(indicatorValueHistory.id))
       .limit(limit),
     db
       .select({ ...historyColumns, indicatorId: indicatorValueHistory.indicatorId })
@@ -296,8 +359,13 @@ export async function findSchoolYearHistory(db: Db, schoolId: number, year: numb
           eq(indicatorValueHistory.year, year),
         ),
       )
-      .orderBy(desc(indicatorValueHistory.id))
+      .orderBy(desc(indicatorValueHistory.changedAt), desc(indicatorValueHistory.id))
       .limit(limit),
+    findUnrecordedCreations(
+      db,
+      and(eq(indicatorValues.schoolId, schoolId), eq(indicatorValues.year, year)),
+      limit,
+    ),
   ]);
-  return [...live, ...cleared].sort((a, b) => b.id - a.id).slice(0, limit);
+  return newestFirst([...live, ...cleared, ...unrecorded]).slice(0, limit);
 }
