@@ -54,3 +54,11 @@ async function copyThroughPool(
     client.release(failed);
   }
 }
+
+/**
+ * Whether statements can run side by side on separate connections (a PostgreSQL server's pool);
+ * false for PGlite, whose one connection a transaction holds until it ends.
+ */
+export function hasSeparateConnections(db: Db): boolean {
+  return !((db as unknown as { $client: unknown }).$client instanceof PGlite);
+}

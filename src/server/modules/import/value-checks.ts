@@ -2,7 +2,7 @@ import type { Db } from "../../platform/db";
 import { type IssueCollector, MAX_LISTED_ERRORS } from "./import-summary";
 import type { IndicatorCatalogue } from "./indicator-rules";
 import type { LayoutPlan } from "./parse/layout-plan";
-import { findStagedDuplicates, findStagedLocked } from "./value-import.repo";
+import { findStagedDuplicates, findStagedLocked, type RowRange } from "./value-import.repo";
 
 /** The header of the column a staged value of an indicator came from. */
 function valueColumn(plan: LayoutPlan, indicatorCode: string | undefined): string | null {
@@ -28,6 +28,21 @@ export async function checkStagedValues(
     hasRepeats: boolean;
   },
 ): Promise<void> {
+  await checkRepeatedValues(db, opts);
+  await checkLockedValues(db, opts);
+}
+
+/** Reports the staged values given twice (looked for only when staging noticed a repeat). */
+export async function checkRepeatedValues(
+  db: Db,
+  opts: {
+    jobId: number;
+    plan: LayoutPlan;
+    indicators: IndicatorCatalogue;
+    issues: IssueCollector;
+    hasRepeats: boolean;
+  },
+): Promise<void> {
   const { jobId, plan, indicators, issues } = opts;
   const repeats = opts.hasRepeats ? await findStagedDuplicates(db, jobId, MAX_LISTED_ERRORS + 1) : [];
   for (const row of repeats) {
@@ -38,7 +53,24 @@ export async function checkStagedValues(
       message: `повтор: значение показателя «${code}» ${row.is_municipality ? "муниципалитета" : "школы"} «${row.owner_code}» за ${row.year} год уже есть в строке ${row.first_row}`,
     });
   }
-  for (const row of await findStagedLocked(db, jobId, MAX_LISTED_ERRORS + 1)) {
+}
+
+/**
+ * Reports the staged values (all the job's, or one batch's rows) that would change a value locked
+ * by an approved or accepted form without an unlock.
+ */
+export async function checkLockedValues(
+  db: Db,
+  opts: {
+    jobId: number;
+    plan: LayoutPlan;
+    indicators: IndicatorCatalogue;
+    issues: IssueCollector;
+    rows?: RowRange;
+  },
+): Promise<void> {
+  const { plan, indicators, issues } = opts;
+  for (const row of await findStagedLocked(db, opts.jobId, MAX_LISTED_ERRORS + 1, opts.rows)) {
     const code = indicators.byId(row.indicator_id)?.code;
     issues.add({
       row: row.row_number,

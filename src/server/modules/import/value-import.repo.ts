@@ -1,9 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { encodeCopyBinary } from "../../db/copy-binary";
 import { importStaging, indicators, indicatorValues, municipalities, schools } from "../../db/schema";
 import type { Db } from "../../platform/db";
 import { copyBinaryInto } from "../../platform/db-copy";
-import { creationEntries } from "../values/values.repo";
+import { creationEntries, toPgArray } from "../values/values.repo";
 import type { ImportChange } from "./import-summary";
 import type { MatchableMunicipality } from "./municipality-matcher";
 import type { MatchableSchool } from "./school-matcher";
@@ -190,14 +190,19 @@ export type LockedRow = {
 };
 
 /** Staged values that would change a locked value (form approved/accepted, no open unlock), by row. */
-export async function findStagedLocked(db: Db, jobId: number, limit: number): Promise<LockedRow[]> {
+export async function findStagedLocked(
+  db: Db,
+  jobId: number,
+  limit: number,
+  rows?: RowRange,
+): Promise<LockedRow[]> {
   const result = await db.execute(sql`
     select s.row_number, s.indicator_id, s.year, sc.code as school_code, f.status
     from ${importStaging} s
     join form_submissions f on f.school_id = s.school_id and f.year = s.year and f.status in ('approved', 'accepted')
     join ${schools} sc on sc.id = s.school_id
     left join ${indicatorValues} v on v.indicator_id = s.indicator_id and v.school_id = s.school_id and v.year = s.year
-    where s.job_id = ${jobId} and v.value is distinct from s.value
+    where s.job_id = ${jobId} ${inRange(rows)} and v.value is distinct from s.value
       and not exists (select 1 from value_unlocks u
         where u.submission_id = f.id and u.indicator_id = s.indicator_id and u.used_at is null)
     order by s.row_number limit ${limit}`);
@@ -273,10 +278,19 @@ export async function findStagedChanges(db: Db, jobId: number, limit: number): P
   }));
 }
 
+/** Data rows of the file (by row number, both ends included): one staging batch's rows. */
+export type RowRange = { first: number; last: number };
+
+/** The condition «and the staging row `s` is in the range», or nothing for the whole job. */
+function inRange(rows: RowRange | undefined, alias = "s"): SQL {
+  if (!rows) return sql``;
+  return sql`and ${sql.raw(alias)}.row_number between ${rows.first} and ${rows.last}`;
+}
+
 /**
  * Applies a job's staged values in set-based statements (call inside one transaction): inserts new
  * values, updates changed ones (keeping equal ones untouched), appends a history row for every
- * creation and change, and marks the unlocks it used. Returns how many values it created and changed.
+ * change, and marks the unlocks it used. Returns how many values it created and changed.
  *
  * With `skipTriggers` (a superuser connection: always so on PGlite) the row-by-row foreign-key
  * triggers are off for the transaction (session_replication_role = replica; the tables written have
@@ -291,23 +305,52 @@ export async function applyStaged(
 ): Promise<{ created: number; updated: number }> {
   const { jobId, userId, sourceRef } = opts;
   await lockReferences(db, jobId, userId);
-  if (opts.skipTriggers) await db.execute(sql`set local session_replication_role = replica`);
+  await skipRowTriggers(db, opts.skipTriggers);
   const written = { created: 0, updated: 0 };
   for (const owner of ["school_id", "municipality_id"] as const) {
-    const write = { jobId, userId, sourceRef, owner };
-    const counts = (await hasStoredPairs(db, jobId, owner))
-      ? await upsertStaged(db, write)
-      : await insertStaged(db, write);
+    const isNew = !(await hasStoredPairs(db, jobId, owner));
+    const counts = await writeStaged(db, { jobId, userId, sourceRef, owner }, isNew);
     written.created += counts.created;
     written.updated += counts.updated;
   }
+  await finishApply(db, { jobId, userId, skipTriggers: opts.skipTriggers });
+  return written;
+}
+
+/** Turns the row-by-row foreign-key triggers off for the rest of the transaction (see applyStaged). */
+export async function skipRowTriggers(db: Db, skip: boolean): Promise<void> {
+  if (skip) await db.execute(sql`set local session_replication_role = replica`);
+}
+
+/**
+ * The end of an apply, whether the values were written at once or batch by batch: the references
+ * checked and locked (see lockReferences; again when written batch by batch, so that nothing deleted
+ * meanwhile is referred to at commit), the unlocks used marked, the triggers back on.
+ */
+export async function finishApply(
+  db: Db,
+  opts: { jobId: number; userId: number | null; skipTriggers: boolean; checkReferences?: boolean },
+): Promise<void> {
+  const { jobId } = opts;
+  if (opts.checkReferences) await lockReferences(db, jobId, opts.userId);
   await db.execute(sql`
     update value_unlocks u set used_at = now()
     from ${importStaging} s, form_submissions f
     where s.job_id = ${jobId} and f.school_id = s.school_id and f.year = s.year
       and u.submission_id = f.id and u.indicator_id = s.indicator_id and u.used_at is null`);
   if (opts.skipTriggers) await db.execute(sql`set local session_replication_role = origin`);
-  return written;
+}
+
+/**
+ * Writes staged values of one kind of owner (all of the job's, or one batch's rows): a plain insert
+ * when `isNew` (none of their (indicator, year) pairs had a stored value), else the general upsert.
+ */
+export function writeStaged(
+  db: Db,
+  write: StagedWrite,
+  isNew: boolean,
+): Promise<{ created: number; updated: number }> {
+  return isNew ? insertStaged(db, write) : upsertStaged(db, write);
 }
 
 /**
@@ -330,12 +373,31 @@ async function hasStoredPairs(
   return rowsOf(result as Rows<{ stored: boolean }>)[0]?.stored === true;
 }
 
+/** Of these (indicator, year) pairs, those with a stored value of the kind of owner, as "indicator:year" keys. */
+export async function findStoredPairs(
+  db: Db,
+  owner: "school_id" | "municipality_id",
+  pairs: readonly { indicatorId: number; year: number }[],
+): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const column = sql.raw(owner);
+  const result = await db.execute(sql`
+    select p.i as indicator_id, p.y as year
+    from unnest(${toPgArray(pairs.map((p) => p.indicatorId))}::int[], ${toPgArray(pairs.map((p) => p.year))}::int[]) as p(i, y)
+    where exists (select 1 from ${indicatorValues} v where v.indicator_id = p.i and v.year = p.y and v.${column} is not null)`);
+  return new Set(
+    rowsOf(result as Rows<{ indicator_id: number; year: number }>).map((r) => `${r.indicator_id}:${r.year}`),
+  );
+}
+
 /** What a write of staged values needs: the job, who writes, the job as the values' source, the owner kind. */
-type StagedWrite = {
+export type StagedWrite = {
   jobId: number;
   userId: number | null;
   sourceRef: string;
   owner: "school_id" | "municipality_id";
+  /** Only these rows (one batch); all the job's when absent. */
+  rows?: RowRange;
 };
 
 /**
@@ -351,8 +413,8 @@ async function insertStaged(db: Db, opts: StagedWrite): Promise<{ created: numbe
     .execute(sql`
     with inserted as (
       insert into ${indicatorValues} (indicator_id, version_id, ${owner}, year, value, source, source_ref, entered_by)
-      select indicator_id, version_id, ${owner}, year, value, 'import', ${sourceRef}, ${userId} from ${importStaging}
-      where job_id = ${jobId} and ${owner} is not null
+      select indicator_id, version_id, ${owner}, year, value, 'import', ${sourceRef}, ${userId} from ${importStaging} s
+      where job_id = ${jobId} ${inRange(opts.rows)} and ${owner} is not null
       returning 1
     )
     select count(*) as created from inserted`)
@@ -377,8 +439,8 @@ async function upsertStaged(db: Db, opts: StagedWrite): Promise<{ created: numbe
   const result = await db
     .execute(sql`
     with s as (
-      select indicator_id, version_id, ${owner}, year, value from ${importStaging}
-      where job_id = ${jobId} and ${owner} is not null
+      select indicator_id, version_id, ${owner}, year, value from ${importStaging} s
+      where job_id = ${jobId} ${inRange(opts.rows)} and ${owner} is not null
     ),
     changed as (
       select v.id, v.value, v.source, v.source_ref, v.entered_by, v.entered_at,

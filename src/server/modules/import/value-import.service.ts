@@ -1,4 +1,5 @@
 import type { Db } from "../../platform/db";
+import { hasSeparateConnections } from "../../platform/db-copy";
 import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
 import { municipalityScope, schoolScope } from "../access/access.scope";
@@ -23,10 +24,12 @@ import { layoutSignature } from "./parse/guess-mapping";
 import { compileLayout } from "./parse/layout-plan";
 import { openTable } from "./parse/open-table";
 import type { ImportLimits } from "./parse/table.types";
+import { createRepeatGuard } from "./repeat-guard";
 import { estimateDataRows } from "./row-estimate";
 import { createSchoolMatcher } from "./school-matcher";
 import { type StageListener, stageClock } from "./stage-clock";
-import { checkStagedValues } from "./value-checks";
+import { createBatchApplier } from "./value-batch-apply";
+import { checkLockedValues, checkRepeatedValues, checkStagedValues } from "./value-checks";
 import {
   analyzeStaging,
   applyStaged,
@@ -36,8 +39,10 @@ import {
   findMatchableMunicipalities,
   findMatchableSchools,
   findStagedChanges,
+  finishApply,
+  skipRowTriggers,
 } from "./value-import.repo";
-import { stageValues } from "./value-staging";
+import { type StagingInput, stageValues } from "./value-staging";
 
 /** An uploaded or local file to import. */
 export type ImportFile = { path: string; fileName: string; limits?: Partial<ImportLimits> };
@@ -100,7 +105,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       const schools = await findMatchableSchools(db, regionId, schoolScope(actor));
       const municipalities = await findMatchableMunicipalities(db, regionId, municipalityScope(actor));
       const skipTriggers = await canSkipRowTriggers(db);
-      const staged = await stageValues({
+      const staging = {
         skipTriggers,
         db,
         jobId: job.id,
@@ -111,38 +116,53 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
         matcher: createSchoolMatcher(schools),
         municipalities: createMunicipalityMatcher(municipalities),
         issues,
-        onRows: async (done) => {
+        onRows: async (done: number) => {
           total = Math.max(total, done);
           input.onProgress?.(done, total);
           await job.progress.report(done, total);
         },
-      });
-      rows = staged.rows;
-      total = rows;
-      clock.lap("read+stage");
-      await analyzeStaging(db);
-      await checkStagedValues(db, {
-        jobId: job.id,
-        plan: compiled.plan,
-        indicators,
-        issues,
-        hasRepeats: staged.hasRepeats,
-      });
-      clock.lap("checks");
-      if (issues.count() > 0) {
-        await deleteStaging(db, job.id);
-        return refuseRows(job, base, issues, { rows, total: total });
-      }
+      };
       let summary: ImportSummary;
-      if (dryRun) {
-        const counts = await countStagedChanges(db, job.id);
-        summary = { ...base, rows, ...counts, errors: [], errorCount: 0 };
-        clock.lap("count");
-        summary.changes = await findStagedChanges(db, job.id, MAX_LISTED_CHANGES);
-        clock.lap("list changes");
-      } else {
-        summary = await applyValues(input, { ...base, rows }, staged.values, skipTriggers);
+      if (!dryRun && hasSeparateConnections(db)) {
+        // A server: the values are written batch by batch while the file is read (value-batch-apply.ts).
+        const applied = await importAlongside(input, staging, clock);
+        rows = applied.rows;
+        if ("refused" in applied) {
+          await deleteStaging(db, job.id);
+          return refuseRows(job, base, issues, { rows, total: rows });
+        }
+        summary = applied.summary;
         clock.lap("apply");
+      } else {
+        const staged = await stageValues(staging);
+        rows = staged.rows;
+        total = rows;
+        clock.lap("read+stage");
+        await analyzeStaging(db);
+        await checkStagedValues(db, {
+          jobId: job.id,
+          plan: compiled.plan,
+          indicators,
+          issues,
+          hasRepeats: staged.hasRepeats,
+        });
+        clock.lap("checks");
+        if (issues.count() > 0) {
+          await deleteStaging(db, job.id);
+          return refuseRows(job, base, issues, { rows, total: total });
+        }
+        if (dryRun) {
+          const counts = await countStagedChanges(db, job.id);
+          summary = { ...base, rows, ...counts, errors: [], errorCount: 0 };
+          clock.lap("count");
+          summary.changes = await findStagedChanges(db, job.id, MAX_LISTED_CHANGES);
+          clock.lap("list changes");
+        } else {
+          summary = await applyValues(input, { ...base, rows }, staged.values, skipTriggers);
+          clock.lap("apply");
+        }
+      }
+      if (!dryRun) {
         await vacuumValues(db);
         clock.lap("vacuum");
       }
@@ -185,7 +205,7 @@ async function applyValues(
   stagedValues: number,
   skipTriggers: boolean,
 ): Promise<ImportSummary> {
-  const { db, actor, regionId, job } = input;
+  const { db, actor, job } = input;
   return db.transaction(async (tx) => {
     const written = await applyStaged(tx, {
       jobId: job.id,
@@ -193,22 +213,115 @@ async function applyValues(
       sourceRef: String(job.id),
       skipTriggers,
     });
-    const unchanged = stagedValues - written.created - written.updated;
-    const summary: ImportSummary = { ...base, ...written, unchanged, errors: [], errorCount: 0 };
-    await recordAudit(tx, {
-      actor,
-      action: "import",
-      entity: "indicator_values",
-      entityId: job.id,
-      regionId,
-      after: {
-        file: input.file.fileName,
-        rows: summary.rows,
-        created: summary.created,
-        updated: summary.updated,
-        unchanged: summary.unchanged,
-      },
+    return recordImport(tx, input, {
+      ...base,
+      ...written,
+      unchanged: stagedValues - written.created - written.updated,
     });
-    return summary;
   });
+}
+
+/** The largest row number (row numbers are stored as int4). */
+const MAX_ROW = 2_147_483_647;
+
+/** Thrown inside the import's transaction to roll it back when the file has errors. */
+class RefusedImport extends Error {}
+
+/**
+ * A server's real import: one transaction on a connection of its own, in which each batch is
+ * written into the values once staged (value-batch-apply.ts) while the file is still being read;
+ * then the whole-file checks, and the commit only when there is no error (else the rollback).
+ */
+async function importAlongside(
+  input: ValueImportInput,
+  staging: Omit<StagingInput, "afterBatch">,
+  clock: ReturnType<typeof stageClock>,
+): Promise<{ rows: number; summary: ImportSummary } | { rows: number; refused: true }> {
+  const { db, actor, job } = input;
+  const userId = actor.userId > 0 ? actor.userId : null;
+  let rows = 0;
+  const repeats = createRepeatGuard();
+  try {
+    return await db.transaction(async (tx) => {
+      await skipRowTriggers(tx, staging.skipTriggers);
+      const applier = createBatchApplier({
+        tx,
+        jobId: job.id,
+        userId,
+        plan: staging.plan,
+        indicators: staging.indicators,
+        issues: staging.issues,
+        hasRepeats: () => repeats.hasRepeats(),
+      });
+      const staged = await stageValues({
+        ...staging,
+        afterBatch: applier.apply,
+        repeats,
+      });
+      rows = staged.rows;
+      clock.lap("read+stage+write");
+      await analyzeStaging(db);
+      const checks = {
+        jobId: job.id,
+        plan: staging.plan,
+        indicators: staging.indicators,
+        issues: staging.issues,
+        hasRepeats: staged.hasRepeats,
+      };
+      await checkRepeatedValues(tx, checks);
+      // The batches written were checked for locked values before; the rest is checked now.
+      await checkLockedValues(tx, {
+        ...checks,
+        rows: { first: applier.checkedThrough() + 1, last: MAX_ROW },
+      });
+      clock.lap("checks");
+      if (staging.issues.count() > 0) throw new RefusedImport();
+      // Unreachable while the applier stops only on an error; kept so that no batch is ever lost.
+      if (applier.isStopped()) throw new Error("Загрузка остановилась без ошибки в файле; повторите её");
+      await finishApply(tx, {
+        jobId: job.id,
+        userId,
+        skipTriggers: staging.skipTriggers,
+        checkReferences: true,
+      });
+      const { written } = applier;
+      const unchanged = staged.values - written.created - written.updated;
+      const summary = await recordImport(tx, input, {
+        jobId: job.id,
+        dryRun: false,
+        rows,
+        ...written,
+        unchanged,
+      });
+      return { rows, summary };
+    });
+  } catch (error) {
+    if (error instanceof RefusedImport) return { rows, refused: true };
+    throw error;
+  }
+}
+
+/** The summary of a written import, with its audit entry (in the import's transaction). */
+async function recordImport(
+  tx: Db,
+  input: ValueImportInput,
+  counts: Pick<ImportSummary, "jobId" | "dryRun" | "rows" | "created" | "updated" | "unchanged">,
+): Promise<ImportSummary> {
+  const { actor, regionId, job } = input;
+  const summary: ImportSummary = { ...counts, errors: [], errorCount: 0 };
+  await recordAudit(tx, {
+    actor,
+    action: "import",
+    entity: "indicator_values",
+    entityId: job.id,
+    regionId,
+    after: {
+      file: input.file.fileName,
+      rows: summary.rows,
+      created: summary.created,
+      updated: summary.updated,
+      unchanged: summary.unchanged,
+    },
+  });
+  return summary;
 }

@@ -28,6 +28,14 @@ export type StagingInput = {
   skipTriggers: boolean;
   /** Called every few hundred rows with the data rows read so far. */
   onRows: (rows: number) => Promise<void>;
+  /**
+   * Called with each batch once it is staged (committed), before the next batch is written: the
+   * server's import writes it into the values meanwhile (value-batch-apply.ts). The reading goes on
+   * while it runs.
+   */
+  afterBatch?: (batch: StagingBatch) => Promise<void>;
+  /** The guard noticing values given twice, when the caller wants to watch it (else a fresh one). */
+  repeats?: RepeatGuard;
 };
 
 function schoolColumn(plan: LayoutPlan): string | undefined {
@@ -49,7 +57,7 @@ export async function stageValues(
   input: StagingInput,
 ): Promise<{ rows: number; values: number; hasRepeats: boolean }> {
   const { issues } = input;
-  const repeats = createRepeatGuard();
+  const repeats = input.repeats ?? createRepeatGuard();
   const writer = stagingWriter(input);
   let batch: StagingBatch = emptyBatch();
   let rows = 0;
@@ -82,7 +90,8 @@ export async function stageValues(
 
 /**
  * Writes staging batches one at a time while the next one is being read: with a PostgreSQL server
- * the insert runs in the server's process while this one parses (two cores at work, not one).
+ * the insert (and the afterBatch work) runs in the server's process while this one parses (two
+ * cores at work, not one).
  * send() waits for the previous insert and starts the next; drain() waits for the last one and
  * throws its error; settle() waits for whatever is still running without throwing, so that a
  * failed import never leaves an insert behind its clean-up.
@@ -92,7 +101,9 @@ function stagingWriter(input: StagingInput) {
   return {
     async send(batch: StagingBatch): Promise<void> {
       await inFlight;
-      inFlight = insertStagingBatch(input.db, input.jobId, batch, input.skipTriggers);
+      const staged = insertStagingBatch(input.db, input.jobId, batch, input.skipTriggers);
+      const after = input.afterBatch;
+      inFlight = after && batch.rowNumber.length > 0 ? staged.then(() => after(batch)) : staged;
       // Observed by the next send, drain or settle; never an unhandled rejection meanwhile.
       inFlight.catch(() => {});
     },
