@@ -3,12 +3,13 @@ import type { IssueCollector } from "./import-summary";
 import type { IndicatorCatalogue } from "./indicator-rules";
 import type { LayoutPlan } from "./parse/layout-plan";
 import { checkLockedValues } from "./value-checks";
-import { findStoredPairs, type StagingBatch, writeStaged } from "./value-import.repo";
+import { findLockedSchoolYears, findStoredPairs, type StagingBatch, writeStaged } from "./value-import.repo";
 
 /** What the batch applier needs: the import's transaction, the job and what the checks report into. */
 export type BatchApplierInput = {
   /** The transaction the import writes in, on a connection of its own (the staging uses others). */
   tx: Db;
+  regionId: number;
   jobId: number;
   userId: number | null;
   plan: LayoutPlan;
@@ -30,7 +31,8 @@ type Owner = (typeof OWNERS)[number];
  * A batch is written only while the import is clean: once a row has an error or a value repeats,
  * the applier stops (the import will be refused and the transaction rolled back; the reading goes
  * on to list every error). Before a batch is written, its values that would change a locked value
- * are reported (afterwards they would look unchanged). A batch whose (indicator, year) pairs had no
+ * are reported (afterwards they would look unchanged); only batches touching a school-year whose
+ * form is approved or accepted are looked at. A batch whose (indicator, year) pairs had no
  * stored value before this import is written with a plain insert (writeStaged), the others with
  * the general upsert; a pair's state is looked up once, at its first batch.
  */
@@ -42,6 +44,17 @@ export function createBatchApplier(input: BatchApplierInput) {
   const written = { created: 0, updated: 0 };
   let stopped = false;
   let checkedThrough = 0;
+  let locked: Promise<Set<string>> | undefined;
+
+  /** Whether a value of the batch belongs to a school-year whose form is approved or accepted. */
+  async function touchesLocked(batch: StagingBatch): Promise<boolean> {
+    locked ??= findLockedSchoolYears(tx, input.regionId);
+    const lockedPairs = await locked;
+    if (lockedPairs.size === 0) return false;
+    return batch.schoolId.some(
+      (school, k) => school !== null && lockedPairs.has(`${school}:${batch.year[k]}`),
+    );
+  }
 
   async function writeOwner(batch: StagingBatch, owner: Owner, rows: { first: number; last: number }) {
     const pairs = batchPairs(batch, owner);
@@ -69,7 +82,8 @@ export function createBatchApplier(input: BatchApplierInput) {
         return;
       }
       const rows = { first: batch.rowNumber[0]!, last: batch.rowNumber.at(-1)! };
-      await checkLockedValues(tx, { ...input, rows });
+      // Only a batch touching a locked school-year can change a locked value (one look-up per import).
+      if (await touchesLocked(batch)) await checkLockedValues(tx, { ...input, rows });
       checkedThrough = rows.last;
       if (issues.count() > 0) {
         stopped = true;

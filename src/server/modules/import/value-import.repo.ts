@@ -180,6 +180,16 @@ export async function findStagedDuplicates(db: Db, jobId: number, limit: number)
     .filter((row) => row.row_number !== row.first_row);
 }
 
+/** The (school, year) pairs of a region whose forms are approved or accepted (their values locked), as "school:year". */
+export async function findLockedSchoolYears(db: Db, regionId: number): Promise<Set<string>> {
+  const result = await db.execute(sql`
+    select f.school_id, f.year from form_submissions f join ${schools} sc on sc.id = f.school_id
+    where sc.region_id = ${regionId} and f.status in ('approved', 'accepted')`);
+  return new Set(
+    rowsOf(result as Rows<{ school_id: number; year: number }>).map((r) => `${r.school_id}:${r.year}`),
+  );
+}
+
 /** A staged value that would change a value locked by an approved or accepted form. */
 export type LockedRow = {
   row_number: number;

@@ -246,6 +246,7 @@ async function importAlongside(
       await skipRowTriggers(tx, staging.skipTriggers);
       const applier = createBatchApplier({
         tx,
+        regionId: input.regionId,
         jobId: job.id,
         userId,
         plan: staging.plan,

@@ -90,25 +90,40 @@ export async function stageValues(
 
 /**
  * Writes staging batches one at a time while the next one is being read: with a PostgreSQL server
- * the insert (and the afterBatch work) runs in the server's process while this one parses (two
- * cores at work, not one).
- * send() waits for the previous insert and starts the next; drain() waits for the last one and
- * throws its error; settle() waits for whatever is still running without throwing, so that a
- * failed import never leaves an insert behind its clean-up.
+ * the insert runs in the server's process while this one parses (two cores at work, not one).
+ * The afterBatch work of a batch starts once its insert is done and the previous batch's work is
+ * done (in order), and may run while the next batch is staged (another connection); at most one
+ * batch's work waits behind the running one, so memory stays bounded.
+ * send() waits for the previous insert and starts the next; drain() waits for everything and
+ * throws the first error; settle() waits for whatever is still running without throwing, so that
+ * a failed import never leaves an insert behind its clean-up.
  */
 function stagingWriter(input: StagingInput) {
-  let inFlight: Promise<void> = Promise.resolve();
+  let copying: Promise<void> = Promise.resolve();
+  let working: Promise<void> = Promise.resolve();
+  let workedBefore: Promise<void> = Promise.resolve();
+  const quiet = (p: Promise<void>) => {
+    // Observed by the next send, drain or settle; never an unhandled rejection meanwhile.
+    p.catch(() => {});
+    return p;
+  };
   return {
     async send(batch: StagingBatch): Promise<void> {
-      await inFlight;
-      const staged = insertStagingBatch(input.db, input.jobId, batch, input.skipTriggers);
+      await copying;
+      await workedBefore;
+      const copy = quiet(insertStagingBatch(input.db, input.jobId, batch, input.skipTriggers));
+      copying = copy;
       const after = input.afterBatch;
-      inFlight = after && batch.rowNumber.length > 0 ? staged.then(() => after(batch)) : staged;
-      // Observed by the next send, drain or settle; never an unhandled rejection meanwhile.
-      inFlight.catch(() => {});
+      if (!after || batch.rowNumber.length === 0) return;
+      workedBefore = working;
+      const previous = working;
+      working = quiet(Promise.all([copy, previous]).then(() => after(batch)));
     },
-    drain: () => inFlight,
-    settle: () => inFlight.catch(() => {}),
+    drain: async () => {
+      await copying;
+      await working;
+    },
+    settle: () => Promise.allSettled([copying, working]).then(() => {}),
   };
 }
 
