@@ -72,8 +72,10 @@ export type ValueImportInput = {
  * indicator's current definition, then staged in batches; duplicates and locked values are found in
  * SQL. Any error and nothing is written: the staging rows are deleted and the errors returned by
  * row and column. Otherwise the counts are computed and, unless it is a dry run, the values are
- * written in one transaction with their history and one audit entry. The job records progress and
- * the summary.
+ * written in one transaction with their history and one audit entry. On a PostgreSQL server a real
+ * import writes each batch into the values while the next is read, in that one transaction, which
+ * commits only if the whole file passed (importAlongside); on PGlite, whose one connection the
+ * transaction would hold, the batches are all staged first. The job records progress and the summary.
  */
 export async function importValues(input: ValueImportInput): Promise<ImportSummary> {
   const { db, actor, regionId, job, dryRun } = input;
