@@ -6,8 +6,10 @@ import {
   emptyBatch,
   insertStagingBatch,
   type StagingBatch,
+  writeStaged,
 } from "../../src/server/modules/import/value-import.repo";
 import { insertJob } from "../../src/server/modules/jobs/job.repo";
+import { upsertSchoolValues } from "../../src/server/modules/values/values.repo";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
 import { buildImportRegion, countRows } from "./import-support";
@@ -80,6 +82,48 @@ describe.each(testEngines())("import staging ($kind)", (engine) => {
     expect(await countRows(db, "import_staging")).toBe(10);
     await deleteStaging(db, second);
     expect(await countRows(db, "import_staging")).toBe(0);
+  });
+
+  it("a value written by someone else after the import looked (a unique violation) stops the write with a Russian message", async () => {
+    const db = database.db;
+    const [indicator] = await db
+      .select({ id: indicators.id, versionId: indicators.currentVersionId })
+      .from(indicators)
+      .where(eq(indicators.regionId, world.region.id))
+      .limit(1);
+    if (!indicator?.versionId) throw new Error("no indicator");
+    const job = await insertJob(db, {
+      regionId: world.region.id,
+      kind: "import",
+      title: "гонка",
+      createdBy: null,
+    });
+    await insertStagingBatch(
+      db,
+      job,
+      batchOf(3, world.schools.c.id, indicator.id, indicator.versionId),
+      false,
+    );
+    // The import found the pairs new; then a form saved one of the values before the import's insert.
+    await upsertSchoolValues(
+      db,
+      [
+        {
+          indicatorId: indicator.id,
+          versionId: indicator.versionId,
+          schoolId: world.schools.c.id,
+          year: 2001,
+          value: 7,
+        },
+      ],
+      { source: "form", userId: null },
+    );
+    const write = { jobId: job, userId: null, sourceRef: String(job), owner: "school_id" as const };
+    await expect(db.transaction((tx) => writeStaged(tx, write, true))).rejects.toThrow(
+      "Значения изменились во время загрузки",
+    );
+    expect(await countRows(db, "indicator_values", `school_id = ${world.schools.c.id}`)).toBe(1);
+    await deleteStaging(db, job);
   });
 
   it("refuses a staging row of a job that does not exist when row triggers stay on", async () => {
