@@ -30,10 +30,11 @@ export function serveCommand(): Command {
       if (opts.demoIfEmpty && (await isEmptyInstallation(database.db))) {
         say("База пуста: загружаю демонстрационный регион…");
         await loadDemoRegion({ db: database.db });
-      } else {
+      } else if (database.kind === "pglite") {
         // The values' visibility map lets identification read columns from the index alone; PGlite has
         // no autovacuum, and a database from an earlier version has never been vacuumed. Quick when
-        // nothing changed since the last time (only pages written since are visited).
+        // nothing changed since the last time (only pages written since are visited). A server's
+        // autovacuum keeps it; its start is not held up by a vacuum of a large table.
         await vacuumValues(database.db);
       }
       const app = await buildApp({ database, config, logger: true });
