@@ -10,7 +10,7 @@ import {
 } from "../../src/server/modules/import/value-import.repo";
 import { insertJob } from "../../src/server/modules/jobs/job.repo";
 import { upsertSchoolValues } from "../../src/server/modules/values/values.repo";
-import type { Database } from "../../src/server/platform/db";
+import type { Database, Db } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
 import { buildImportRegion, countRows } from "./import-support";
 
@@ -29,6 +29,17 @@ function batchOf(n: number, schoolId: number, indicatorId: number, versionId: nu
   return batch;
 }
 
+/** The region's first indicator with its current version. */
+async function firstIndicator(db: Db, regionId: number): Promise<{ id: number; versionId: number }> {
+  const [indicator] = await db
+    .select({ id: indicators.id, versionId: indicators.currentVersionId })
+    .from(indicators)
+    .where(eq(indicators.regionId, regionId))
+    .limit(1);
+  if (!indicator?.versionId) throw new Error("no indicator");
+  return { id: indicator.id, versionId: indicator.versionId };
+}
+
 describe.each(testEngines())("import staging ($kind)", (engine) => {
   let database: Database;
   let world: Awaited<ReturnType<typeof buildImportRegion>>;
@@ -41,12 +52,7 @@ describe.each(testEngines())("import staging ($kind)", (engine) => {
 
   it("stages by binary COPY exactly what it was given, and clears only its own job", async () => {
     const db = database.db;
-    const [indicator] = await db
-      .select({ id: indicators.id, versionId: indicators.currentVersionId })
-      .from(indicators)
-      .where(eq(indicators.regionId, world.region.id))
-      .limit(1);
-    if (!indicator?.versionId) throw new Error("no indicator");
+    const indicator = await firstIndicator(db, world.region.id);
     const job = (title: string) =>
       insertJob(db, { regionId: world.region.id, kind: "import", title, createdBy: null });
     const first = await job("первая");
@@ -86,12 +92,7 @@ describe.each(testEngines())("import staging ($kind)", (engine) => {
 
   it("a value written by someone else after the import looked (a unique violation) stops the write with a Russian message", async () => {
     const db = database.db;
-    const [indicator] = await db
-      .select({ id: indicators.id, versionId: indicators.currentVersionId })
-      .from(indicators)
-      .where(eq(indicators.regionId, world.region.id))
-      .limit(1);
-    if (!indicator?.versionId) throw new Error("no indicator");
+    const indicator = await firstIndicator(db, world.region.id);
     const job = await insertJob(db, {
       regionId: world.region.id,
       kind: "import",

@@ -1,3 +1,4 @@
+import { mulberry32 } from "../../src/core/demo/random";
 import {
   type IndicatorMeta,
   PRELOADED_RULE_SETS,
@@ -8,18 +9,6 @@ import { getIndicatorByCode } from "../../src/core/indicators";
 import type { RegionSchool } from "../../src/server/modules/identification/facts.repo";
 import type { ResultWrite } from "../../src/server/modules/identification/run.repo";
 import { buildRunSnapshot, type RunnableRuleSet } from "../../src/server/modules/identification/run-snapshot";
-
-/** A small deterministic generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The preloaded rule sets as a run uses them, with made-up ids. */
 export const FIXTURE_RULE_SETS: RunnableRuleSet[] = PRELOADED_RULE_SETS.map(({ ruleSet }, index) => ({
@@ -41,7 +30,7 @@ export function syntheticSnapshot(
   schools: readonly Omit<RegionSchool, "students">[],
   opts: { year: number; seed: number },
 ): ResultWrite[] {
-  const next = random(opts.seed);
+  const next = mulberry32(opts.seed);
   const codes = [...new Set(FIXTURE_RULE_SETS.flatMap((r) => ruleSetIndicatorCodes(r.definition)))];
   const indicators: IndicatorMeta[] = codes.map((code) => {
     const { name, unit, direction } = getIndicatorByCode(code);

@@ -23,8 +23,11 @@ export type Rng = {
   shuffle: <T>(items: readonly T[]) => T[];
 };
 
-/** mulberry32: a small, fast 32-bit generator with good statistical quality for simulations. */
-function mulberry32(seed: number): () => number {
+/**
+ * mulberry32: a small, fast 32-bit generator with good statistical quality for simulations; also
+ * what tests use for cases that are the same on every machine.
+ */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

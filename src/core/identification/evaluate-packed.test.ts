@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../demo/random";
 import { INDICATOR_CATALOGUE } from "../indicators/catalogue";
 import { combineCategories } from "./categories";
 import { evaluateRuleSet, ruleSetIndicatorYears } from "./evaluate";
@@ -15,24 +16,12 @@ const METAS: IndicatorMeta[] = INDICATOR_CATALOGUE.map(({ code, name, unit, dire
 }));
 const YEARS = [2022, 2023, 2024, 2025];
 
-/** mulberry32: a small seeded generator, so the case is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A generated region: values rounded to two decimals (ties at thresholds and boundaries), about one
  * value in eight missing (gaps in windows), some small schools and schools of unknown size.
  */
 function generatedSchools(count: number, seed: number): SchoolFacts[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const codes = [...new Set(PRELOADED_RULE_SETS.flatMap((p) => p.ruleSet.criteria))].flatMap((c) =>
     c.kind === "multi_threshold" ? c.indicatorCodes : [c.indicatorCode],
   );

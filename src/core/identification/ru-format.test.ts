@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../demo/random";
 import { distinguishingDigits, formatIndicatorValue, formatNumberRu } from "./ru-format";
 
 describe("a value and its boundary never print alike", () => {
@@ -22,17 +23,6 @@ describe("formatNumberRu prints what Intl.NumberFormat('ru-RU') prints", () => {
     new Intl.NumberFormat("ru-RU", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
       value,
     );
-  /** mulberry32, so the cases are the same on every machine. */
-  function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   it("on ties, carries, grouping, zeros, negatives and exponents", () => {
     const cases = [
@@ -68,7 +58,7 @@ describe("formatNumberRu prints what Intl.NumberFormat('ru-RU') prints", () => {
   });
 
   it("on many generated values", () => {
-    const next = random(7);
+    const next = mulberry32(7);
     for (let i = 0; i < 20_000; i++) {
       const scale = 10 ** Math.floor(next() * 8 - 3);
       const raw = next() * scale;

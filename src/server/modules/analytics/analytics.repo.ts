@@ -36,22 +36,19 @@ export async function findSchoolsWithValues(
   db: Db,
   opts: { regionId: number; year: number; indicators: readonly { id: number; code: string }[] },
 ): Promise<AnalyticsSchool[]> {
-  const codeById = new Map(opts.indicators.map((i) => [i.id, i.code]));
   const [rows, columns] = await Promise.all([
     findRegionSchoolRows(db, opts.regionId),
     findValueColumns(
       db,
       opts.regionId,
-      [...codeById.keys()].map((indicatorId) => ({ indicatorId, year: opts.year })),
+      opts.indicators.map((i) => ({ code: i.code, year: opts.year })),
     ),
   ]);
   const bySchool = new Map<number, Record<string, number>>(rows.map((r) => [r.schoolId, {}]));
   for (const column of columns) {
-    const code = codeById.get(column.indicatorId);
-    if (code === undefined) continue;
     for (let i = 0; i < column.schoolIds.length; i++) {
       const values = bySchool.get(column.schoolIds[i]!);
-      if (values) values[code] = column.values[i]!;
+      if (values) values[column.code] = column.values[i]!;
     }
   }
   return rows.map(({ students: _students, ...school }) => ({

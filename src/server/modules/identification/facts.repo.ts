@@ -1,11 +1,10 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import {
   buildFactsTable,
   type FactsTable,
   type IndicatorMeta,
   indicatorYearPairs,
   type SchoolFactsQuery,
-  type ValueColumn,
 } from "../../../core/identification";
 import { packedInt4, unpackInt4 } from "../../db/packed";
 import { indicators, indicatorVersions, municipalities, regions, schools } from "../../db/schema";
@@ -83,36 +82,6 @@ export async function findRegionSchools(db: Db, regionId: number): Promise<Regio
   }));
 }
 
-/**
- * The region's school values of the indicators in the years of each part of the query, each
- * (indicator, year) once, as columns (values/value-columns.repo.ts: one index-only query per column).
- */
-export async function findFactColumns(db: Db, query: SchoolFactsQuery): Promise<ValueColumn[]> {
-  const pairs = indicatorYearPairs(query.parts);
-  if (pairs.length === 0) return [];
-  const catalogue = await db
-    .select({ id: indicators.id, code: indicators.code })
-    .from(indicators)
-    .where(
-      and(
-        eq(indicators.regionId, query.regionId),
-        inArray(indicators.code, [...new Set(pairs.map((p) => p.code))]),
-      ),
-    );
-  const idOf = new Map(catalogue.map((row) => [row.code, row.id]));
-  const codeOf = new Map(catalogue.map((row) => [row.id, row.code]));
-  const known = pairs
-    .filter((p) => idOf.has(p.code))
-    .map((p) => ({ indicatorId: idOf.get(p.code)!, year: p.year }));
-  const columns = await findValueColumns(db, query.regionId, known);
-  return columns.map((column) => ({
-    code: codeOf.get(column.indicatorId) ?? "",
-    year: column.year,
-    schoolIds: column.schoolIds,
-    values: column.values,
-  }));
-}
-
 /** Every school of a region with the requested values, as a facts table: a few set-based queries at once. */
 export async function loadFactsTable(
   db: Db,
@@ -120,7 +89,8 @@ export async function loadFactsTable(
 ): Promise<{ schools: RegionSchool[]; table: FactsTable<RegionSchool> }> {
   const [regionSchools, columns] = await Promise.all([
     findRegionSchools(db, query.regionId),
-    findFactColumns(db, query),
+    // Each (indicator, year) once, as columns (values/value-columns.repo.ts: one index-only query each).
+    findValueColumns(db, query.regionId, indicatorYearPairs(query.parts)),
   ]);
   return { schools: regionSchools, table: buildFactsTable(regionSchools, columns) };
 }

@@ -1,5 +1,8 @@
 import type { ImportIssue, ImportSummary } from "../../../shared/import-api";
+import type { Db } from "../../platform/db";
 import { AppError, type FieldIssue } from "../../platform/errors";
+import type { Actor } from "../access/actor";
+import { recordAudit } from "../audit/audit.service";
 import type { JobHandle } from "../jobs/job.service";
 
 /** An import's problems, outcome and dry-run changes: the shapes its API answers with. */
@@ -80,4 +83,38 @@ export async function refuseRows(
     progress.total,
   );
   return summary;
+}
+
+/**
+ * The audit entry of a written import (in its transaction): what was imported, from which file,
+ * and the counts; `extra` adds what only that kind of import knows.
+ */
+export async function recordImportAudit(
+  tx: Db,
+  entry: {
+    actor: Actor;
+    regionId: number;
+    jobId: number;
+    entity: "schools" | "indicator_values";
+    fileName: string;
+    summary: Pick<ImportSummary, "rows" | "created" | "updated" | "unchanged">;
+    extra?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const { summary } = entry;
+  await recordAudit(tx, {
+    actor: entry.actor,
+    action: "import",
+    entity: entry.entity,
+    entityId: entry.jobId,
+    regionId: entry.regionId,
+    after: {
+      file: entry.fileName,
+      rows: summary.rows,
+      created: summary.created,
+      updated: summary.updated,
+      unchanged: summary.unchanged,
+      ...entry.extra,
+    },
+  });
 }

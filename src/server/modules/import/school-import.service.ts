@@ -2,7 +2,6 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
-import { recordAudit } from "../audit/audit.service";
 import type { JobHandle } from "../jobs/job.service";
 import { rememberMapping } from "./import-mapping.repo";
 import {
@@ -10,6 +9,7 @@ import {
   type ImportSummary,
   issuesOfError,
   isUserError,
+  recordImportAudit,
   refusedSummary,
   refuseRows,
 } from "./import-summary";
@@ -167,20 +167,14 @@ async function applyRegistry(
         newMunicipalityCode === null ? school.municipalityId : (created.get(newMunicipalityCode) ?? 0),
     }));
     await upsertRegistrySchools(tx, regionId, writes);
-    await recordAudit(tx, {
+    await recordImportAudit(tx, {
       actor,
-      action: "import",
-      entity: "schools",
-      entityId: job.id,
       regionId,
-      after: {
-        file: input.file.fileName,
-        rows: summary.rows,
-        created: summary.created,
-        updated: summary.updated,
-        unchanged: summary.unchanged,
-        municipalitiesCreated: plan.newMunicipalities.length,
-      },
+      jobId: job.id,
+      entity: "schools",
+      fileName: input.file.fileName,
+      summary,
+      extra: { municipalitiesCreated: plan.newMunicipalities.length },
     });
   });
 }

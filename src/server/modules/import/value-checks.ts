@@ -12,37 +12,29 @@ function valueColumn(plan: LayoutPlan, indicatorCode: string | undefined): strin
 
 const STATUS_RU: Record<string, string> = { approved: "согласована МОЦ", accepted: "принята регионом" };
 
+/** What the staged checks read: the job, the file's layout and catalogue, where they report. */
+export type StagedChecks = {
+  jobId: number;
+  plan: LayoutPlan;
+  indicators: IndicatorCatalogue;
+  issues: IssueCollector;
+  /** Whether staging noticed a value given twice (RepeatGuard): only then are repeats looked for. */
+  hasRepeats: boolean;
+};
+
 /**
  * The checks that need the whole file or the database, run in SQL over the staging table: a value
  * given twice (same school, indicator and year; looked for only when staging noticed one, see
  * RepeatGuard), and a value that would change data locked by an approved or accepted form without
  * an unlock.
  */
-export async function checkStagedValues(
-  db: Db,
-  opts: {
-    jobId: number;
-    plan: LayoutPlan;
-    indicators: IndicatorCatalogue;
-    issues: IssueCollector;
-    hasRepeats: boolean;
-  },
-): Promise<void> {
+export async function checkStagedValues(db: Db, opts: StagedChecks): Promise<void> {
   await checkRepeatedValues(db, opts);
   await checkLockedValues(db, opts);
 }
 
 /** Reports the staged values given twice (looked for only when staging noticed a repeat). */
-export async function checkRepeatedValues(
-  db: Db,
-  opts: {
-    jobId: number;
-    plan: LayoutPlan;
-    indicators: IndicatorCatalogue;
-    issues: IssueCollector;
-    hasRepeats: boolean;
-  },
-): Promise<void> {
+export async function checkRepeatedValues(db: Db, opts: StagedChecks): Promise<void> {
   const { jobId, plan, indicators, issues } = opts;
   const repeats = opts.hasRepeats ? await findStagedDuplicates(db, jobId, MAX_LISTED_ERRORS + 1) : [];
   for (const row of repeats) {
@@ -61,13 +53,7 @@ export async function checkRepeatedValues(
  */
 export async function checkLockedValues(
   db: Db,
-  opts: {
-    jobId: number;
-    plan: LayoutPlan;
-    indicators: IndicatorCatalogue;
-    issues: IssueCollector;
-    rows?: RowRange;
-  },
+  opts: Omit<StagedChecks, "hasRepeats"> & { rows?: RowRange },
 ): Promise<void> {
   const { plan, indicators, issues } = opts;
   for (const row of await findStagedLocked(db, opts.jobId, MAX_LISTED_ERRORS + 1, opts.rows)) {

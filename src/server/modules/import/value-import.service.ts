@@ -4,7 +4,6 @@ import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
 import { municipalityScope, schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
-import { recordAudit } from "../audit/audit.service";
 import type { JobHandle } from "../jobs/job.service";
 import { vacuumValues } from "../values/value-columns.repo";
 import { rememberMapping } from "./import-mapping.repo";
@@ -14,6 +13,7 @@ import {
   issuesOfError,
   isUserError,
   MAX_LISTED_CHANGES,
+  recordImportAudit,
   refusedSummary,
   refuseRows,
 } from "./import-summary";
@@ -312,19 +312,13 @@ async function recordImport(
 ): Promise<ImportSummary> {
   const { actor, regionId, job } = input;
   const summary: ImportSummary = { ...counts, errors: [], errorCount: 0 };
-  await recordAudit(tx, {
+  await recordImportAudit(tx, {
     actor,
-    action: "import",
-    entity: "indicator_values",
-    entityId: job.id,
     regionId,
-    after: {
-      file: input.file.fileName,
-      rows: summary.rows,
-      created: summary.created,
-      updated: summary.updated,
-      unchanged: summary.unchanged,
-    },
+    jobId: job.id,
+    entity: "indicator_values",
+    fileName: input.file.fileName,
+    summary,
   });
   return summary;
 }

@@ -1,15 +1,8 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { ValueColumn } from "../../../core/identification";
 import { packedFloat8, packedInt4, unpackFloat8, unpackInt4 } from "../../db/packed";
 import { indicators, indicatorValues } from "../../db/schema";
 import type { Db } from "../../platform/db";
-
-/** The school values of one indicator in one year, as parallel arrays (one element a school). */
-export type ValueColumn = {
-  indicatorId: number;
-  year: number;
-  schoolIds: Int32Array;
-  values: Float64Array;
-};
 
 /**
  * Queries in flight at once: a PostgreSQL server runs each on its own connection and core (the
@@ -18,43 +11,45 @@ export type ValueColumn = {
 const PARALLEL_QUERIES = 2;
 
 /**
- * The school values of a region's indicators, one column per (indicator, year) pair, in the pairs'
- * order. Each column is one query over the values' unique key, which carries the value (migration
- * 0007): an index-only scan of a few hundred pages at national scale, where a query over several
- * pairs at once read every heap page of the table. The ids and values come back packed (one base64
- * string each, db/packed.ts): no per-value parsing in the driver. Pairs whose indicator is not the
- * region's are left out (the ids come from the caller; this keeps the reader honest about scope).
+ * The school values of a region's indicators, one column per (indicator code, year) pair, in the
+ * pairs' order; pairs whose code is not one of the region's indicators are left out (the codes are
+ * resolved within the region, so no other region's values can be read). Each column is one query
+ * over the values' unique key, which carries the value (migration 0007): an index-only scan of a few
+ * hundred pages at national scale, where a query over several pairs at once read every heap page of
+ * the table. The ids and values come back packed (one base64 string each, db/packed.ts): no
+ * per-value parsing in the driver.
  */
 export async function findValueColumns(
   db: Db,
   regionId: number,
-  pairs: readonly { indicatorId: number; year: number }[],
+  pairs: readonly { code: string; year: number }[],
 ): Promise<ValueColumn[]> {
   if (pairs.length === 0) return [];
-  const own = await db
-    .select({ id: indicators.id })
+  const catalogue = await db
+    .select({ id: indicators.id, code: indicators.code })
     .from(indicators)
     .where(
       and(
         eq(indicators.regionId, regionId),
-        inArray(indicators.id, [...new Set(pairs.map((p) => p.indicatorId))]),
+        inArray(indicators.code, [...new Set(pairs.map((p) => p.code))]),
       ),
     );
-  const owned = new Set(own.map((row) => row.id));
-  const wanted = pairs.filter((pair) => owned.has(pair.indicatorId));
+  const idOf = new Map(catalogue.map((row) => [row.code, row.id]));
+  const wanted = pairs.filter((pair) => idOf.has(pair.code));
   const columns: ValueColumn[] = new Array(wanted.length);
   let next = 0;
   const worker = async () => {
     while (next < wanted.length) {
       const k = next++;
-      columns[k] = await findValueColumn(db, wanted[k]!);
+      const pair = wanted[k]!;
+      columns[k] = { ...pair, ...(await findValueColumn(db, idOf.get(pair.code)!, pair.year)) };
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_QUERIES, wanted.length) }, worker));
   return columns;
 }
 
-async function findValueColumn(db: Db, pair: { indicatorId: number; year: number }): Promise<ValueColumn> {
+async function findValueColumn(db: Db, indicatorId: number, year: number) {
   const [row] = await db
     .select({
       schoolIds: packedInt4(indicatorValues.schoolId),
@@ -63,16 +58,12 @@ async function findValueColumn(db: Db, pair: { indicatorId: number; year: number
     .from(indicatorValues)
     .where(
       and(
-        eq(indicatorValues.indicatorId, pair.indicatorId),
-        eq(indicatorValues.year, pair.year),
+        eq(indicatorValues.indicatorId, indicatorId),
+        eq(indicatorValues.year, year),
         isNotNull(indicatorValues.schoolId),
       ),
     );
-  return {
-    ...pair,
-    schoolIds: unpackInt4(row?.schoolIds ?? null),
-    values: unpackFloat8(row?.values ?? null),
-  };
+  return { schoolIds: unpackInt4(row?.schoolIds ?? null), values: unpackFloat8(row?.values ?? null) };
 }
 
 /**
