@@ -17,7 +17,7 @@ const TSX = path.join(ROOT, "node_modules/.bin/tsx");
  */
 const TEMPLATE_INPUTS = [
   "src/server/db/migrations",
-  "src/server/db/schema.ts",
+  "src/server/db/schema",
   "src/core/demo",
   "src/server/modules/demo",
   "node_modules/@electric-sql/pglite/package.json",

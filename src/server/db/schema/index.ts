@@ -1,0 +1,12 @@
+/**
+ * The database schema: one Drizzle schema for PGlite and a PostgreSQL server alike, a file per
+ * feature. Migrations are generated from it with `npm run db:generate` and applied at start-up.
+ */
+
+export * from "./accounts";
+export * from "./data";
+export * from "./forms";
+export * from "./hierarchy";
+export * from "./identification";
+export * from "./imports";
+export * from "./system";
