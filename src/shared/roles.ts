@@ -22,7 +22,12 @@ export const ROLES = [
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-/** Things a user may do; checked on the server, sent to the UI so that buttons hide by the same rules. */
+/**
+ * Things a user may do; checked on the server, sent to the UI so that buttons hide by the same rules.
+ * `analytics.run` computes without storing (previews, the contextual model, clusters);
+ * `identification.manage` writes rule sets and stores runs; `identification.approve` makes a run's
+ * list the region's official one; `identification.withdraw` takes an approved list back, with a reason.
+ */
 export const PERMISSIONS = [
   "region.read",
   "municipality.read",
@@ -34,6 +39,9 @@ export const PERMISSIONS = [
   "user.manage",
   "audit.read",
   "analytics.run",
+  "identification.manage",
+  "identification.approve",
+  "identification.withdraw",
   "indicator.manage",
   "data.import",
   "data.enter",
@@ -58,6 +66,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "user.manage",
     "audit.read",
     "analytics.run",
+    "identification.manage",
+    "identification.approve",
+    "identification.withdraw",
     "indicator.manage",
     "data.import",
     "data.enter",
@@ -70,6 +81,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "municipality.read",
     "school.read",
     "analytics.run",
+    "identification.manage",
+    "identification.approve",
     "data.import",
     "data.accept",
     "data.export",

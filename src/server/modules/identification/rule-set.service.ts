@@ -83,7 +83,7 @@ export async function getRuleSetById({ db, actor, id, regionId }: RuleSetTarget)
     ...summary(row),
     definition: parseDefinition(row),
     versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
-    permissions: { canEdit: can(actor, "analytics.run") },
+    permissions: { canEdit: can(actor, "identification.manage") },
   };
 }
 
@@ -107,7 +107,7 @@ export async function createRuleSet({
   actor: Actor;
   input: { definition: RuleSet; regionId?: number };
 }): Promise<RuleSetDetail> {
-  requirePermission(actor, "analytics.run");
+  requirePermission(actor, "identification.manage");
   const regionId = resolveRegionId(actor, input.regionId);
   await requireKnownIndicators(db, regionId, input.definition);
   const id = await db.transaction(async (tx) => {
@@ -142,7 +142,7 @@ export async function updateRuleSet({
   id: number;
   input: { definition: RuleSet; regionId?: number };
 }): Promise<RuleSetDetail> {
-  requirePermission(actor, "analytics.run");
+  requirePermission(actor, "identification.manage");
   const before = await getRuleSetById({ db, actor, id, regionId: input.regionId });
   const regionId = resolveRegionId(actor, input.regionId);
   await requireKnownIndicators(db, regionId, input.definition);
@@ -169,7 +169,7 @@ export async function setRuleSetActiveById({
   isActive,
   regionId,
 }: RuleSetTarget & { isActive: boolean }): Promise<RuleSetDetail> {
-  requirePermission(actor, "analytics.run");
+  requirePermission(actor, "identification.manage");
   const before = await getRuleSetById({ db, actor, id, regionId });
   await db.transaction(async (tx) => {
     await setRuleSetActive(tx, id, isActive);
@@ -191,7 +191,7 @@ export async function setRuleSetActiveById({
  * stores a copy of every rule set version it used, so its results, reasons and exports do not change.
  */
 export async function deleteRuleSetById({ db, actor, id, regionId }: RuleSetTarget): Promise<void> {
-  requirePermission(actor, "analytics.run");
+  requirePermission(actor, "identification.manage");
   const before = await getRuleSetById({ db, actor, id, regionId });
   await db.transaction(async (tx) => {
     await deleteRuleSet(tx, id);

@@ -1,7 +1,7 @@
 import type { Run, RunRuleSet } from "../../../core/identification/api.schema";
 import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
-import { can, REGION_WIDE_ROLES, requirePermission } from "../access/access.policy";
+import { can, requirePermission } from "../access/access.policy";
 import { schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
@@ -20,7 +20,7 @@ import {
 import { categoryCounts, type RunnableRuleSet } from "./run-snapshot";
 
 function canApprove(actor: Actor, run: RunRow): boolean {
-  return REGION_WIDE_ROLES.includes(actor.role) && can(actor, "analytics.run") && run.status === "done";
+  return can(actor, "identification.approve") && run.status === "done";
 }
 
 function present(actor: Actor, run: RunRow, counts: Run["counts"]): Run {
@@ -67,7 +67,7 @@ export async function prepareRun(
   actor: Actor,
   input: { ruleSetIds?: number[]; year: number; regionId?: number },
 ): Promise<PreparedRun> {
-  requirePermission(actor, "analytics.run");
+  requirePermission(actor, "identification.manage");
   const regionId = resolveRegionId(actor, input.regionId);
   const rows = await findRuleSets(db, { regionId, ids: input.ruleSetIds, activeOnly: !input.ruleSetIds });
   if (input.ruleSetIds && rows.length !== new Set(input.ruleSetIds).size) throw notFound("Набор правил");
@@ -140,9 +140,7 @@ export async function listRuns({ db, actor, regionId }: { db: Db; actor: Actor; 
 
 /** Approves a run: its list becomes the region's official one (region roles). Audited. */
 export async function approveRun({ db, actor, id }: { db: Db; actor: Actor; id: number }): Promise<Run> {
-  requirePermission(actor, "analytics.run");
-  if (!REGION_WIDE_ROLES.includes(actor.role))
-    throw new AppError("forbidden", "Утверждать может только регион");
+  requirePermission(actor, "identification.approve");
   const run = await getVisibleRun(db, actor, id);
   if (run.status === "approved") throw new AppError("conflict", "Запуск уже утверждён");
   await db.transaction(async (tx) => {

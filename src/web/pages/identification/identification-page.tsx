@@ -17,7 +17,7 @@ import { RunsTable } from "./runs-table";
 export function IdentificationPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const canRun = can(me, "analytics.run");
+  const canRun = can(me, "identification.manage");
   const runs = useRuns();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const list = runs.data ?? [];

@@ -10,7 +10,7 @@ import { RuleSetEditor } from "./rule-set-editor";
 export function RuleSetsPanel() {
   const { t } = useTranslation();
   const me = useMe();
-  const canEdit = can(me, "analytics.run");
+  const canEdit = can(me, "identification.manage");
   const ruleSets = useRuleSets();
   const setActive = useSetRuleSetActive();
   const [selected, setSelected] = useState<number | null | "none">("none");
