@@ -75,6 +75,8 @@ async function prepare(db: Db, dir: string) {
     regionId,
     municipalityId: null,
     schoolId: null,
+    isDemo: false,
+    federalRegionIds: null,
   };
   const registry = path.join(dir, "schools.csv");
   await write(registry, registryLines());

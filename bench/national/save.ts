@@ -74,6 +74,8 @@ export async function timeSave(
     regionId: opts.regionId,
     municipalityId: null,
     schoolId: null,
+    isDemo: false,
+    federalRegionIds: null,
   };
   let start = performance.now();
   const all = await listRunResults({ db, actor, id: runId, query: {} });

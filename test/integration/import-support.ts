@@ -29,7 +29,17 @@ export function actorIn(
   role: Role = "region_admin",
   municipalityId: number | null = null,
 ): Actor {
-  return { userId: 0, login: "test", fullName: "Тест", role, regionId, municipalityId, schoolId: null };
+  return {
+    userId: 0,
+    login: "test",
+    fullName: "Тест",
+    role,
+    regionId,
+    municipalityId,
+    schoolId: null,
+    isDemo: false,
+    federalRegionIds: null,
+  };
 }
 
 /** A region with the catalogue, two municipalities and three schools with known codes. */

@@ -37,6 +37,8 @@ const actor = (over: Partial<Actor>): Actor => ({
   regionId: null,
   municipalityId: null,
   schoolId: null,
+  isDemo: false,
+  federalRegionIds: null,
   ...over,
 });
 

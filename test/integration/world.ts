@@ -31,6 +31,11 @@ export async function buildWorld(database: Database, env: Record<string, string>
       schoolId: s1.id,
     }),
     mentorS1: await buildUser(db, { role: "mentor", regionId: regionA.id, assignedSchoolIds: [s1.id] }),
+    specialistS1: await buildUser(db, {
+      role: "specialist",
+      regionId: regionA.id,
+      assignedSchoolIds: [s1.id],
+    }),
     adminB: await buildUser(db, { role: "region_admin", regionId: regionB.id }),
   };
   const app = await buildTestApp(database, env);
@@ -51,6 +56,7 @@ export async function signInAll(app: FastifyInstance, world: World) {
     mocM2: await signIn(app, u.mocM2.login),
     directorS1: await signIn(app, u.directorS1.login),
     mentorS1: await signIn(app, u.mentorS1.login),
+    specialistS1: await signIn(app, u.specialistS1.login),
     adminB: await signIn(app, u.adminB.login),
   };
 }

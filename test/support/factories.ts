@@ -10,10 +10,11 @@ let seq = 0;
 const next = () => ++seq;
 
 /** Creates a region. */
-export async function buildRegion(db: Db, over: { code?: string; name?: string } = {}) {
+export async function buildRegion(db: Db, over: { code?: string; name?: string; isDemo?: boolean } = {}) {
   const n = next();
   const code = over.code ?? `R${n}`;
-  return { id: await insertRegion(db, { code, name: over.name ?? `Регион ${n}` }), code };
+  const isDemo = over.isDemo ?? false;
+  return { id: await insertRegion(db, { code, name: over.name ?? `Регион ${n}`, isDemo }), code };
 }
 
 /** Creates a municipality, and a region for it when none is given. */
@@ -68,6 +69,8 @@ export async function buildUser(
     municipalityId?: number | null;
     schoolId?: number | null;
     assignedSchoolIds?: number[];
+    /** an account of the demo region */
+    isDemo?: boolean;
   },
 ) {
   const login = `${over.role}.${next()}`;
@@ -79,6 +82,7 @@ export async function buildUser(
     regionId: over.regionId ?? null,
     municipalityId: over.municipalityId ?? null,
     schoolId: over.schoolId ?? null,
+    isDemo: over.isDemo ?? false,
   });
   if (over.assignedSchoolIds) await replaceAssignments(db, id, over.assignedSchoolIds);
   return { id, login };

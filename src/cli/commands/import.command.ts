@@ -43,6 +43,8 @@ function cliActor(regionId: number): Actor {
     regionId,
     municipalityId: null,
     schoolId: null,
+    isDemo: false,
+    federalRegionIds: null,
   };
 }
 

@@ -22,12 +22,14 @@ export function serveCommand(): Command {
   return new Command("serve")
     .description("Запустить веб-сервер (порт из PORT, по умолчанию 3000)")
     .option("--demo-if-empty", "загрузить демо-регион, если база пуста")
-    .action(async (opts: { demoIfEmpty?: boolean }) => {
-      const config = loadConfig();
+    .option("--no-demo", "без демо-режима: демо-учётные записи не входят, страница входа их не предлагает")
+    .action(async (opts: { demoIfEmpty?: boolean; demo: boolean }) => {
+      const loaded = loadConfig();
+      const config = { ...loaded, demoEnabled: loaded.demoEnabled && opts.demo };
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       const where = database.kind === "pglite" ? `PGlite в ${config.dataDir}` : "сервер PostgreSQL";
       say(`База данных: ${where}`);
-      if (opts.demoIfEmpty && (await isEmptyInstallation(database.db))) {
+      if (config.demoEnabled && opts.demoIfEmpty && (await isEmptyInstallation(database.db))) {
         say("База пуста: загружаю демонстрационный регион…");
         await loadDemoRegion({ db: database.db });
       } else if (database.kind === "pglite") {
@@ -49,7 +51,7 @@ export function serveCommand(): Command {
       const address = app.server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       say(`Опора работает: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`);
-      if (await isDemoInstallation(database.db)) printDemoSignIns();
+      if (config.demoEnabled && (await isDemoInstallation(database.db))) printDemoSignIns();
       else say("Нет учётных записей? Создайте первого администратора: npx opora user create --help");
       say(logLevelHint(config.logLevel));
     });

@@ -63,6 +63,14 @@ export function checkTransition(status: FormStatus, action: FormAction, message:
   return { ok: true, to: t.to, permission };
 }
 
+/**
+ * Every permission an action may need, whatever the form's state: a user with none of them is refused
+ * (403) before anything is said about the form's state.
+ */
+export function actionPermissions(action: FormAction): readonly Permission[] {
+  return action === "return" ? ["data.approve", "data.accept"] : [TRANSITIONS[action].permission];
+}
+
 /** True when values of a form in this state may be edited by the school or the МОЦ. */
 export function isEditable(status: FormStatus): boolean {
   return status === "draft" || status === "returned";

@@ -15,8 +15,18 @@ export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token
-      ? ((await resolveSession({ db: ctx.db, token, ttlMs: ctx.config.sessionTtlMs })) ?? null)
+      ? ((await resolveSession({
+          db: ctx.db,
+          token,
+          ttlMs: ctx.config.sessionTtlMs,
+          demoEnabled: ctx.config.demoEnabled,
+        })) ?? null)
       : null;
+    // Authentication comes first: an anonymous request to a private route learns nothing, not even
+    // whether its input would have been valid.
+    if (!request.auth && !request.routeOptions.config?.isPublic) {
+      throw new AppError("unauthenticated", "Требуется вход в систему");
+    }
     if (request.auth && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (sent !== request.auth.csrfToken) {

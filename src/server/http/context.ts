@@ -10,6 +10,10 @@ import { AppError } from "../platform/errors";
 export type AppContext = { db: Db; database: Database; config: Config };
 
 declare module "fastify" {
+  interface FastifyContextConfig {
+    /** A route anyone may call without signing in (health, sign-in, the demo sign-ins). */
+    isPublic?: boolean;
+  }
   interface FastifyRequest {
     /** The signed-in session, resolved from the cookie; null when anonymous. */
     auth: ResolvedSession | null;

@@ -21,6 +21,8 @@ const configSchema = z.object({
   // warn: the terminal of `opora serve` shows problems, not a JSON line per request; info adds them
   OPORA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   OPORA_WEB_DIR: z.string().default("./dist/web"),
+  // 0: demo accounts do not sign in and no demo sign-ins are offered (`opora serve --no-demo`)
+  OPORA_DEMO: boolFromEnv.default(true),
 });
 
 /** Validated configuration of one Opora process. */
@@ -34,6 +36,8 @@ export type Config = {
   cookieSecure: boolean;
   logLevel: z.infer<typeof configSchema>["OPORA_LOG_LEVEL"];
   webDir: string;
+  /** Whether demo accounts may sign in and the login page offers them (needs a demo region too). */
+  demoEnabled: boolean;
 };
 
 /** Reads and validates the configuration; throws a readable error naming the bad variable. */
@@ -54,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.OPORA_COOKIE_SECURE,
     logLevel: c.OPORA_LOG_LEVEL,
     webDir: path.resolve(c.OPORA_WEB_DIR),
+    demoEnabled: c.OPORA_DEMO,
   };
 }

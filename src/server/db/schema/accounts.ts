@@ -37,6 +37,8 @@ export const users = pgTable(
     municipalityId: integer("municipality_id").references(() => municipalities.id, { onDelete: "restrict" }),
     schoolId: integer("school_id").references(() => schools.id, { onDelete: "restrict" }),
     isActive: boolean("is_active").notNull().default(true),
+    /** An account of the generated demo region: it never reads a region that is not demo. */
+    isDemo: boolean("is_demo").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_login_uq").on(sql`lower(${t.login})`)],

@@ -1,5 +1,5 @@
 import { hasPermission, type Permission, type Role } from "../../../shared/roles";
-import { AppError } from "../../platform/errors";
+import { AppError, notFound } from "../../platform/errors";
 import type { Actor } from "./actor";
 
 /** Throws 403 unless the actor's role has the permission. */
@@ -43,4 +43,33 @@ export function requiredScope(role: Role): { region: boolean; municipality: bool
 /** The permissions of one school for this actor, sent to the UI with the school. */
 export function schoolPermissions(actor: Actor): { canEdit: boolean; canEditIdentity: boolean } {
   return { canEdit: can(actor, "school.update"), canEditIdentity: can(actor, "school.create") };
+}
+
+/** True when the actor may read this region: its own, or any listed for a federal operator. */
+export function canReadRegion(actor: Actor, regionId: number): boolean {
+  if (actor.role !== "federal_operator") return actor.regionId === regionId;
+  return actor.federalRegionIds === null || actor.federalRegionIds.includes(regionId);
+}
+
+/** 404 unless the actor may read this region (nothing is said about whether it exists). */
+export function requireReadableRegion(actor: Actor, regionId: number, what = "Регион"): void {
+  if (!canReadRegion(actor, regionId)) throw notFound(what);
+}
+
+/**
+ * The region a request works in: the actor's own (a different one named is 404), or for a federal
+ * operator the one it names, which it must be allowed to read.
+ */
+export function resolveActorRegionId(actor: Actor, regionId?: number | null): number {
+  if (actor.regionId !== null) {
+    if (regionId !== undefined && regionId !== null && regionId !== actor.regionId) throw notFound("Регион");
+    return actor.regionId;
+  }
+  if (regionId === undefined || regionId === null) {
+    throw new AppError("invalid_input", "Выберите регион", [
+      { path: "regionId", message: "Выберите регион" },
+    ]);
+  }
+  requireReadableRegion(actor, regionId);
+  return regionId;
 }

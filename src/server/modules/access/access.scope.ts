@@ -1,9 +1,16 @@
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { municipalities, regions, schools, userSchoolAssignments } from "../../db/schema";
 import type { Actor } from "./actor";
 
 /** A condition that is false for every row: used when an actor's scope is empty. */
 const NOTHING = sql`false`;
+
+/** A federal operator's rows: every region, or only the listed ones (a demo federal account). */
+function federalScope(actor: Actor, regionColumn: AnyPgColumn): SQL | undefined {
+  if (actor.federalRegionIds === null) return undefined;
+  return actor.federalRegionIds.length === 0 ? NOTHING : inArray(regionColumn, [...actor.federalRegionIds]);
+}
 
 /** Schools assigned to the actor (mentors and specialists), as a subquery. */
 function assignedSchoolIds(actor: Actor) {
@@ -17,7 +24,7 @@ function assignedSchoolIds(actor: Actor) {
 export function schoolScope(actor: Actor): SQL | undefined {
   switch (actor.role) {
     case "federal_operator":
-      return undefined;
+      return federalScope(actor, schools.regionId);
     case "region_admin":
     case "region_analyst":
       return actor.regionId === null ? NOTHING : eq(schools.regionId, actor.regionId);
@@ -35,7 +42,7 @@ export function schoolScope(actor: Actor): SQL | undefined {
 export function municipalityScope(actor: Actor): SQL | undefined {
   switch (actor.role) {
     case "federal_operator":
-      return undefined;
+      return federalScope(actor, municipalities.regionId);
     case "region_admin":
     case "region_analyst":
       return actor.regionId === null ? NOTHING : eq(municipalities.regionId, actor.regionId);
@@ -53,6 +60,6 @@ export function municipalityScope(actor: Actor): SQL | undefined {
 
 /** Which regions the actor may see. */
 export function regionScope(actor: Actor): SQL | undefined {
-  if (actor.role === "federal_operator") return undefined;
+  if (actor.role === "federal_operator") return federalScope(actor, regions.id);
   return actor.regionId === null ? NOTHING : eq(regions.id, actor.regionId);
 }

@@ -10,9 +10,20 @@ export type Actor = {
   regionId: number | null;
   municipalityId: number | null;
   schoolId: number | null;
+  /** An account of the demo region (its federal operator included): reads demo regions only. */
+  isDemo: boolean;
+  /**
+   * The regions a federal operator may read: null for every region of the installation; for a demo
+   * federal account, the demo regions only. Other roles read their own region and carry null here.
+   */
+  federalRegionIds: readonly number[] | null;
 };
 
-/** The actor used by the command line and the demo loader: acts as the system, in no region. */
+/**
+ * The actor used by the command line and the demo loader: acts as the system, in no region.
+ * It reads every region; it has no right to write users (the command line creates the first admin
+ * through its own documented path).
+ */
 export const SYSTEM_ACTOR: Actor = {
   userId: 0,
   login: "system",
@@ -21,4 +32,6 @@ export const SYSTEM_ACTOR: Actor = {
   regionId: null,
   municipalityId: null,
   schoolId: null,
+  isDemo: false,
+  federalRegionIds: null,
 };

@@ -1,6 +1,6 @@
 import type { Db } from "../../platform/db";
 import { AppError, forbidden, notFound } from "../../platform/errors";
-import { can } from "../access/access.policy";
+import { can, requireReadableRegion } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { regionExists } from "./analytics.repo";
 
@@ -27,8 +27,11 @@ export async function resolveAnalyticsScope(
     throw notFound("Регион");
   const id = actor.regionId ?? regionId;
   if (id === undefined) {
-    throw new AppError("invalid_input", "Укажите регион", [{ path: "regionId", message: "Обязательно" }]);
+    throw new AppError("invalid_input", "Выберите регион", [
+      { path: "regionId", message: "Выберите регион" },
+    ]);
   }
+  requireReadableRegion(actor, id);
   if (!(await regionExists(db, id))) throw notFound("Регион");
   return { regionId: id, municipalityId: isRegionWide ? null : actor.municipalityId };
 }

@@ -12,7 +12,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.post(
     "/api/auth/login",
     {
-      config: { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: "1 minute" } },
+      config: { isPublic: true, rateLimit: { max: ctx.config.loginRateLimit, timeWindow: "1 minute" } },
       schema: {
         tags: ["auth"],
         summary: "Вход в систему",
@@ -25,6 +25,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         db: ctx.db,
         input: request.body,
         ttlMs: ctx.config.sessionTtlMs,
+        demoEnabled: ctx.config.demoEnabled,
         ip: request.ip,
       });
       setSessionCookie(reply, ctx.config, result.token, result.expiresAt);

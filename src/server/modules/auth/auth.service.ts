@@ -7,6 +7,7 @@ import { getDummyHash, verifyPassword } from "./password";
 import {
   deleteExpiredSessions,
   deleteSession,
+  findDemoRegionIds,
   findLiveSession,
   findUserByLogin,
   insertSession,
@@ -26,11 +27,14 @@ export async function login({
   db,
   input,
   ttlMs,
+  demoEnabled,
   ip,
 }: {
   db: Db;
   input: { login: string; password: string };
   ttlMs: number;
+  /** false on a server started with --no-demo: demo accounts do not sign in */
+  demoEnabled: boolean;
   ip?: string;
 }): Promise<LoginResult> {
   const user = await findUserByLogin(db, input.login);
@@ -38,13 +42,16 @@ export async function login({
   if (!user || !isValid || !user.isActive) {
     throw new AppError("unauthenticated", "Неверный логин или пароль");
   }
+  if (user.isDemo && !demoEnabled) {
+    throw new AppError("unauthenticated", "Демо-учётные записи на этом сервере отключены");
+  }
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlMs);
   await deleteExpiredSessions(db, now);
   await insertSession(db, { tokenHash: hashToken(token), userId: user.id, csrfToken, expiresAt });
-  const actor = toActor(user);
+  const actor = await actorForUser(db, user);
   await recordAudit(db, { actor, action: "login", entity: "session", entityId: String(user.id), ip });
   return { token, csrfToken, actor, expiresAt };
 }
@@ -57,20 +64,24 @@ export async function resolveSession({
   db,
   token,
   ttlMs,
+  demoEnabled,
 }: {
   db: Db;
   token: string;
   ttlMs: number;
+  /** false on a server started with --no-demo: a demo account's session is not honoured */
+  demoEnabled: boolean;
 }): Promise<ResolvedSession | undefined> {
   const tokenHash = hashToken(token);
   const now = new Date();
   const found = await findLiveSession(db, tokenHash, now);
   if (!found?.user.isActive) return undefined;
+  if (found.user.isDemo && !demoEnabled) return undefined;
   // Touch at most once a minute to keep reads cheap.
   if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) {
     await touchSession(db, tokenHash, now, new Date(now.getTime() + ttlMs));
   }
-  return { actor: toActor(found.user), csrfToken: found.session.csrfToken, tokenHash };
+  return { actor: await actorForUser(db, found.user), csrfToken: found.session.csrfToken, tokenHash };
 }
 
 /** Closes a session. */
@@ -79,8 +90,8 @@ export async function logout({ db, actor, tokenHash }: { db: Db; actor: Actor; t
   await recordAudit(db, { actor, action: "logout", entity: "session", entityId: String(actor.userId) });
 }
 
-/** Maps a user row to the actor the use cases take. */
-export function toActor(user: {
+/** The columns of a user row that make an actor. */
+type ActorUser = {
   id: number;
   login: string;
   fullName: string;
@@ -88,7 +99,21 @@ export function toActor(user: {
   regionId: number | null;
   municipalityId: number | null;
   schoolId: number | null;
-}): Actor {
+  isDemo: boolean;
+};
+
+/**
+ * Maps a user row to the actor the use cases take. A federal operator reads every region, except a
+ * demo federal account, which reads the demo regions only (also when real regions live beside them).
+ */
+export async function actorForUser(db: Db, user: ActorUser): Promise<Actor> {
+  const federalRegionIds =
+    user.role === "federal_operator" && user.isDemo ? await findDemoRegionIds(db) : null;
+  return toActor(user, federalRegionIds);
+}
+
+/** Maps a user row to an actor, given the regions a federal operator may read (null: all). */
+export function toActor(user: ActorUser, federalRegionIds: readonly number[] | null): Actor {
   return {
     userId: user.id,
     login: user.login,
@@ -97,5 +122,7 @@ export function toActor(user: {
     regionId: user.regionId,
     municipalityId: user.municipalityId,
     schoolId: user.schoolId,
+    isDemo: user.isDemo,
+    federalRegionIds: user.role === "federal_operator" ? federalRegionIds : null,
   };
 }

@@ -4,7 +4,6 @@ import type { Db } from "../../platform/db";
 import { can } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { findMunicipalityName, findRegionName } from "../hierarchy/hierarchy.repo";
-import { isDemoInstallation } from "../system/settings.repo";
 
 /** The signed-in user's profile with computed permissions, for the UI. */
 export async function getMe({
@@ -29,6 +28,6 @@ export async function getMe({
     schoolId: actor.schoolId,
     permissions: PERMISSIONS.filter((p) => can(actor, p)),
     csrfToken,
-    isDemo: await isDemoInstallation(db),
+    isDemo: actor.isDemo,
   };
 }

@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import { sessions, users } from "../../db/schema";
+import { regions, sessions, users } from "../../db/schema";
 import type { Db } from "../../platform/db";
 
 /** A user row as needed to sign in. */
@@ -55,4 +55,10 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<void> 
 /** Deletes expired sessions. */
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+/** Ids of the demo regions (a demo federal account reads only these). */
+export async function findDemoRegionIds(db: Db): Promise<number[]> {
+  const rows = await db.select({ id: regions.id }).from(regions).where(eq(regions.isDemo, true));
+  return rows.map((r) => r.id);
 }

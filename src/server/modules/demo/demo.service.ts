@@ -108,6 +108,7 @@ export async function loadDemoRegion({
         regionId: u.role === "federal_operator" ? null : regionId,
         municipalityId,
         schoolId,
+        isDemo: true,
       });
       await replaceAssignments(
         tx,

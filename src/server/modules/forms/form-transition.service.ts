@@ -1,7 +1,12 @@
-import { checkTransition, FORM_STATUS_LABELS, isLocked } from "../../../core/forms/form-workflow";
+import {
+  actionPermissions,
+  checkTransition,
+  FORM_STATUS_LABELS,
+  isLocked,
+} from "../../../core/forms/form-workflow";
 import type { FormTransition, FormUnlock, SchoolForm } from "../../../shared/data-collection";
 import { AppError, notFound } from "../../platform/errors";
-import { requirePermission } from "../access/access.policy";
+import { can, requirePermission } from "../access/access.policy";
 import { recordAudit } from "../audit/audit.service";
 import { findIndicatorById } from "../indicators/indicator.repo";
 import { ensureForm, insertFormEvent, insertUnlock, setFormStatus } from "./forms.repo";
@@ -27,6 +32,8 @@ export async function transitionForm({
   input,
 }: FormTarget & { input: FormTransition }): Promise<SchoolForm> {
   const school = await requireFormSchool(db, actor, schoolId);
+  const needed = actionPermissions(input.action);
+  if (!needed.some((p) => can(actor, p))) requirePermission(actor, needed[0] ?? "data.enter");
   await db.transaction(async (tx) => {
     const form = await ensureForm(tx, schoolId, year);
     const check = checkTransition(form.status, input.action, input.message);

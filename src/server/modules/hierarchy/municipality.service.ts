@@ -60,7 +60,9 @@ export async function getRegionOverview({
   requirePermission(actor, "region.read");
   const id = regionId ?? actor.regionId;
   if (id === null)
-    throw new AppError("invalid_input", "Укажите регион", [{ path: "regionId", message: "Обязательно" }]);
+    throw new AppError("invalid_input", "Выберите регион", [
+      { path: "regionId", message: "Выберите регион" },
+    ]);
   const [region] = await findRegions(db, and(eq(regions.id, id), regionScope(actor)));
   if (!region) throw notFound("Регион");
   const list = await findMunicipalitySummaries(

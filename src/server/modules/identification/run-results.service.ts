@@ -143,7 +143,7 @@ export async function getSchoolHistory({
 }): Promise<SchoolHistory> {
   await requireSchoolAccess(db, { actor, permission: "school.read", schoolIds: [schoolId] });
   const runs = await findRuns(db, {
-    regionId: actor.role === "federal_operator" ? null : resolveRegionId(actor),
+    regionIds: actor.role === "federal_operator" ? actor.federalRegionIds : [resolveRegionId(actor)],
     approvedOnly: !isRegionReader(actor),
   });
   const byId = new Map(runs.map((run) => [run.id, run]));

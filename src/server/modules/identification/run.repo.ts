@@ -94,13 +94,17 @@ async function insertResultRows(
 }
 
 /** A region's runs, newest first; only approved ones when asked. */
-export async function findRuns(db: Db, opts: { regionId: number | null; approvedOnly: boolean }) {
+export async function findRuns(db: Db, opts: { regionIds: readonly number[] | null; approvedOnly: boolean }) {
   return db
     .select()
     .from(identificationRuns)
     .where(
       and(
-        opts.regionId === null ? undefined : eq(identificationRuns.regionId, opts.regionId),
+        opts.regionIds === null
+          ? undefined
+          : opts.regionIds.length === 0
+            ? sql`false`
+            : inArray(identificationRuns.regionId, [...opts.regionIds]),
         opts.approvedOnly ? eq(identificationRuns.status, "approved") : undefined,
       ),
     )

@@ -133,8 +133,11 @@ export async function getRunById({ db, actor, id }: { db: Db; actor: Actor; id: 
 /** The runs of the actor's region, newest first (only approved ones below region level). */
 export async function listRuns({ db, actor, regionId }: { db: Db; actor: Actor; regionId?: number }) {
   requirePermission(actor, "school.read");
-  const region = actor.role === "federal_operator" ? (regionId ?? null) : resolveRegionId(actor);
-  const runs = await findRuns(db, { regionId: region, approvedOnly: !isRegionReader(actor) });
+  const regionIds =
+    actor.role === "federal_operator" && regionId === undefined
+      ? actor.federalRegionIds
+      : [resolveRegionId(actor, regionId)];
+  const runs = await findRuns(db, { regionIds, approvedOnly: !isRegionReader(actor) });
   return presentRuns(db, actor, runs);
 }
 

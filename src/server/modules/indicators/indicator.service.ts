@@ -1,7 +1,7 @@
 import { INDICATOR_CATALOGUE, type IndicatorDefinition } from "../../../core/indicators";
 import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
-import { can, requirePermission } from "../access/access.policy";
+import { can, requirePermission, resolveActorRegionId } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import {
@@ -15,13 +15,9 @@ import {
   setRetired,
 } from "./indicator.repo";
 
-/** The region the actor works in; a federal operator names one. */
+/** The region the actor works in; a federal operator names one it may read. */
 export function actorRegionId(actor: Actor, regionId?: number): number {
-  const id = actor.regionId ?? regionId;
-  if (id === undefined || id === null) {
-    throw new AppError("invalid_input", "Укажите регион", [{ path: "regionId", message: "Обязательно" }]);
-  }
-  return id;
+  return resolveActorRegionId(actor, regionId);
 }
 
 /** Loads the preloaded catalogue into a region: the indicators it does not have yet. Returns how many were added. */

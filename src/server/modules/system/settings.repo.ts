@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { settings } from "../../db/schema";
+import { eq, sql } from "drizzle-orm";
+import { regions, settings, users } from "../../db/schema";
 import type { Db } from "../../platform/db";
 
 /** Reads an installation setting. */
@@ -16,7 +16,15 @@ export async function setSetting(db: Db, key: string, value: unknown): Promise<v
     .onConflictDoUpdate({ target: settings.key, set: { value } });
 }
 
-/** True when this installation holds the generated demo region. */
+/**
+ * True when this installation holds the generated demo region with its accounts. A database with
+ * only real regions (or whose demo region was removed) is not a demo installation, whatever it once was.
+ */
 export async function isDemoInstallation(db: Db): Promise<boolean> {
-  return (await getSetting(db, "demo")) === true;
+  const [row] = await db
+    .select({ demo: sql<boolean>`exists (select 1 from ${users} where ${users.isDemo})` })
+    .from(regions)
+    .where(eq(regions.isDemo, true))
+    .limit(1);
+  return row?.demo === true;
 }

@@ -12,6 +12,7 @@ export async function systemRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.get(
     "/api/health",
     {
+      config: { isPublic: true },
       schema: {
         tags: ["system"],
         summary: "Состояние сервиса",
@@ -26,6 +27,7 @@ export async function systemRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.get(
     "/api/demo/sign-ins",
     {
+      config: { isPublic: true },
       schema: {
         tags: ["system"],
         summary: "Демо-учётные записи (только в демо-режиме)",
@@ -38,7 +40,8 @@ export async function systemRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async () => {
-      const isDemo = await isDemoInstallation(ctx.db);
+      // Only a server that allows demo accounts, over a database that has the demo region.
+      const isDemo = ctx.config.demoEnabled && (await isDemoInstallation(ctx.db));
       return { isDemo, signIns: isDemo ? DEMO_SIGN_INS.map((s) => ({ ...s })) : [] };
     },
   );

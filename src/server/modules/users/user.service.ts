@@ -36,16 +36,15 @@ async function resolvePlace(db: Db, actor: Actor, input: UserCreate) {
   if (need.school) {
     if (!input.schoolId) throw invalid("schoolId", "Для директора укажите школу");
     const place = await findSchoolPlace(db, input.schoolId);
-    if (!place || (regionId !== null && place.regionId !== regionId))
-      throw invalid("schoolId", "Школа не найдена в регионе");
+    // Out of the actor's region: 404, as for a school that does not exist.
+    if (!place || (regionId !== null && place.regionId !== regionId)) throw notFound("Школа");
     ({ regionId, municipalityId } = place);
     schoolId = input.schoolId;
   }
   if (need.municipality) {
     if (!input.municipalityId) throw invalid("municipalityId", "Для координатора МОЦ укажите муниципалитет");
     const m = await findMunicipality(db, input.municipalityId);
-    if (!m || (regionId !== null && m.regionId !== regionId))
-      throw invalid("municipalityId", "Муниципалитет не найден в регионе");
+    if (!m || (regionId !== null && m.regionId !== regionId)) throw notFound("Муниципалитет");
     regionId = m.regionId;
     municipalityId = m.id;
   }
