@@ -18,7 +18,7 @@ const WRAP = { wrapText: true, vertical: "top" } as const;
  */
 export function addBannerRow(sheet: Worksheet, text: string, columnCount: number, isTitle: boolean): void {
   const row = sheet.addRow([exportCellValue(text)]);
-  row.font = isTitle ? { bold: true, size: 14 } : { italic: false };
+  if (isTitle) row.font = { bold: true, size: 14 };
   row.getCell(1).alignment = { wrapText: true, vertical: "top" };
   sheet.mergeCells(row.number, 1, row.number, columnCount);
   row.commit();
