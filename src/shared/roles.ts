@@ -27,6 +27,12 @@ export type Role = z.infer<typeof roleSchema>;
  * `analytics.run` computes without storing (previews, the contextual model, clusters);
  * `identification.manage` writes rule sets and stores runs; `identification.approve` makes a run's
  * list the region's official one; `identification.withdraw` takes an approved list back, with a reason.
+ * Causes and plans (issue 11): `causes.manage` edits the region's factor catalogue, the workbook of
+ * causes and the measure library; `workbook.fill` answers a school's workbook; `causes.examine` records
+ * the МОЦ's complex examination and confirms a school's causes; `plan.write` writes a plan of the actor's
+ * own level (a school its programme, a МОЦ its road map, the region its own); `plan.review` returns and
+ * approves the plans of the level below (a МОЦ its schools', the region the road maps); `plan.checkin`
+ * records execution on activities (a mentor or specialist only on activities assigned to them).
  */
 export const PERMISSIONS = [
   "region.read",
@@ -48,6 +54,12 @@ export const PERMISSIONS = [
   "data.approve",
   "data.accept",
   "data.export",
+  "causes.manage",
+  "workbook.fill",
+  "causes.examine",
+  "plan.write",
+  "plan.review",
+  "plan.checkin",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -75,6 +87,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "data.approve",
     "data.accept",
     "data.export",
+    "causes.manage",
+    "plan.write",
+    "plan.review",
+    "plan.checkin",
   ],
   region_analyst: [
     "region.read",
@@ -86,6 +102,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "data.import",
     "data.accept",
     "data.export",
+    "causes.manage",
+    "plan.write",
+    "plan.review",
+    "plan.checkin",
   ],
   moc_coordinator: [
     "municipality.read",
@@ -96,10 +116,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "data.enter",
     "data.approve",
     "data.export",
+    "workbook.fill",
+    "causes.examine",
+    "plan.write",
+    "plan.review",
+    "plan.checkin",
   ],
-  school_director: ["school.read", "school.update", "data.enter"],
-  mentor: ["school.read"],
-  specialist: ["school.read"],
+  school_director: [
+    "school.read",
+    "school.update",
+    "data.enter",
+    "workbook.fill",
+    "plan.write",
+    "plan.checkin",
+  ],
+  mentor: ["school.read", "plan.checkin"],
+  specialist: ["school.read", "plan.checkin"],
 };
 
 /** Russian names of the roles, for the UI and documents. */
