@@ -56,7 +56,12 @@ function targetIssue(activity: Activity, indicators: readonly IndicatorMeta[]): 
   if (baseline === null || target === null) return null;
   const isBetter = meta.direction === "higher_better" ? target > baseline : target < baseline;
   if (isBetter) return null;
-  const values = `целевое значение ${formatIndicatorValue(target, meta.unit)} не лучше базового ${formatIndicatorValue(baseline, meta.unit)}`;
+  // «да» / «нет» read as words, so they are quoted
+  const show = (value: number) =>
+    meta.unit === "bool"
+      ? `«${formatIndicatorValue(value, meta.unit)}»`
+      : formatIndicatorValue(value, meta.unit);
+  const values = `целевое значение ${show(target)} не лучше базового ${show(baseline)}`;
   const direction = INDICATOR_DIRECTION_LABELS[meta.direction];
   return issue("target_not_better", activity, `${name}: ${values} (показатель «${meta.name}»: ${direction})`);
 }
