@@ -46,7 +46,10 @@ export type RiskProfileInput = {
   /** Answers by question code (absent or null: not answered). */
   answers: Readonly<Record<string, AnswerValue>>;
   indicatorRules: readonly IndicatorRule[];
-  /** The school's indicator values; for each indicator the latest year counts. */
+  /**
+   * The school's indicator values of the years that should count (the caller picks them, e.g. the
+   * last three years); for each indicator the latest year given counts.
+   */
   values: readonly IndicatorValue[];
   /** Names and units of the indicators, for the sentences; the preloaded catalogue by default. */
   indicators?: readonly IndicatorMeta[];

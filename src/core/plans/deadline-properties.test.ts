@@ -45,7 +45,11 @@ type Generated = { text: string; years: number[]; kind: "dates" | "period" | "re
 function generator(seed: number) {
   const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
+  const pick = <T>(items: readonly T[]): T => {
+    const item = items[int(0, items.length - 1)];
+    if (item === undefined) throw new Error("empty list");
+    return item;
+  };
   const capital = (word: string) => (next() < 0.5 ? word.charAt(0).toUpperCase() + word.slice(1) : word);
   const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -59,6 +59,7 @@ describe("seed 004: the municipal road map of Дмитровский район 
       "dates",
       [month(2021, 6), month(2021, 11), month(2021, 12), month(2021, 3), month(2021, 5)],
     ],
+    ["июнь", "dates", [month(2021, 6)]],
     ["апрель-май ", "dates", [month(2021, 4, { year: 2021, month: 5 })]],
     [" \nдекабрь  ", "dates", [month(2021, 12)]],
     ["\n\nноябрь-декабрь \n", "dates", [month(2021, 11, { year: 2021, month: 12 })]],

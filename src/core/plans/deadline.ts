@@ -30,6 +30,7 @@ export const deadlineSchema = z.strictObject({
 });
 /** A deadline as written and as read. */
 export type Deadline = z.infer<typeof deadlineSchema>;
+/** A date range, both ends included (from the resolver). */
 export type { DateRange };
 
 function unreadable(text: string): Deadline {
