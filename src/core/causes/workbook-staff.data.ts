@@ -1,0 +1,207 @@
+import { factorList as factors } from "./factors.data";
+import type { WorkbookSectionInput } from "./workbook.schema";
+
+/** Section 2 of the preloaded workbook: staffing, courses, workload and burnout. */
+export const STAFF_SECTION: WorkbookSectionInput = {
+  code: "staff",
+  title: "Педагогические кадры",
+  questions: [
+    {
+      code: "teacher_vacancies",
+      type: "number",
+      text: "Сколько вакансий учителей в школе на начало учебного года?",
+      factorCodes: factors("teacher_shortage"),
+      min: 0,
+      max: 50,
+      isInteger: true,
+      // Any vacancy leaves lessons without a staff teacher; two or more is a shortage (seed 001: 14 schools).
+      scoring: { worseWhen: "higher", medium: 1, high: 2 },
+    },
+    {
+      code: "out_of_specialty",
+      type: "yes_no",
+      text: "Ведут ли учителя из-за нехватки кадров предметы не по своей специальности?",
+      factorCodes: factors("teacher_shortage"),
+      riskIfYes: 0.7,
+      riskIfNo: 0,
+      findingIfYes: "Учителя ведут предметы не по специальности",
+    },
+    {
+      code: "pension_age_share",
+      type: "number",
+      text: "Какой процент учителей школы — пенсионного возраста?",
+      factorCodes: factors("young_teachers_needed"),
+      min: 0,
+      max: 100,
+      unit: "%",
+      // A quarter of the staff retiring within a few years needs replacing; 40% is a staff at risk.
+      scoring: { worseWhen: "higher", medium: 25, high: 40 },
+    },
+    {
+      code: "courses_three_years",
+      type: "single_choice",
+      text: "Какая часть учителей прошла курсы повышения квалификации за последние три года?",
+      factorCodes: factors("no_inschool_development"),
+      options: [
+        { code: "all", label: "все или почти все", risk: 0 },
+        { code: "most", label: "больше половины", risk: 0.3 },
+        {
+          code: "less_half",
+          label: "меньше половины",
+          risk: 0.7,
+          finding: "Меньше половины учителей прошли курсы за три года",
+        },
+        { code: "none", label: "никто", risk: 1, finding: "Учителя не проходили курсы за три года" },
+      ],
+    },
+    {
+      code: "courses_by_deficit",
+      type: "yes_no",
+      text: "Выбирают ли учителям курсы по профессиональным дефицитам, выявленным диагностикой?",
+      factorCodes: factors("no_inschool_development", "weak_subject_methodical_competence"),
+      riskIfYes: 0,
+      riskIfNo: 0.8,
+      findingIfNo: "Курсы выбирают без учёта диагностированных дефицитов учителей",
+    },
+    {
+      code: "mentoring",
+      type: "yes_no",
+      text: "Есть ли в школе наставничество для молодых учителей и учителей, испытывающих трудности?",
+      factorCodes: factors("no_inschool_development", "young_teachers_needed"),
+      riskIfYes: 0,
+      riskIfNo: 0.7,
+      findingIfNo: "В школе нет наставничества для учителей",
+    },
+    {
+      code: "weekly_hours",
+      type: "number",
+      text: "Какова средняя недельная нагрузка учителя, часов (ставка — 18 часов)?",
+      factorCodes: factors("high_teacher_workload"),
+      min: 0,
+      max: 60,
+      unit: "ч",
+      // 24 hours is a third above the 18-hour rate; 30 hours is one and two thirds of it.
+      scoring: { worseWhen: "higher", medium: 24, high: 30 },
+    },
+    {
+      code: "workload_sources",
+      type: "multiple_choice",
+      text: "Что увеличивает нагрузку учителей? Отметьте всё, что есть в школе.",
+      factorCodes: factors("high_teacher_workload"),
+      baseRisk: 0,
+      options: [
+        { code: "several_subjects", label: "преподавание нескольких предметов", weight: 0.3 },
+        { code: "two_classes", label: "классное руководство в двух классах", weight: 0.2 },
+        { code: "reporting", label: "большой объём отчётности", weight: 0.3 },
+        { code: "substitutions", label: "постоянные замещения уроков", weight: 0.3 },
+        { code: "several_schools", label: "работа в нескольких школах", weight: 0.3 },
+      ],
+    },
+    {
+      code: "fatigue",
+      type: "scale",
+      text: "Как часто учителя говорят об усталости и потере интереса к работе?",
+      factorCodes: factors("teacher_burnout"),
+      min: 1,
+      max: 5,
+      worseWhen: "higher",
+      labels: [
+        { value: 1, label: "никогда" },
+        { value: 3, label: "иногда" },
+        { value: 5, label: "постоянно" },
+      ],
+    },
+    {
+      code: "teachers_left",
+      type: "yes_no",
+      text: "Уходили ли учителя из школы по собственному желанию за последние два года?",
+      factorCodes: factors("teacher_burnout", "teacher_shortage"),
+      riskIfYes: 0.6,
+      riskIfNo: 0,
+      findingIfYes: "За два года учителя уходили из школы по собственному желанию",
+    },
+  ],
+};
+
+/** Section 3 of the preloaded workbook: methodical work and how teaching adapts to students. */
+export const TEACHING_SECTION: WorkbookSectionInput = {
+  code: "teaching",
+  title: "Методическая работа и преподавание",
+  questions: [
+    {
+      code: "methodical_forms",
+      type: "multiple_choice",
+      text: "Какие формы методической работы действуют в школе? Отметьте все.",
+      factorCodes: factors("weak_subject_methodical_competence", "no_inschool_development"),
+      baseRisk: 1,
+      options: [
+        { code: "shmo", label: "школьные методические объединения", weight: -0.25 },
+        { code: "open_lessons", label: "открытые уроки и взаимопосещение", weight: -0.25 },
+        { code: "subject_weeks", label: "предметные недели", weight: -0.2 },
+        { code: "seminars", label: "семинары и мастер-классы", weight: -0.2 },
+        { code: "rmo", label: "участие в районных методических объединениях", weight: -0.15 },
+      ],
+    },
+    {
+      code: "methodical_events",
+      type: "number",
+      text: "Сколько методических мероприятий муниципального, регионального или федерального уровня провела школа за год?",
+      factorCodes: factors("weak_subject_methodical_competence"),
+      min: 0,
+      max: 100,
+      isInteger: true,
+      // Seed 001 (2018): mean 1,76, and 53 schools held 0 or 1 event.
+      scoring: { worseWhen: "lower", medium: 1, high: 0 },
+    },
+    {
+      code: "differentiation",
+      type: "scale",
+      text: "Насколько учителя владеют работой с обучающимися разного уровня подготовки (разноуровневые задания, работа в группах)?",
+      factorCodes: factors("low_teaching_adaptivity"),
+      min: 1,
+      max: 5,
+      worseWhen: "lower",
+      labels: [
+        { value: 1, label: "почти не владеют" },
+        { value: 3, label: "владеют отдельные учителя" },
+        { value: 5, label: "владеют почти все" },
+      ],
+    },
+    {
+      code: "individual_routes",
+      type: "yes_no",
+      text: "Есть ли у обучающихся, испытывающих трудности в учёбе, индивидуальные образовательные маршруты?",
+      factorCodes: factors("low_teaching_adaptivity", "students_at_risk"),
+      riskIfYes: 0,
+      riskIfNo: 0.8,
+      findingIfNo: "У обучающихся с трудностями нет индивидуальных образовательных маршрутов",
+    },
+    {
+      code: "extra_lessons",
+      type: "single_choice",
+      text: "Проводятся ли дополнительные занятия с обучающимися, которые отстают?",
+      factorCodes: factors("low_teaching_adaptivity"),
+      options: [
+        { code: "planned", label: "систематически, по плану", risk: 0 },
+        { code: "before_tests", label: "только перед контрольными и экзаменами", risk: 0.5 },
+        { code: "none", label: "не проводятся", risk: 1, finding: "Дополнительных занятий с отстающими нет" },
+      ],
+    },
+    {
+      code: "error_analysis",
+      type: "yes_no",
+      text: "Разбирают ли учителя с обучающимися ошибки после диагностических и проверочных работ?",
+      factorCodes: factors("low_teaching_adaptivity", "weak_assessment_competence"),
+      riskIfYes: 0,
+      riskIfNo: 0.7,
+      findingIfNo: "Ошибки после проверочных работ с обучающимися не разбирают",
+    },
+    {
+      code: "methodical_difficulties",
+      type: "text",
+      text: "Какие методические трудности учителя называют чаще всего?",
+      factorCodes: factors("weak_subject_methodical_competence"),
+      required: false,
+    },
+  ],
+};
