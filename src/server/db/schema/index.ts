@@ -4,9 +4,11 @@
  */
 
 export * from "./accounts";
+export * from "./causes";
 export * from "./data";
 export * from "./forms";
 export * from "./hierarchy";
 export * from "./identification";
 export * from "./imports";
+export * from "./plans";
 export * from "./system";
