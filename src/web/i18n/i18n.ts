@@ -1,6 +1,14 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import ruCauses from "./ru.causes.json";
 import ru from "./ru.json";
+import ruPlans from "./ru.plans.json";
+
+/**
+ * The Russian texts: ru.json, and a file per later feature under its own key (`causes.*`, `plans.*`),
+ * so that features add their texts without touching each other's.
+ */
+const translation = { ...ru, causes: ruCauses, plans: ruPlans };
 
 /** The default (and for now the only) locale. */
 export const DEFAULT_LOCALE = "ru";
@@ -9,14 +17,14 @@ declare module "i18next" {
   /** Typed translation keys: a missing key in ru.json is a compile error. */
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof ru };
+    resources: { translation: typeof translation };
   }
 }
 
 void i18next.use(initReactI18next).init({
   lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
-  resources: { ru: { translation: ru } },
+  resources: { ru: { translation } },
   interpolation: { escapeValue: false },
   initAsync: false,
 });
