@@ -11,6 +11,7 @@ import {
   updateJobProgress,
   updateJobStage,
 } from "./job.repo";
+import { type JobLock, takeJobLock } from "./job-lock.repo";
 
 /** A job as the API shows it. */
 export type JobView = {
@@ -74,7 +75,7 @@ export type JobHandle = {
 };
 
 /** A handle for an existing job row (e.g. one created by a route and run in the background). */
-export function jobHandle(db: Db, id: number, intervalMs = 250): JobHandle {
+function jobHandle(db: Db, id: number, intervalMs = 250): JobHandle {
   let last = 0;
   let pending: { done: number; total: number } | undefined;
   const progress: ProgressReporter = {
@@ -122,7 +123,25 @@ export async function createQueuedJob(
   });
 }
 
-/** Marks a queued job running. */
-export async function markRunning(db: Db, id: number): Promise<void> {
-  await markJobRunning(db, id);
+/**
+ * Runs a queued job: takes its lock (job-lock.repo.ts: on a PostgreSQL server, an advisory lock that
+ * lives as long as this process, so that the start-up sweep of another process never fails it),
+ * marks it running, gives `work` its handle, and gives the lock up when the work has ended, however
+ * it ended. `work` stores the final state itself (handle.succeed / handle.fail).
+ */
+export async function runJob<T>(db: Db, jobId: number, work: (job: JobHandle) => Promise<T>): Promise<T> {
+  let lock: JobLock;
+  try {
+    lock = await takeJobLock(db, jobId);
+  } catch (error) {
+    const message = "Задание не запущено: не удалось получить его блокировку в базе данных";
+    await finishJobRow(db, jobId, { status: "failed", result: null, error: message, done: 0, total: 0 });
+    throw error;
+  }
+  try {
+    await markJobRunning(db, jobId);
+    return await work(jobHandle(db, jobId));
+  } finally {
+    await lock.release();
+  }
 }
