@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Db } from "../../platform/db";
+import { AppError } from "../../platform/errors";
 
 /**
  * The first key of the advisory locks of running jobs ("OPOR" in ASCII); the second is the job id.
@@ -35,8 +36,8 @@ async function unlock(client: pg.ClientBase, jobId: number): Promise<void> {
 
 /**
  * Takes the lock of a job about to run, on a connection of its own outside the pool (so that a long
- * job does not take one of the pool's connections from the work). Throws when another live process
- * holds it. On PGlite a no-op.
+ * job does not take one of the pool's connections from the work). Throws AppError «conflict» when
+ * another live process holds it. On PGlite a no-op.
  */
 export async function takeJobLock(db: Db, jobId: number): Promise<JobLock> {
   const pool = serverPool(db);
@@ -48,7 +49,8 @@ export async function takeJobLock(db: Db, jobId: number): Promise<JobLock> {
   });
   await client.connect();
   try {
-    if (!(await tryLock(client, jobId))) throw new Error(`Задание ${jobId} уже выполняет другой процесс`);
+    if (!(await tryLock(client, jobId)))
+      throw new AppError("conflict", `Задание ${jobId} уже выполняет другой процесс`);
   } catch (error) {
     await client.end();
     throw error;

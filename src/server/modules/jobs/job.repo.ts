@@ -64,6 +64,14 @@ export async function findJob(db: Db, id: number): Promise<JobRow | undefined> {
   return row;
 }
 
+/** Fails a job that has not started (state «created»); a job in any other state is left as it is. */
+export async function failQueuedJobRow(db: Db, id: number, message: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: "failed", error: message, finishedAt: sql`now()` })
+    .where(and(eq(jobs.id, id), eq(jobs.status, "created")));
+}
+
 /** The ids of the jobs in the state «running». */
 export async function findRunningJobIds(db: Db): Promise<number[]> {
   const rows = await db

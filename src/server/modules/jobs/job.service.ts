@@ -1,8 +1,9 @@
 import type { Db } from "../../platform/db";
-import { notFound } from "../../platform/errors";
+import { AppError, notFound } from "../../platform/errors";
 import { REGION_WIDE_ROLES } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import {
+  failQueuedJobRow,
   findJob,
   finishJobRow,
   insertJob,
@@ -134,8 +135,9 @@ export async function runJob<T>(db: Db, jobId: number, work: (job: JobHandle) =>
   try {
     lock = await takeJobLock(db, jobId);
   } catch (error) {
-    const message = "Задание не запущено: не удалось получить его блокировку в базе данных";
-    await finishJobRow(db, jobId, { status: "failed", result: null, error: message, done: 0, total: 0 });
+    // A job another process runs is not touched; one that could not start here is failed.
+    if (error instanceof AppError && error.code === "conflict") throw error;
+    await failQueuedJobRow(db, jobId, "Задание не запущено: не удалось связаться с базой данных");
     throw error;
   }
   try {
