@@ -7,8 +7,12 @@ import { type Database, openDatabase } from "../../src/server/platform/db";
 import { createServerTestDatabase } from "./db";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
-const MAIN = path.join(ROOT, "src/cli/main.ts");
+/**
+ * The installed command (`npx opora`): bin/opora.js registers tsx in its own process and runs
+ * src/cli/main.ts. One process — unlike node_modules/.bin/tsx, which runs the script in a child
+ * process of its own, so that a SIGKILL would hit the wrapper and leave the work running.
+ */
+const OPORA = path.join(ROOT, "bin/opora.js");
 
 /** Environment for a child `opora`: this one's, with the database chosen only by `env` (no inherited DATABASE_URL). */
 function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
@@ -17,7 +21,7 @@ function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return merged;
 }
 
-/** The real `opora` command (tsx src/cli/main.ts …) started as a child process; stdout and stderr collected. */
+/** The real `opora` command started as a child process; stdout and stderr collected. */
 export type OporaProcess = {
   child: ChildProcess;
   stdout: () => string;
@@ -30,7 +34,7 @@ export type OporaProcess = {
 
 /** Starts `opora <args>` in a child process with the given environment added. */
 export function startOpora(args: string[], env: Record<string, string | undefined>): OporaProcess {
-  const child = spawn(TSX, [MAIN, ...args], {
+  const child = spawn(process.execPath, [OPORA, ...args], {
     cwd: ROOT,
     env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
