@@ -5,9 +5,8 @@ import { isEmptyInstallation } from "../../server/modules/hierarchy/hierarchy.re
 import { isDemoInstallation } from "../../server/modules/system/settings.repo";
 import { vacuumValues } from "../../server/modules/values/value-columns.repo";
 import { type Config, loadConfig } from "../../server/platform/config";
-import { openDatabase } from "../../server/platform/db";
 import { printDemoSignIns } from "./demo.command";
-import { say } from "./shared";
+import { openWorkDatabase, say } from "./shared";
 
 /** What the server's log shows at a level, and how to change it. */
 export function logLevelHint(level: Config["logLevel"]): string {
@@ -26,7 +25,7 @@ export function serveCommand(): Command {
     .action(async (opts: { demoIfEmpty?: boolean; demo: boolean }) => {
       const loaded = loadConfig();
       const config = { ...loaded, demoEnabled: loaded.demoEnabled && opts.demo };
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openWorkDatabase(config);
       const where = database.kind === "pglite" ? `PGlite в ${config.dataDir}` : "сервер PostgreSQL";
       say(`База данных: ${where}`);
       if (config.demoEnabled && opts.demoIfEmpty && (await isEmptyInstallation(database.db))) {

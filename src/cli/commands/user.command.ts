@@ -1,9 +1,6 @@
 import { Command, Option } from "commander";
-import { SYSTEM_ACTOR } from "../../server/modules/access/actor";
-import { ensureRegion, findIdsByCodes } from "../../server/modules/hierarchy/hierarchy.repo";
-import { userCreateSchema } from "../../server/modules/users/user.schemas";
-import { createUser } from "../../server/modules/users/user.service";
-import { ROLES, type Role } from "../../shared/roles";
+import { createUserFromCommandLine } from "../../server/modules/users/command-line-user.service";
+import { ROLE_LABELS, ROLES, type Role } from "../../shared/roles";
 import { say, withDatabase } from "./shared";
 
 type Options = {
@@ -16,7 +13,11 @@ type Options = {
   schoolCode?: string;
 };
 
-/** `opora user create`: makes a user, e.g. the first region admin of a new installation. */
+/**
+ * `opora user create`: makes a user, e.g. the first region admin of a new installation. The command
+ * line is the installation's own operator (see createUserFromCommandLine): no account is needed, the
+ * scope rules of the role are checked, and the region (when created) and the user are one transaction.
+ */
 export function userCreateCommand(): Command {
   return new Command("create")
     .description("Создать пользователя (например, первого администратора). Пароль берётся из OPORA_PASSWORD.")
@@ -34,25 +35,12 @@ export function userCreateCommand(): Command {
     .action(async (opts: Options) => {
       const password = process.env.OPORA_PASSWORD;
       if (!password) throw new Error("Задайте пароль в переменной окружения OPORA_PASSWORD");
-      await withDatabase(async ({ db }) => {
-        let ids: { regionId?: number; municipalityId?: number; schoolId?: number } = {};
-        if (opts.regionCode) {
-          if (opts.regionName) await ensureRegion(db, opts.regionCode, opts.regionName);
-          ids = await findIdsByCodes(db, { ...opts, regionCode: opts.regionCode });
-          if (ids.regionId === undefined)
-            throw new Error(`Регион с кодом «${opts.regionCode}» не найден; укажите --region-name`);
-        }
-        const input = userCreateSchema.parse({
-          login: opts.login,
-          password,
-          fullName: opts.fullName,
-          role: opts.role,
-          regionId: ids.regionId ?? null,
-          municipalityId: ids.municipalityId ?? null,
-          schoolId: ids.schoolId ?? null,
-        });
-        const user = await createUser({ db, actor: SYSTEM_ACTOR, input });
-        say(`Пользователь создан: ${user.login} (${user.role}), id ${user.id}`);
-      });
+      const user = await withDatabase(({ db }) =>
+        createUserFromCommandLine({ db, input: { ...opts, password } }),
+      );
+      const { region } = user;
+      if (region?.created) say(`Регион создан: ${region.code} «${region.name}»`);
+      const where = region ? `, регион ${region.code} «${region.name}»` : "";
+      say(`Пользователь создан: ${user.login} (${ROLE_LABELS[user.role]}${where}), id ${user.id}`);
     });
 }

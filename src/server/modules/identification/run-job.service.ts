@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import type { Actor } from "../access/actor";
-import { createQueuedJob, jobHandle, markRunning } from "../jobs/job.service";
+import { createQueuedJob, runJob } from "../jobs/job.service";
 import { type IdentifyProgress, identifyRegion } from "./identify.service";
 import { type PreparedRun, prepareRun, storeRun } from "./run.service";
 
@@ -32,25 +32,25 @@ export async function executeRunJob(
   opts: { actor: Actor; run: PreparedRun; jobId: number },
 ): Promise<number> {
   const { actor, run, jobId } = opts;
-  await markRunning(db, jobId);
-  const job = jobHandle(db, jobId);
-  let position = { done: 0, total: 0 };
-  const onProgress = async (progress: IdentifyProgress) => {
-    if (progress.stage === "load") return job.stage(stageLabel(0), 0, 0);
-    if (position.total === 0) await job.stage(stageLabel(1), 0, progress.total);
-    position = { done: progress.done, total: progress.total };
-    await job.progress.report(progress.done, progress.total);
-  };
-  try {
-    const results = await identifyRegion(db, { ...run, onProgress });
-    await job.stage(stageLabel(2), 0, results.length);
-    const runId = await storeRun(db, actor, run, results);
-    await job.succeed({ runId }, results.length, results.length);
-    return runId;
-  } catch (err) {
-    await job.fail(failureMessage(err), null, position.done, position.total);
-    throw err;
-  }
+  return runJob(db, jobId, async (job) => {
+    let position = { done: 0, total: 0 };
+    const onProgress = async (progress: IdentifyProgress) => {
+      if (progress.stage === "load") return job.stage(stageLabel(0), 0, 0);
+      if (position.total === 0) await job.stage(stageLabel(1), 0, progress.total);
+      position = { done: progress.done, total: progress.total };
+      await job.progress.report(progress.done, progress.total);
+    };
+    try {
+      const results = await identifyRegion(db, { ...run, onProgress });
+      await job.stage(stageLabel(2), 0, results.length);
+      const runId = await storeRun(db, actor, run, results);
+      await job.succeed({ runId }, results.length, results.length);
+      return runId;
+    } catch (err) {
+      await job.fail(failureMessage(err), null, position.done, position.total);
+      throw err;
+    }
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/db";
 import { requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
-import { createQueuedJob, jobHandle, markRunning } from "../jobs/job.service";
+import { createQueuedJob, runJob } from "../jobs/job.service";
 import type { ImportSummary } from "./import-summary";
 import { loadIndicatorCatalogue } from "./indicator-rules";
 import { proposeSchoolMapping, proposeValueMapping } from "./mapping-resolve";
@@ -49,27 +49,27 @@ export async function queueImportJob(
   });
 }
 
-/** Runs a queued import job to the end; the job row holds the progress and the summary. */
+/** Runs a queued import job to the end (holding the job's lock); the job row holds the progress and the summary. */
 export async function runImportJob(request: ImportRequest, jobId: number): Promise<ImportSummary> {
   const { db, regionId } = request;
-  await markRunning(db, jobId);
-  const job = jobHandle(db, jobId);
-  if (request.kind === "schools") {
-    return importSchools({
+  return runJob(db, jobId, (job) => {
+    if (request.kind === "schools") {
+      return importSchools({
+        ...request,
+        job,
+        resolveMapping: async (header) => ({
+          columns: (await proposeSchoolMapping(db, { regionId, header })).mapping,
+        }),
+      });
+    }
+    return importValues({
       ...request,
       job,
-      resolveMapping: async (header) => ({
-        columns: (await proposeSchoolMapping(db, { regionId, header })).mapping,
-      }),
+      resolveMapping: async (header) => {
+        const known = (await loadIndicatorCatalogue(db, regionId)).known;
+        return (await proposeValueMapping(db, { regionId, header, known })).mapping;
+      },
     });
-  }
-  return importValues({
-    ...request,
-    job,
-    resolveMapping: async (header) => {
-      const known = (await loadIndicatorCatalogue(db, regionId)).known;
-      return (await proposeValueMapping(db, { regionId, header, known })).mapping;
-    },
   });
 }
 

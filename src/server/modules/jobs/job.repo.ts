@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
-import { jobs } from "../../db/schema";
+import { and, asc, eq, notInArray, sql } from "drizzle-orm";
+import { importStaging, jobs } from "../../db/schema";
 import type { Db } from "../../platform/db";
 
 /** A stored job row. */
@@ -62,4 +62,45 @@ export async function finishJobRow(
 export async function findJob(db: Db, id: number): Promise<JobRow | undefined> {
   const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
   return row;
+}
+
+/** Fails a job that has not started (state «created»); a job in any other state is left as it is. */
+export async function failQueuedJobRow(db: Db, id: number, message: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: "failed", error: message, finishedAt: sql`now()` })
+    .where(and(eq(jobs.id, id), eq(jobs.status, "created")));
+}
+
+/** The ids of the jobs in the state «running». */
+export async function findRunningJobIds(db: Db): Promise<number[]> {
+  const rows = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(eq(jobs.status, "running"))
+    .orderBy(asc(jobs.id));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Fails a job left «running» by a process that died, with the message, and deletes its staging rows,
+ * in one transaction. A job that is no longer running (it finished meanwhile) is left as it is.
+ */
+export async function failAbandonedJobRow(db: Db, id: number, message: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const failed = await tx
+      .update(jobs)
+      .set({ status: "failed", error: message, finishedAt: sql`now()` })
+      .where(and(eq(jobs.id, id), eq(jobs.status, "running")))
+      .returning({ id: jobs.id });
+    if (failed.length === 0) return false;
+    await tx.delete(importStaging).where(eq(importStaging.jobId, id));
+    return true;
+  });
+}
+
+/** Deletes the staging rows of jobs that are not running (left by an import that could not clean up). */
+export async function deleteStagingOfIdleJobs(db: Db): Promise<void> {
+  const running = db.select({ id: jobs.id }).from(jobs).where(eq(jobs.status, "running"));
+  await db.delete(importStaging).where(notInArray(importStaging.jobId, running));
 }

@@ -1,8 +1,9 @@
 import type { Db } from "../../platform/db";
-import { notFound } from "../../platform/errors";
+import { AppError, notFound } from "../../platform/errors";
 import { REGION_WIDE_ROLES } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import {
+  failQueuedJobRow,
   findJob,
   finishJobRow,
   insertJob,
@@ -11,6 +12,7 @@ import {
   updateJobProgress,
   updateJobStage,
 } from "./job.repo";
+import { type JobLock, takeJobLock } from "./job-lock.repo";
 
 /** A job as the API shows it. */
 export type JobView = {
@@ -74,7 +76,7 @@ export type JobHandle = {
 };
 
 /** A handle for an existing job row (e.g. one created by a route and run in the background). */
-export function jobHandle(db: Db, id: number, intervalMs = 250): JobHandle {
+function jobHandle(db: Db, id: number, intervalMs = 250): JobHandle {
   let last = 0;
   let pending: { done: number; total: number } | undefined;
   const progress: ProgressReporter = {
@@ -122,7 +124,26 @@ export async function createQueuedJob(
   });
 }
 
-/** Marks a queued job running. */
-export async function markRunning(db: Db, id: number): Promise<void> {
-  await markJobRunning(db, id);
+/**
+ * Runs a queued job: takes its lock (job-lock.repo.ts: on a PostgreSQL server, an advisory lock that
+ * lives as long as this process, so that the start-up sweep of another process never fails it),
+ * marks it running, gives `work` its handle, and gives the lock up when the work has ended, however
+ * it ended. `work` stores the final state itself (handle.succeed / handle.fail).
+ */
+export async function runJob<T>(db: Db, jobId: number, work: (job: JobHandle) => Promise<T>): Promise<T> {
+  let lock: JobLock;
+  try {
+    lock = await takeJobLock(db, jobId);
+  } catch (error) {
+    // A job another process runs is not touched; one that could not start here is failed.
+    if (error instanceof AppError && error.code === "conflict") throw error;
+    await failQueuedJobRow(db, jobId, "Задание не запущено: не удалось связаться с базой данных");
+    throw error;
+  }
+  try {
+    await markJobRunning(db, jobId);
+    return await work(jobHandle(db, jobId));
+  } finally {
+    await lock.release();
+  }
 }

@@ -25,7 +25,7 @@ const invalid = (path: string, message: string) =>
   new AppError("invalid_input", message, [{ path, message }]);
 
 /** Works out and checks the user's place in the hierarchy from the role and the input. */
-async function resolvePlace(db: Db, actor: Actor, input: UserCreate) {
+async function resolvePlace(db: Db, actor: Actor, input: UserCreate): Promise<UserPlace> {
   const need = requiredScope(input.role);
   if (input.role === "federal_operator" && actor.role !== "federal_operator") {
     throw new AppError("forbidden", "Федерального оператора может создать только федеральный оператор");
@@ -64,7 +64,45 @@ async function checkAssignments(db: Db, regionId: number | null, ids: number[]):
     throw invalid("assignedSchoolIds", "Некоторые назначенные школы не найдены в регионе");
 }
 
-/** Creates a user. The CLI passes the system actor to make the first admin. */
+/** Where a new user sits in the hierarchy, as resolved from the role and the input. */
+export type UserPlace = { regionId: number | null; municipalityId: number | null; schoolId: number | null };
+
+/**
+ * Inserts a checked new user with their assigned schools and the audit entry, on `tx` (the caller's
+ * transaction, so that the user and whatever the caller wrote before it stand or fall together).
+ */
+export async function storeNewUser(
+  tx: Db,
+  opts: { actor: Actor; input: UserCreate; place: UserPlace; assigned: number[]; passwordHash: string },
+): Promise<number> {
+  const { actor, input, place, assigned } = opts;
+  const id = await insertUser(tx, {
+    login: input.login,
+    fullName: input.fullName,
+    role: input.role,
+    passwordHash: opts.passwordHash,
+    ...place,
+  });
+  await replaceAssignments(tx, id, assigned);
+  const after = {
+    login: input.login,
+    fullName: input.fullName,
+    role: input.role,
+    ...place,
+    assignedSchoolIds: assigned,
+  };
+  await recordAudit(tx, {
+    actor,
+    action: "create",
+    entity: "user",
+    entityId: id,
+    after,
+    regionId: place.regionId,
+  });
+  return id;
+}
+
+/** Creates a user (a region admin, or a federal operator); the command line uses createUserFromCommandLine. */
 export async function createUser({
   db,
   actor,
@@ -81,32 +119,7 @@ export async function createUser({
   const assigned = isAssigned ? [...new Set(input.assignedSchoolIds)] : [];
   await checkAssignments(db, place.regionId, assigned);
   const passwordHash = await hashPassword(input.password);
-  const id = await db.transaction(async (tx) => {
-    const newId = await insertUser(tx, {
-      login: input.login,
-      fullName: input.fullName,
-      role: input.role,
-      passwordHash,
-      ...place,
-    });
-    await replaceAssignments(tx, newId, assigned);
-    const after = {
-      login: input.login,
-      fullName: input.fullName,
-      role: input.role,
-      ...place,
-      assignedSchoolIds: assigned,
-    };
-    await recordAudit(tx, {
-      actor,
-      action: "create",
-      entity: "user",
-      entityId: newId,
-      after,
-      regionId: place.regionId,
-    });
-    return newId;
-  });
+  const id = await db.transaction((tx) => storeNewUser(tx, { actor, input, place, assigned, passwordHash }));
   return getUser(db, actor, id);
 }
 
