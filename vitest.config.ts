@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { SERVER_TIMEOUT, STEP_TIMEOUT } from "./e2e/support/wait";
 
 /** Three test tiers: pure core (unit), services and routes on a real database (integration), browser (e2e). */
 export default defineConfig({
@@ -33,8 +34,12 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: ["e2e/**/*.test.ts"],
           environment: "node",
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // Deadlines for a machine many times slower than a developer's (shared cores, other runs beside this
+          // one); each wait inside ends as soon as its condition holds (e2e/support/wait.ts).
+          testTimeout: 600_000,
+          // beforeAll may build the demo template and then start a server.
+          hookTimeout: 2 * SERVER_TIMEOUT + 60_000,
+          expect: { poll: { timeout: STEP_TIMEOUT, interval: 100 } },
           fileParallelism: false,
         },
       },

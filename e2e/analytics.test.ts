@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { apiCookie, findSchoolByCode } from "./support/api";
+import { apiCookie, apiGet, findSchoolByCode } from "./support/api";
 import {
   ClustersPage,
   ContextModelPage,
@@ -16,7 +16,9 @@ import {
   statValue,
 } from "./support/app.po";
 import { saveScreenshot } from "./support/browser";
+import { waitForChart } from "./support/chart";
 import { setUpApp } from "./support/fixture";
+import { findOrRunIdentification, runSchema } from "./support/runs";
 
 const app = setUpApp();
 
@@ -25,15 +27,6 @@ const MUNICIPALITIES = 27;
 const SCHOOLS = 367;
 const DOROGOBUZH_SCHOOLS = 11;
 
-const countsSchema = z.object({
-  schools: z.number(),
-  shnro: z.number(),
-  shfnsu: z.number(),
-  both: z.number(),
-  insufficientData: z.number(),
-  flagged: z.number(),
-});
-const runSchema = z.object({ id: z.number(), year: z.number(), status: z.string(), counts: countsSchema });
 const resultSchema = z.object({
   schoolCode: z.string(),
   municipalityName: z.string(),
@@ -42,49 +35,8 @@ const resultSchema = z.object({
 });
 
 /** GET through the API as a given user (to check what the page shows against the server's own figures). */
-async function apiGet<T>(cookie: string, path: string, schema: z.ZodType<T>): Promise<T> {
-  const res = await fetch(`${app.baseUrl()}${path}`, { headers: { cookie } });
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-  return schema.parse(await res.json());
-}
-
-/** POST through the API with the session's CSRF token (test setup only). */
-async function apiPost(cookie: string, path: string, body: unknown): Promise<unknown> {
-  const me = z
-    .object({ csrfToken: z.string() })
-    .parse(await (await fetch(`${app.baseUrl()}/api/auth/me`, { headers: { cookie } })).json());
-  const res = await fetch(`${app.baseUrl()}${path}`, {
-    method: "POST",
-    headers: {
-      cookie,
-      "x-csrf-token": me.csrfToken,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-/** Runs identification through the API (a job) and waits for it; returns the stored run. */
-async function runViaApi(cookie: string, body: { year: number; ruleSetIds: number[] }) {
-  const { jobId } = z
-    .object({ jobId: z.number() })
-    .parse(await apiPost(cookie, "/api/identification/runs", body));
-  const jobSchema = z.object({
-    status: z.string(),
-    error: z.string().nullable(),
-    result: z.object({ runId: z.number() }).nullable(),
-  });
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const job = await apiGet(cookie, `/api/jobs/${jobId}`, jobSchema);
-    if (job.status === "failed") throw new Error(`run failed: ${job.error}`);
-    if (job.status === "done" && job.result) {
-      return apiGet(cookie, `/api/identification/runs/${job.result.runId}`, runSchema);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("the run did not finish");
+function apiGetAs<T>(cookie: string, path: string, schema: z.ZodType<T>): Promise<T> {
+  return apiGet(app.baseUrl(), cookie, path, schema);
 }
 
 const signIn = app.signIn;
@@ -93,23 +45,23 @@ async function expectClean(shell: Shell): Promise<void> {
   expect(await shell.mainText()).not.toMatch(FORBIDDEN_TEXT);
 }
 
-// The specs run in order on one server: the first creates and approves the 2025 run the others read.
+// The specs share one server, but none relies on another having run: each signs in on its own and makes or finds
+// the runs it reads (support/runs.ts), so that any one of them passes alone (`-t`).
 describe("identification", () => {
   it("analyst runs 2025: counts by category, municipality summary, reasons, filters, approval; a МОЦ sees only its municipality, only once approved", async () => {
     const { shell, errors } = await signIn("analyst", "demo-analyst");
     const { page } = shell;
     const ident = new IdentificationPage(page);
     await ident.open();
-    await page.getByText("Запусков пока нет").waitFor();
-    await ident.startRun(2025);
+    const jobId = await ident.startRun(2025);
     // The run is a job: a progress bar (stage, schools done of total) until it is done.
     if (await ident.progress.isVisible()) await saveScreenshot(page, "analyst", "identification-progress");
-    await ident.waitForRun(2025);
+    const runId = await ident.waitForRun(jobId);
 
     const analyst = await apiCookie(app.baseUrl(), "analyst", "demo-analyst");
-    const [run] = await apiGet(analyst, "/api/identification/runs", z.array(runSchema));
-    if (!run) throw new Error("no run stored");
+    const run = await apiGetAs(analyst, `/api/identification/runs/${runId}`, runSchema);
     expect(run.year).toBe(2025);
+    expect(run.status).toBe("done");
     expect(run.counts.schools).toBe(SCHOOLS);
     // The demo is built so that the programme catches some schools, not none and not all.
     expect(run.counts.flagged).toBeGreaterThan(10);
@@ -158,11 +110,15 @@ describe("identification", () => {
     await expectClean(shell);
     await saveScreenshot(page, "analyst", "identification");
 
-    // Before approval a МОЦ coordinator sees no run at all.
+    // Before approval a МОЦ coordinator does not see the run (on a fresh server: no run at all).
     const moc = await signIn("moc.dorogobuzh", "demo-moc");
+    const mocCookie = await apiCookie(app.baseUrl(), "moc.dorogobuzh", "demo-moc");
+    const mocRuns = await apiGetAs(mocCookie, "/api/identification/runs", z.array(runSchema));
+    expect(mocRuns.map((r) => r.id)).not.toContain(run.id);
     const mocIdent = new IdentificationPage(moc.shell.page);
     await mocIdent.open();
-    await moc.shell.page.getByText("Запусков пока нет").waitFor();
+    await mocIdent.runsTable.or(moc.shell.page.getByText("Запусков пока нет")).first().waitFor();
+    expect(await mocIdent.runsTable.locator(`tr[data-run-id="${run.id}"]`).count()).toBe(0);
     expect(await moc.shell.page.getByTestId("run-start").count()).toBe(0);
     await saveScreenshot(moc.shell.page, "moc", "identification-before-approval");
 
@@ -174,7 +130,10 @@ describe("identification", () => {
 
     // After approval: the МОЦ sees the run with its municipality's figures and rows only.
     await moc.shell.page.reload();
-    await mocIdent.runView.waitFor();
+    await mocIdent.runsTable.locator(`tr[data-run-id="${run.id}"]`).click();
+    await mocIdent.runView
+      .getByRole("heading", { level: 3, name: new RegExp(`^Запуск № ${run.id} за `) })
+      .waitFor();
     const mocPage = moc.shell.page;
     expect(parseRuNumber(await statValue(mocIdent.runView, "Школ").innerText())).toBe(DOROGOBUZH_SCHOOLS);
     expect(await mocIdent.summary.count()).toBe(0);
@@ -254,14 +213,12 @@ describe("identification", () => {
 
   it("the school card shows the school's categories by year; a МОЦ sees only approved runs", async () => {
     const analyst = await apiCookie(app.baseUrl(), "analyst", "demo-analyst");
-    // Earlier years as setup through the API: 2024 approved, 2023 left unapproved.
-    const r2024 = await runViaApi(analyst, { year: 2024, ruleSetIds: [1, 2, 3] });
-    await apiPost(analyst, `/api/identification/runs/${r2024.id}/approve`, undefined);
-    await runViaApi(analyst, { year: 2023, ruleSetIds: [1, 2, 3] });
-    const runs = await apiGet(analyst, "/api/identification/runs", z.array(runSchema));
-    const run2025 = runs.find((r) => r.year === 2025 && r.status === "approved");
-    if (!run2025) throw new Error("the approved 2025 run is missing");
-    const flagged = await apiGet(
+    // Setup through the API (or the runs an earlier spec left): 2025 and 2024 approved, 2023 left unapproved.
+    const base = app.baseUrl();
+    const run2025 = await findOrRunIdentification(base, analyst, { year: 2025, status: "approved" });
+    await findOrRunIdentification(base, analyst, { year: 2024, status: "approved" });
+    await findOrRunIdentification(base, analyst, { year: 2023, status: "done" });
+    const flagged = await apiGetAs(
       analyst,
       `/api/identification/runs/${run2025.id}/results?category=flagged`,
       z.array(resultSchema),
@@ -382,6 +339,8 @@ describe("contextual model and clusters", () => {
   });
 
   it("analyst clusters the schools by social conditions: profiles sized to the region, shares from the 2025 run", async () => {
+    const analyst = await apiCookie(app.baseUrl(), "analyst", "demo-analyst");
+    await findOrRunIdentification(app.baseUrl(), analyst, { year: 2025 });
     const { shell, errors } = await signIn("analyst", "demo-analyst");
     const { page } = shell;
     await shell.open("Кластеры школ");
@@ -400,7 +359,7 @@ describe("contextual model and clusters", () => {
       parseRuNumber(s.split("(")[0] ?? ""),
     );
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(clustered);
-    // The 2025 identification run exists (first spec), so the ШНРО shares are figures, not a dash.
+    // A 2025 identification run exists (made above if no spec made one), so the ШНРО shares are figures.
     const shnroShares = await clusters.profiles.locator("tbody tr td:nth-child(3)").allInnerTexts();
     for (const share of shnroShares) expect(share).toMatch(/%/);
     await page.getByText(/^Доли ШНРО и ШФНСУ: /).waitFor();
@@ -408,7 +367,7 @@ describe("contextual model and clusters", () => {
     expect(silhouette).toBeGreaterThan(0);
     expect(silhouette).toBeLessThanOrEqual(1);
 
-    await clusters.chart.locator("svg").first().waitFor();
+    await waitForChart(clusters.chart);
     expect(await clusters.chart.locator("svg path").count()).toBeGreaterThan(k);
     await expectClean(shell);
     await saveScreenshot(page, "analyst", "clusters");

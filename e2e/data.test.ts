@@ -13,6 +13,7 @@ import {
   type Shell,
 } from "./support/app.po";
 import { saveScreenshot } from "./support/browser";
+import { waitForChart } from "./support/chart";
 import { setUpApp } from "./support/fixture";
 
 const app = setUpApp();
@@ -108,9 +109,9 @@ describe("school form and approval", () => {
     expect(before.draft + before.returned + before.submitted + before.approved + before.accepted).toBe(11);
     expect(before.draft).toBeGreaterThanOrEqual(1);
     const chart = analyst.shell.page.getByTestId("progress-chart");
-    await chart.locator("svg").waitFor();
+    await waitForChart(chart);
     // Bars for every municipality: well over one drawn shape per municipality.
-    await expect.poll(() => chart.locator("svg path").count()).toBeGreaterThan(MUNICIPALITIES);
+    expect(await chart.locator("svg path").count()).toBeGreaterThan(MUNICIPALITIES);
     expect(await chart.innerText()).toContain("Дорогобужский район");
     // each bar carries its total at the end; the legend follows the table's columns
     const chartText = await chart.innerText();

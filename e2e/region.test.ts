@@ -11,6 +11,7 @@ import {
   type Shell,
 } from "./support/app.po";
 import { saveScreenshot } from "./support/browser";
+import { waitForChart } from "./support/chart";
 import { setUpApp } from "./support/fixture";
 
 const app = setUpApp();
@@ -31,7 +32,7 @@ async function walkRegion(role: string, shell: Shell): Promise<void> {
   const overview = new OverviewPage(page);
   expect(parseRuNumber(await overview.figure("total-municipalities").innerText())).toBe(MUNICIPALITIES);
   expect(parseRuNumber(await overview.figure("total-schools").innerText())).toBe(SCHOOLS);
-  await overview.chartDrawing.waitFor();
+  await waitForChart(overview.chart);
   expect(await overview.chart.innerText()).toContain("г. Смоленск");
   // the total at the end of each bar: Вяземский район has 28 schools (the axis ticks are tens)
   expect(await overview.chart.innerText()).toMatch(/\b28\b/);

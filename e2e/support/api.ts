@@ -32,3 +32,36 @@ export async function newestAuditAt(baseUrl: string, cookie: string): Promise<st
   if (!entry) throw new Error("the audit trail is empty");
   return entry.at;
 }
+
+/** GET through the API with a signed-in cookie, the answer checked against `schema` (test setup and checks). */
+export async function apiGet<T>(
+  baseUrl: string,
+  cookie: string,
+  path: string,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return schema.parse(await res.json());
+}
+
+/** POST through the API with the session's CSRF token (test setup only). */
+export async function apiPost(
+  baseUrl: string,
+  cookie: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const { csrfToken } = await apiGet(baseUrl, cookie, "/api/auth/me", z.object({ csrfToken: z.string() }));
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: "POST",
+    headers: {
+      cookie,
+      "x-csrf-token": csrfToken,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}

@@ -1,4 +1,8 @@
 import type { Locator, Page } from "playwright-core";
+import { z } from "zod";
+import { waitForChart } from "./chart";
+import { waitForRunJob } from "./runs";
+import { until } from "./wait";
 
 /** Words that must never reach a Russian user: leaked code values and untranslated UI. */
 export const FORBIDDEN_TEXT =
@@ -146,11 +150,6 @@ export class OverviewPage {
     return this.page.getByTestId("schools-chart");
   }
 
-  /** The chart's drawing (SVG), present once ECharts has rendered. */
-  get chartDrawing(): Locator {
-    return this.chart.locator("svg").first();
-  }
-
   get municipalitiesTable(): Locator {
     return this.page.getByTestId("municipalities-table");
   }
@@ -187,21 +186,20 @@ export class SchoolsBrowser {
     return this.rows.locator(`td:nth-child(${index + 1})`).allInnerTexts();
   }
 
-  /** Clicks a sortable column header until the table says it is sorted that way (at most twice). */
+  /**
+   * Clicks a sortable column header until the table says it is sorted that way: each click is followed by a wait
+   * for the header's sort state to change, then a second click flips it if it sorted the other way.
+   */
   async sortBy(label: string, direction: "ascending" | "descending"): Promise<void> {
     const header = this.table.getByRole("columnheader", { name: label });
     for (let click = 0; click < 2; click++) {
+      const before = await header.getAttribute("aria-sort");
       await header.getByRole("button").click();
-      try {
-        await this.page.waitForFunction(
-          ([element, wanted]) => element?.getAttribute("aria-sort") === wanted,
-          [await header.elementHandle(), direction] as const,
-          { timeout: 2000 },
-        );
-        return;
-      } catch {
-        // sorted the other way: one more click flips it
-      }
+      const after = await until(`the column «${label}» to change its sort`, async () => {
+        const state = await header.getAttribute("aria-sort");
+        return state === before ? undefined : state;
+      });
+      if (after === direction) return;
     }
     throw new Error(`the column «${label}» did not sort ${direction}`);
   }
@@ -282,27 +280,37 @@ export class IdentificationPage {
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-category") ?? ""));
   }
 
-  /** Runs the given year with every active rule set and waits for its view. */
   /** The progress bar of a run at work (the run is a job on the server). */
   get progress(): Locator {
     return this.page.getByTestId("run-progress");
   }
 
-  /** Starts a run for a year; returns once its progress bar (or, for a quick run, the run itself) shows. */
-  async startRun(year: number): Promise<void> {
+  /** Starts a run for a year with the form and returns the id of its job, as the server answered the start. */
+  async startRun(year: number): Promise<number> {
     await this.year.fill(String(year));
+    const started = this.page.waitForResponse(
+      (res) =>
+        res.request().method() === "POST" && new URL(res.url()).pathname === "/api/identification/runs",
+    );
     await this.start.click();
-    await this.progress.or(this.runHeading(year)).first().waitFor();
+    const res = await started;
+    if (!res.ok()) throw new Error(`starting the run answered ${res.status()}: ${await res.text()}`);
+    return z.object({ jobId: z.number() }).parse(await res.json()).jobId;
   }
 
-  /** Waits for a started run's job to finish and the new run to open. */
-  async waitForRun(year: number): Promise<void> {
-    await this.runHeading(year).waitFor({ timeout: 60_000 });
+  /**
+   * Waits for a started run's job to finish (polling its state on the server, with the page's own session, up to
+   * JOB_TIMEOUT), then for the page to open the new run with its progress bar gone; returns the run's id.
+   */
+  async waitForRun(jobId: number): Promise<number> {
+    const runId = await waitForRunJob(jobId, async (path) => {
+      const res = await this.page.request.get(path);
+      if (!res.ok()) throw new Error(`GET ${path}: ${res.status()}`);
+      return res.json();
+    });
+    await this.page.getByRole("heading", { level: 3, name: new RegExp(`^Запуск № ${runId} за `) }).waitFor();
     await this.progress.waitFor({ state: "detached" });
-  }
-
-  private runHeading(year: number): Locator {
-    return this.page.getByRole("heading", { level: 3, name: new RegExp(`за ${year} год$`) });
+    return runId;
   }
 }
 
@@ -363,34 +371,46 @@ export class ContextModelPage {
    * Null when no such point is drawn.
    */
   async pointOfColour(hex: string): Promise<{ x: number; y: number } | null> {
+    await waitForChart(this.scatter);
     const canvas = this.scatter.locator("canvas").first();
-    const found = await canvas.evaluate((node, colour) => {
-      const el = node as HTMLCanvasElement;
-      const ctx = el.getContext("2d");
-      if (!ctx) return null;
-      const target = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
-      const { data, width, height } = ctx.getImageData(0, 0, el.width, el.height);
-      // A pixel is the colour blended over white with some opacity a ≥ 0,5: p = a·c + (1 − a)·255.
-      const isColour = (x: number, y: number) => {
-        const at = (y * width + x) * 4;
-        const alphas = target.map((c, k) => (c === 255 ? null : (255 - (data[at + k] ?? 0)) / (255 - c)));
-        const known = alphas.filter((a): a is number => a !== null);
-        const a = known.reduce((sum, v) => sum + v, 0) / known.length;
-        return a >= 0.5 && a <= 1.05 && known.every((v) => Math.abs(v - a) < 0.06);
-      };
-      // The legend's icons share the colours: skip the band above the plot (grid top = 48 px).
-      const plotTop = Math.ceil(48 * (el.height / el.clientHeight));
-      for (let y = plotTop; y < height - 2; y++) {
-        for (let x = 2; x < width - 2; x++) {
-          if (!isColour(x, y)) continue;
-          let all = true;
-          for (let dy = -2; dy <= 2 && all; dy++)
-            for (let dx = -2; dx <= 2 && all; dx++) all = isColour(x + dx, y + dy);
-          if (all) return { x: x / (el.width / el.clientWidth), y: y / (el.height / el.clientHeight) };
+    // Read the pixels in the same page task as the check that the drawing is finished and fits the chart: a
+    // redraw (new data, a resize) that starts after the wait above is seen here, and the read is made again.
+    const found = await until("the scatter to be drawn", () =>
+      canvas.evaluate((el, colour) => {
+        if (!(el instanceof HTMLCanvasElement)) return null;
+        const container = el.closest("[data-rendered]");
+        const isSettled =
+          container instanceof HTMLElement &&
+          container.dataset.rendered === "true" &&
+          el.clientWidth === container.clientWidth &&
+          el.clientHeight === container.clientHeight;
+        if (!isSettled) return undefined;
+        const ctx = el.getContext("2d");
+        if (!ctx) return null;
+        const target = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+        const { data, width, height } = ctx.getImageData(0, 0, el.width, el.height);
+        // A pixel is the colour blended over white with some opacity a ≥ 0,5: p = a·c + (1 − a)·255.
+        const isColour = (x: number, y: number) => {
+          const at = (y * width + x) * 4;
+          const alphas = target.map((c, k) => (c === 255 ? null : (255 - (data[at + k] ?? 0)) / (255 - c)));
+          const known = alphas.filter((a): a is number => a !== null);
+          const a = known.reduce((sum, v) => sum + v, 0) / known.length;
+          return a >= 0.5 && a <= 1.05 && known.every((v) => Math.abs(v - a) < 0.06);
+        };
+        // The legend's icons share the colours: skip the band above the plot (grid top = 48 px).
+        const plotTop = Math.ceil(48 * (el.height / el.clientHeight));
+        for (let y = plotTop; y < height - 2; y++) {
+          for (let x = 2; x < width - 2; x++) {
+            if (!isColour(x, y)) continue;
+            let all = true;
+            for (let dy = -2; dy <= 2 && all; dy++)
+              for (let dx = -2; dx <= 2 && all; dx++) all = isColour(x + dx, y + dy);
+            if (all) return { x: x / (el.width / el.clientWidth), y: y / (el.height / el.clientHeight) };
+          }
         }
-      }
-      return null;
-    }, hex);
+        return null;
+      }, hex),
+    );
     if (!found) return null;
     await canvas.scrollIntoViewIfNeeded();
     const box = await canvas.boundingBox();

@@ -1,6 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { waitForAllCharts } from "./chart";
+import { STEP_TIMEOUT } from "./wait";
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -25,7 +27,8 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * A fresh browser context (own cookies) on the app. The browser's time zone is UTC on purpose: the app must
- * still show Moscow time.
+ * still show Moscow time. Every wait of Playwright (an element, a navigation) gives up only after STEP_TIMEOUT:
+ * on a busy machine a page can take many seconds to answer.
  */
 export async function newAppContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -34,7 +37,8 @@ export async function newAppContext(browser: Browser, baseUrl: string): Promise<
     locale: "ru-RU",
     timezoneId: "UTC",
   });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT);
   return context;
 }
 
@@ -56,7 +60,6 @@ export function watchPageErrors(page: Page): string[] {
 export async function saveScreenshot(page: Page, who: string, what: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${who}-${what}.png`.replace(/[^\w.-]+/g, "_"));
-  // Let fonts, charts and transitions settle before the shot.
   await page.evaluate(() => document.fonts.ready);
   // A viewport as tall as the page, rather than `fullPage`, so that the fixed header and navigation are drawn
   // the way a user sees them, not cut at the first screen.
@@ -66,7 +69,8 @@ export async function saveScreenshot(page: Page, who: string, what: string): Pro
     width: viewport.width,
     height: Math.min(Math.max(viewport.height, height), 8000),
   });
-  await page.waitForTimeout(300);
+  // The charts redraw when the viewport changes: shoot once every one has finished at its new size.
+  await waitForAllCharts(page);
   await page.screenshot({ path: file, animations: "disabled" });
   await page.setViewportSize(viewport);
   return file;

@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { SERVER_TIMEOUT } from "./wait";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WEB_DIR = path.join(ROOT, "dist/web");
@@ -53,7 +54,10 @@ async function templateKey(): Promise<string> {
 
 /**
  * A PGlite data directory with the demo region, made once with `opora demo` and copied for every server:
- * loading the demo region takes far longer than starting on a loaded database.
+ * loading the demo region takes far longer than starting on a loaded database. Several test runs may build it
+ * at once (other worktrees on the same machine): each builds in its own folder and moves it into place in one
+ * rename; whoever comes second keeps the first one's template and drops its own. A finished template is never
+ * removed, since another run may be copying it.
  */
 async function demoTemplate(): Promise<string> {
   const dir = path.join(tmpdir(), `opora-e2e-template-${await templateKey()}`);
@@ -63,13 +67,16 @@ async function demoTemplate(): Promise<string> {
     await promisify(execFile)(TSX, ["src/cli/main.ts", "demo"], {
       cwd: ROOT,
       env: childEnv(building),
-      timeout: 180_000,
+      timeout: SERVER_TIMEOUT,
     });
     await writeFile(path.join(building, "READY"), new Date().toISOString());
-    await rm(dir, { recursive: true, force: true });
+    // A folder left without READY (an older run killed mid-way) is not a template: clear it.
+    if (existsSync(dir) && !existsSync(path.join(dir, "READY")))
+      await rm(dir, { recursive: true, force: true });
     await rename(building, dir);
   } catch (error) {
     await rm(building, { recursive: true, force: true });
+    if (existsSync(path.join(dir, "READY"))) return dir;
     throw error;
   }
   return dir;
@@ -151,7 +158,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   try {
-    await waitForHealth(baseUrl, child, () => output, 120_000);
+    await waitForHealth(baseUrl, child, () => output, SERVER_TIMEOUT);
   } catch (error) {
     await stopProcessGroup(child);
     await rm(dataDir, { recursive: true, force: true });

@@ -66,6 +66,8 @@ export function RunForm({ onStarted }: { onStarted: (runId: number) => void }) {
           />
           <Button
             onClick={run}
+            // the default is every active rule set: not known until the list has loaded
+            disabled={ruleSets.data === undefined}
             loading={start.isPending || (job !== null && !job.isFailed)}
             data-testid="run-start"
           >
