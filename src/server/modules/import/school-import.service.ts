@@ -1,6 +1,7 @@
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
+import { municipalityScope, schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import type { JobHandle } from "../jobs/job.service";
 import { rememberMapping } from "./import-mapping.repo";
@@ -114,10 +115,11 @@ export async function importSchools(input: SchoolImportInput): Promise<ImportSum
       rows = read.rows;
       const plan = planRegistry({
         actor,
+        regionId,
         mapping: parsed.mapping,
         records: read.records,
-        municipalities: await findRegionMunicipalities(db, regionId),
-        schools: await findRegionSchools(db, regionId),
+        municipalities: await findRegionMunicipalities(db, regionId, municipalityScope(actor)),
+        schools: await findRegionSchools(db, regionId, schoolScope(actor)),
         issues,
       });
       if (issues.count() > 0) {
