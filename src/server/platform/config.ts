@@ -21,7 +21,14 @@ const configSchema = z.object({
   // warn: the terminal of `opora serve` shows problems, not a JSON line per request; info adds them
   OPORA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   OPORA_WEB_DIR: z.string().default("./dist/web"),
+  // uploads for import wait under <data dir>/uploads: removed once imported or after the TTL
+  OPORA_UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
+  OPORA_UPLOAD_MAX_FILES: z.coerce.number().int().positive().default(20),
+  OPORA_UPLOAD_MAX_MB: z.coerce.number().positive().default(1024),
 });
+
+/** Where uploaded files wait for their import, and how much of them one user may hold. */
+export type UploadConfig = { dir: string; ttlMs: number; maxFiles: number; maxBytes: number };
 
 /** Validated configuration of one Opora process. */
 export type Config = {
@@ -34,6 +41,7 @@ export type Config = {
   cookieSecure: boolean;
   logLevel: z.infer<typeof configSchema>["OPORA_LOG_LEVEL"];
   webDir: string;
+  uploads: UploadConfig;
 };
 
 /** Reads and validates the configuration; throws a readable error naming the bad variable. */
@@ -44,15 +52,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Неверная конфигурация:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
+  const dataDir = path.resolve(c.OPORA_DATA_DIR);
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
-    dataDir: path.resolve(c.OPORA_DATA_DIR),
+    dataDir,
     sessionTtlMs: c.OPORA_SESSION_TTL_HOURS * 3600_000,
     loginRateLimit: c.OPORA_LOGIN_RATE_LIMIT,
     cookieSecure: c.OPORA_COOKIE_SECURE,
     logLevel: c.OPORA_LOG_LEVEL,
     webDir: path.resolve(c.OPORA_WEB_DIR),
+    uploads: {
+      dir: path.join(dataDir, "uploads"),
+      ttlMs: c.OPORA_UPLOAD_TTL_HOURS * 3600_000,
+      maxFiles: c.OPORA_UPLOAD_MAX_FILES,
+      maxBytes: Math.round(c.OPORA_UPLOAD_MAX_MB * 1024 * 1024),
+    },
   };
 }
