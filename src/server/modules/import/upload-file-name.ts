@@ -3,8 +3,21 @@ import { AppError } from "../../platform/errors";
 /** The longest file name kept, in UTF-8 bytes (what file systems allow for one name). */
 export const MAX_FILE_NAME_BYTES = 255;
 
-/** Control characters (NUL, line breaks, C1) and the invisible marks that reorder or hide text. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** Control characters (NUL, line breaks, C0 and C1) and the invisible marks that reorder or hide text. */
+function isControl(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+function hasControl(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (isControl(name.charCodeAt(i))) return true;
+  return false;
+}
 
 /**
  * Checks the name a browser gave an uploaded file before anything is done with it: it must be a
@@ -20,8 +33,7 @@ export function checkUploadFileName(name: string): void {
     );
   };
   if (name.trim() === "") refuse("имя пустое");
-  if (CONTROL.test(name))
-    refuse("в нём есть управляющие символы (например, нулевой байт или перевод строки)");
+  if (hasControl(name)) refuse("в нём есть управляющие символы (например, нулевой байт или перевод строки)");
   if (/[/\\]/.test(name)) refuse("в нём есть «/» или «\\» — нужно имя файла без пути");
   if (name.includes("..")) refuse("в нём есть «..»");
   if (Buffer.byteLength(name, "utf8") > MAX_FILE_NAME_BYTES) {
