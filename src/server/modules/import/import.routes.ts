@@ -59,7 +59,8 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     async (request) => {
       const actor = requireActor(request);
-      const file = await request.file();
+      // The name as the browser sent it, path and all, so that a hostile one is refused, not cut short.
+      const file = await request.file({ preservePath: true });
       if (!file) throw new AppError("invalid_input", "Прикрепите файл XLSX или CSV");
       return uploadImportFile({
         db: ctx.db,

@@ -22,7 +22,7 @@ function hasControl(name: string): boolean {
 /**
  * Checks the name a browser gave an uploaded file before anything is done with it: it must be a
  * plain file name — not empty, no control characters (a NUL byte, a line break, text-direction
- * marks), no path («/», «\», «..»), at most MAX_FILE_NAME_BYTES bytes. Throws a 400 in Russian.
+ * marks), no path («/», «\», «.», a start «..»), at most MAX_FILE_NAME_BYTES bytes. Throws a 400 in Russian.
  */
 export function checkUploadFileName(name: string): void {
   const refuse = (why: string) => {
@@ -35,7 +35,8 @@ export function checkUploadFileName(name: string): void {
   if (name.trim() === "") refuse("имя пустое");
   if (hasControl(name)) refuse("в нём есть управляющие символы (например, нулевой байт или перевод строки)");
   if (/[/\\]/.test(name)) refuse("в нём есть «/» или «\\» — нужно имя файла без пути");
-  if (name.includes("..")) refuse("в нём есть «..»");
+  // «..» (and a name starting with it) names the folder above; inside a plain name («итоги..csv») it is harmless.
+  if (name === "." || name.startsWith("..")) refuse("оно начинается с «..» или состоит из точки");
   if (Buffer.byteLength(name, "utf8") > MAX_FILE_NAME_BYTES) {
     refuse(
       `оно длиннее ${MAX_FILE_NAME_BYTES} байт (около ${Math.floor(MAX_FILE_NAME_BYTES / 2)} русских букв)`,
