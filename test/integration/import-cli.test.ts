@@ -166,5 +166,12 @@ describe.each(cliEngines())(
       expect(schools.code).toBe(1);
       expect(JSON.stringify(schools.summary.errors)).toContain("нет строк с данными");
     });
+
+    it("says in Russian that a folder is not a file (no EISDIR)", async () => {
+      const run = await opora("values", dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`Ошибка: Файл — не файл, а каталог (или устройство): ${dir}`);
+      expect(run.stderr).not.toMatch(/EISDIR/);
+    });
   },
 );

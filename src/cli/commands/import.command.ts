@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
@@ -123,10 +123,16 @@ function printSummary(summary: ImportSummary): void {
   say(JSON.stringify(printed, null, 2));
 }
 
+/** Throws a Russian error unless the path is an existing file (a folder is said to be one, not EISDIR). */
+function requireFile(file: string, what: string): void {
+  if (!existsSync(file)) throw new Error(`${what} не найден: ${file}`);
+  if (!statSync(file).isFile()) throw new Error(`${what} — не файл, а каталог (или устройство): ${file}`);
+}
+
 /** Reads the mapping file, saying in Russian what is wrong with it. */
 async function readMapping(file: string | undefined): Promise<unknown> {
   if (file === undefined) return undefined;
-  if (!existsSync(file)) throw new Error(`Файл сопоставления не найден: ${file}`);
+  requireFile(file, "Файл сопоставления");
   try {
     return JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
@@ -135,7 +141,7 @@ async function readMapping(file: string | undefined): Promise<unknown> {
 }
 
 async function runCli(kind: ImportKind, file: string, options: ImportOptions): Promise<void> {
-  if (!existsSync(file)) throw new Error(`Файл не найден: ${file}`);
+  requireFile(file, "Файл");
   const mapping = await readMapping(options.mapping);
   const bar = progressBar();
   const summary = await withDatabase(async ({ db }) => {
