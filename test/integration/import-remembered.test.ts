@@ -97,4 +97,28 @@ describe.each(testEngines())("a remembered mapping ($kind)", (engine) => {
       result: { updated: 1, mappingSource: { kind: "remembered", by: "Тестовый moc_coordinator" } },
     });
   });
+
+  it("is remembered without the year for the whole file: that belongs to one file", async () => {
+    const content = `Код ОО;Выпускники без аттестата\n${world.s1b.code};0,1\n`;
+    const withYear = {
+      layout: "wide",
+      columns: { schoolCode: "Код ОО" },
+      indicators: { "Выпускники без аттестата": "no_certificate_share" },
+      year: 2023,
+    };
+    const done = await uploadAndRun(c.adminA, {
+      fileName: "2023.csv",
+      content,
+      dryRun: false,
+      mapping: withYear,
+    });
+    expect(done.job).toMatchObject({ status: "done", result: { created: 1, mapping: { year: 2023 } } });
+    const proposal = (await upload(c.analystA, "2024.csv", content)).json();
+    expect(proposal.mappingSource.kind).toBe("remembered");
+    expect(proposal.mapping).toEqual({
+      layout: "wide",
+      columns: { schoolCode: "Код ОО" },
+      indicators: { "Выпускники без аттестата": "no_certificate_share" },
+    });
+  });
 });

@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../../shared/roles";
-import type { Actor } from "./actor";
+import { type Actor, SYSTEM_ACTOR } from "./actor";
 import { refuseSchoolWrite, type SchoolWriteFacts } from "./school-write.policy";
 
+/** A user of the role in region 1 (a МОЦ of municipality 10), built on the system actor's shape. */
 const as = (role: Role): Actor => ({
+  ...SYSTEM_ACTOR,
   userId: 1,
-  login: role,
-  fullName: role,
   role,
   regionId: 1,
   municipalityId: role === "moc_coordinator" ? 10 : null,
-  schoolId: null,
 });
 
 const inScope = { regionId: 1, isInScope: true };

@@ -1,14 +1,17 @@
 import type { MappingSource } from "../../../shared/import-api";
 import type { Db } from "../../platform/db";
 import { findRememberedMapping } from "./import-mapping.repo";
-import { type ColumnMapping, parseColumnMapping } from "./parse/column-mapping";
+import { type ColumnMapping, parseRememberedMapping } from "./parse/column-mapping";
 import { guessMapping, type KnownIndicator, layoutSignature } from "./parse/guess-mapping";
 import { guessSchoolMapping, parseSchoolMapping, type SchoolMapping } from "./school-mapping";
 
 /** A proposed mapping and where it comes from. */
 export type Proposal<T> = { mapping: T; source: MappingSource };
 
-/** The mapping to offer for a values file: the one remembered for its layout, or else a guess. */
+/**
+ * The mapping to offer for a values file: the one remembered for its layout (without a year for the
+ * whole file: the request or the form gives it), or else a guess.
+ */
 export async function proposeValueMapping(
   db: Db,
   opts: { regionId: number; header: readonly string[]; known: readonly KnownIndicator[] },
@@ -16,7 +19,7 @@ export async function proposeValueMapping(
   const guess = guessMapping(opts.header, opts.known);
   const remembered = await findRememberedMapping(db, opts.regionId, layoutSignature(opts.header));
   if (remembered?.kind === "values") {
-    const parsed = parseColumnMapping(remembered.mapping);
+    const parsed = parseRememberedMapping(remembered.mapping);
     if (parsed.ok)
       return { mapping: parsed.mapping, source: remembered.source, unmappedColumns: guess.unmappedColumns };
   }

@@ -64,6 +64,15 @@ export type ValueImportInput = {
 };
 
 /**
+ * A mapping as remembered for a layout: without the year for the whole file, which belongs to one
+ * file (next year's file of the same layout must not be loaded into this year unawares).
+ */
+function withoutYear(mapping: ColumnMapping): ColumnMapping {
+  const { year: _year, ...rest } = mapping;
+  return rest;
+}
+
+/**
  * Imports indicator values from a CSV or XLSX, all or nothing. The file is streamed through the
  * mapping; each value is matched to a school in the actor's scope and checked against the
  * indicator's current definition, then staged in batches; duplicates and locked values are found in
@@ -138,7 +147,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
         base,
         remember: {
           signature: layoutSignature(table.header),
-          mapping: { kind: "values" as const, mapping: choice.chosen },
+          mapping: { kind: "values" as const, mapping: withoutYear(choice.chosen) },
         },
       };
       let summary: ImportSummary;
