@@ -158,8 +158,6 @@ export function createUploadStore(config: UploadConfig) {
     },
     /** Removes an upload (once it is imported). */
     remove,
-    /** The user's uploads that have not expired. */
-    list: listOf,
     /**
      * Removes expired uploads and what a crash left behind (content without its description, a
      * half-written file, a description without content); returns how many files went.
