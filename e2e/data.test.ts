@@ -259,7 +259,7 @@ describe("import page", () => {
       `\ufeff${header}\n67-001;${YEAR};0,61;0,8\n99-999;${YEAR};0,4;0,9\n67-001;${YEAR};1,7;0,8\n`,
     );
     const clean = path.join(dir, "clean.csv");
-    await writeFile(clean, `\ufeff${header}\n67-001;${YEAR};0,61;0,85\n`);
+    await writeFile(clean, `\ufeff${header};Примечание\n67-001;${YEAR};0,61;0,85;проверено\n`);
     const school = await findSchoolByCode(
       app.baseUrl(),
       await apiCookie(app.baseUrl(), "admin", "demo-admin"),
@@ -305,7 +305,23 @@ describe("import page", () => {
         .getByRole("combobox", { name: "Показатель для столбца teachers_trained_share" })
         .inputValue(),
     ).toMatch(/^teachers_trained_share — /);
+    // Where the mapping comes from, and the column it leaves out.
+    await expect
+      .poll(() => page.getByTestId("mapping-source").innerText())
+      .toMatch(/^Сопоставление (предложено по названиям столбцов|запомнено для файлов с такой же шапкой)/);
+    expect(await page.getByTestId("ignored-columns").innerText()).toBe(
+      "Не загружаются столбцы, не сопоставленные ни с чем: «Примечание».",
+    );
     await saveScreenshot(page, "analyst", "import-mapping");
+    // A long indicator name reads whole in the open dropdown (wrapped, not cut).
+    const select = page.getByRole("combobox", { name: "Показатель для столбца Примечание" });
+    await select.click();
+    const option = page.getByRole("option", { name: /^good_marks_share — / });
+    await option.waitFor();
+    const fits = await option.evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+    expect(fits).toBe(true);
+    await saveScreenshot(page, "analyst", "import-mapping-dropdown");
+    await page.keyboard.press("Escape");
 
     await page.getByRole("button", { name: "Проверить (ничего не записывая)" }).click();
     await page.getByRole("alert").filter({ hasText: "Проверка пройдена" }).waitFor();
@@ -329,6 +345,9 @@ describe("import page", () => {
       valueBefore ?? null,
     );
     expect(parseRuNumber(goodMarks[5] ?? "")).toBe(0.61);
+    expect(await page.getByTestId("result-ignored-columns").innerText()).toBe(
+      "Не загружаются столбцы, не сопоставленные ни с чем: «Примечание».",
+    );
     await saveScreenshot(page, "analyst", "import-dry-run");
     expect(await formValue("admin", "demo-admin", school.id, "good_marks_share")).toBe(valueBefore);
 

@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAuthHooks } from "./http/auth.hooks";
 import type { AppContext } from "./http/context";
-import { registerErrorHandler } from "./http/errors.hooks";
+import { onFrameworkError, registerErrorHandler } from "./http/errors.hooks";
 import { analyticsRoutes } from "./modules/analytics/analytics.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
@@ -65,6 +65,7 @@ export async function buildApp({
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: false,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: onFrameworkError,
   });
   const ctx: AppContext = { db: database.db, database, config };
   const routeTable: string[] = [];

@@ -2,6 +2,19 @@ import { z } from "zod";
 
 /* Import API shapes, shared by the server (routes, services, CLI) and the web import page. */
 
+/**
+ * Where an import's column mapping came from: sent with the request (the import page's form, an API
+ * call), a mapping file of the command line (`--mapping`), remembered for the same header by the
+ * last real import that succeeded with it (who ran it, when), or guessed from the column names.
+ */
+export const mappingSourceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("given") }),
+  z.object({ kind: z.literal("file"), file: z.string() }),
+  z.object({ kind: z.literal("remembered"), by: z.string().nullable(), at: z.string() }),
+  z.object({ kind: z.literal("guessed") }),
+]);
+export type MappingSource = z.infer<typeof mappingSourceSchema>;
+
 /** The server's answer to an upload: the columns, first rows and proposed mapping. */
 export const inspectionSchema = z.object({
   uploadId: z.string(),
@@ -12,6 +25,8 @@ export const inspectionSchema = z.object({
   sampleRows: z.array(z.array(z.string())),
   mapping: z.unknown(),
   remembered: z.boolean(),
+  /** Where the proposed mapping comes from (remembered: by whom and when). */
+  mappingSource: mappingSourceSchema,
   unmappedColumns: z.array(z.string()),
   indicators: z.array(z.object({ code: z.string(), name: z.string() })),
 });
@@ -53,5 +68,10 @@ export const summarySchema = z.object({
   errorCount: z.number(),
   /** A dry run without errors: the first new or changed values (their total is created + updated). */
   changes: z.array(importChangeSchema).optional(),
+  /** The mapping the import used, once it was chosen, and where it came from. */
+  mapping: z.unknown().optional(),
+  mappingSource: mappingSourceSchema.optional(),
+  /** Header columns the mapping leaves out: their cells were not read. */
+  ignoredColumns: z.array(z.string()).optional(),
 });
 export type ImportSummary = z.infer<typeof summarySchema>;

@@ -82,4 +82,14 @@ describe.each(testEngines())("opora export values on $kind", (engine) => {
     );
     expect(await exportValuesToFile(database.db, { year: 2025, out, regionCode: "77" })).toBeGreaterThan(0);
   });
+
+  it("says in Russian that --out is a folder or lies in a missing one", async () => {
+    await expect(exportValuesToFile(database.db, { year: 2025, out: dir, regionCode: "77" })).rejects.toThrow(
+      `--out указывает на каталог, а нужен файл .xlsx: ${dir}`,
+    );
+    const missing = path.join(dir, "нет-такого", "v.xlsx");
+    await expect(
+      exportValuesToFile(database.db, { year: 2025, out: missing, regionCode: "77" }),
+    ).rejects.toThrow(/^Нет каталога для файла: /);
+  });
 });

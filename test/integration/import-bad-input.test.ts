@@ -108,6 +108,47 @@ describe.each(testEngines())("import of bad input leaves the database as it was 
     expect((await refused("blank.csv", "\n\n  \n")).errors[0]?.message).toMatch(/пуст/);
   });
 
+  it("a header with no rows, and rows with no value at all", async () => {
+    const header = await refused("header.csv", `${HEADER}\n`);
+    expect(header.errors).toEqual([
+      { row: null, column: null, message: "В файле нет строк с данными — только строка заголовка." },
+    ]);
+    const blank = await refused("no-values.csv", `${HEADER}\nA-1;2024;;\nB-2;2024;;\n`);
+    expect(blank.errors).toEqual([
+      { row: null, column: null, message: expect.stringContaining("нет ни одного значения показателя") },
+    ]);
+  });
+
+  it("a file whose only value column maps to no indicator, naming the column", async () => {
+    const summary = await refused("unmapped.csv", "Код ОО;Год;Непонятный столбец\nA-1;2024;5\n");
+    expect(summary.errors).toEqual([
+      {
+        row: null,
+        column: null,
+        message: expect.stringContaining("«Непонятный столбец» не сопоставлены ни с одним показателем"),
+      },
+    ]);
+    expect(summary.ignoredColumns).toEqual(["Непонятный столбец"]);
+    // the same when the mapping comes with the request (the import page sends its form)
+    const file = await folder.write("unmapped-given.csv", "Код ОО;Год;Непонятный столбец\nA-1;2024;5\n");
+    const mapping = { layout: "wide", columns: { schoolCode: "Код ОО", year: "Год" }, indicators: {} };
+    const given = await importFile(database.db, { actor: actorIn(world.region.id), file, mapping });
+    expect(given.errors).toEqual([
+      { row: null, column: null, message: expect.stringContaining("«Непонятный столбец» не сопоставлены") },
+    ]);
+  });
+
+  it("a school registry with a header and no rows", async () => {
+    const db = database.db;
+    const before = await dumpImportState(db);
+    const file = await folder.write("reestr.csv", "Код ОО;Наименование;Муниципалитет\n");
+    const summary = await importFile(db, { actor: actorIn(world.region.id), kind: "schools", file });
+    expect(summary.errors).toEqual([
+      { row: null, column: null, message: "В файле нет строк с данными — только строка заголовка." },
+    ]);
+    expect(await dumpImportState(db)).toBe(before);
+  });
+
   it("duplicate headers, naming the columns", async () => {
     const summary = await refused(
       "dup-head.csv",

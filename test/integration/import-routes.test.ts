@@ -2,41 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCatalogue } from "../../src/server/modules/indicators/indicator.service";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
-import type { Client } from "../support/http";
+import { multipart, upload, waitForJob } from "./import-http";
 import { countRows } from "./import-support";
 import { buildWorld, type Clients, signInAll, type World } from "./world";
-
-function multipart(fileName: string, content: string) {
-  const boundary = "----opora-test-boundary";
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    Buffer.from(content, "utf8"),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload: body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
-}
-
-async function upload(client: Client, fileName: string, content: string, kind = "values") {
-  return client.request({
-    method: "POST",
-    url: `/api/import/uploads?kind=${kind}`,
-    ...multipart(fileName, content),
-  });
-}
-
-async function waitForJob(client: Client, jobId: number) {
-  // a generous deadline in time, not a count of polls: the job takes as long as a busy machine needs
-  const deadline = Date.now() + 100_000;
-  while (Date.now() < deadline) {
-    const res = await client.request({ method: "GET", url: `/api/jobs/${jobId}` });
-    const job = res.json();
-    if (job.status === "done" || job.status === "failed") return job;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error("job did not finish");
-}
 
 describe.each(testEngines())("import routes ($kind)", (engine) => {
   let database: Database;

@@ -55,6 +55,33 @@ describe.each(testEngines())("import of values ($kind)", (engine) => {
     expect(await countRows(db, "jobs", `id = ${summary.jobId} and status = 'done'`)).toBe(1);
   });
 
+  it("lists the columns the mapping leaves out, for values and for the school registry", async () => {
+    const db = database.db;
+    const actor = actorIn(world.region.id);
+    const before = await dumpImportState(db);
+    const values = await folder.write(
+      "extra.csv",
+      "Код ОО;Год;good_marks_share;Примечание;Ответственный\nA-1;2025;0,4;проверено;Иванов\n",
+    );
+    expect(await importFile(db, { actor, file: values, dryRun: true })).toMatchObject({
+      created: 1,
+      errors: [],
+      mappingSource: { kind: "guessed" },
+      ignoredColumns: ["Примечание", "Ответственный"],
+    });
+    const registry = await folder.write(
+      "reestr.csv",
+      "Код ОО;Наименование;Муниципалитет;Директор\nNEW-9;Новая школа;Верхний район;Петров\n",
+    );
+    expect(await importFile(db, { actor, kind: "schools", file: registry, dryRun: true })).toMatchObject({
+      created: 1,
+      errors: [],
+      mappingSource: { kind: "guessed" },
+      ignoredColumns: ["Директор"],
+    });
+    expect(await dumpImportState(db)).toBe(before);
+  });
+
   it("imports a wide CSV with decimal commas, percents and yes/no, with one audit entry and no history rows for creations", async () => {
     const db = database.db;
     const file = await folder.write("wide.csv", `\ufeff${WIDE}`);

@@ -1,16 +1,32 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../src/server/app";
 import { loadConfig } from "../../src/server/platform/config";
 import type { Database } from "../../src/server/platform/db";
 import { TEST_PASSWORD } from "./factories";
 
-/** Builds the app over a test database, with a generous sign-in limit unless one is given. */
+/**
+ * Builds the app over a test database, with a generous sign-in limit unless one is given, and a
+ * data directory of its own (uploads live there), removed when the app closes, unless one is given.
+ */
 export async function buildTestApp(
   database: Database,
   env: Record<string, string> = {},
 ): Promise<FastifyInstance> {
-  const config = loadConfig({ OPORA_LOGIN_RATE_LIMIT: "10000", OPORA_WEB_DIR: "/nonexistent", ...env });
-  return buildApp({ database, config });
+  const dataDir = env.OPORA_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "opora-test-data-"));
+  const config = loadConfig({
+    OPORA_LOGIN_RATE_LIMIT: "10000",
+    OPORA_WEB_DIR: "/nonexistent",
+    OPORA_DATA_DIR: dataDir,
+    ...env,
+  });
+  const app = await buildApp({ database, config });
+  if (env.OPORA_DATA_DIR === undefined) {
+    app.addHook("onClose", async () => rmSync(dataDir, { recursive: true, force: true }));
+  }
+  return app;
 }
 
 /** A signed-in client: sends the session cookie and the CSRF header. */

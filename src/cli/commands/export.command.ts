@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { Command } from "commander";
 import { SYSTEM_ACTOR } from "../../server/modules/access/actor";
 import { findRegionIdByCode } from "../../server/modules/demo/demo.repo";
@@ -21,6 +22,19 @@ async function resolveRegion(db: Db, code: string | undefined): Promise<number> 
   throw new Error(`Регионов несколько, укажите --region: ${regions.map((r) => r.code).join(", ")}`);
 }
 
+/** Writes the file, saying in Russian why it cannot (a folder, a missing folder, no right to write). */
+async function writeOut(out: string, buffer: Buffer): Promise<void> {
+  try {
+    await writeFile(out, buffer);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? error.code : undefined;
+    if (code === "EISDIR") throw new Error(`--out указывает на каталог, а нужен файл .xlsx: ${out}`);
+    if (code === "ENOENT") throw new Error(`Нет каталога для файла: ${path.dirname(path.resolve(out))}`);
+    if (code === "EACCES" || code === "EPERM") throw new Error(`Нет прав на запись файла: ${out}`);
+    throw error;
+  }
+}
+
 /** Writes the year's school and municipality values of a region (by code, or the only one) to an XLSX file; returns its size. */
 export async function exportValuesToFile(
   db: Db,
@@ -28,7 +42,7 @@ export async function exportValuesToFile(
 ): Promise<number> {
   const regionId = await resolveRegion(db, opts.regionCode);
   const file = await exportValues({ db, actor: SYSTEM_ACTOR, year: opts.year, regionId });
-  await writeFile(opts.out, file.buffer);
+  await writeOut(opts.out, file.buffer);
   return file.buffer.length;
 }
 

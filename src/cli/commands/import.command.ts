@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
@@ -7,6 +7,7 @@ import { findIdsByCodes, findRegions } from "../../server/modules/hierarchy/hier
 import { type ImportKind, runImport } from "../../server/modules/import/import-run.service";
 import type { ImportSummary } from "../../server/modules/import/import-summary";
 import type { Db } from "../../server/platform/db";
+import type { MappingSource } from "../../shared/import-api";
 import { say, withDatabase } from "./shared";
 
 type ImportOptions = { mapping?: string; year?: number; dryRun?: boolean; region?: string };
@@ -73,18 +74,67 @@ function progressBar(): { update: (done: number, total: number) => void; end: ()
   };
 }
 
+/** Where the mapping came from, in words: the --mapping file, remembered (by whom, when) or guessed. */
+export function describeMappingSource(source: MappingSource): string {
+  switch (source.kind) {
+    case "file":
+      return `из файла ${source.file}`;
+    case "given":
+      return "передано с запросом";
+    case "remembered": {
+      const at = new Date(source.at).toLocaleString("ru-RU", { dateStyle: "short", timeStyle: "short" });
+      return `запомнено для такой же шапки файла (${source.by ? `${source.by}, ` : ""}${at})`;
+    }
+    case "guessed":
+      return "угадано по названиям столбцов";
+  }
+}
+
+/** The lines about the mapping on standard error: where it came from, and the columns it leaves out. */
+function sayMapping(summary: ImportSummary): void {
+  if (summary.mappingSource) {
+    process.stderr.write(`Сопоставление столбцов: ${describeMappingSource(summary.mappingSource)}\n`);
+  }
+  const ignored = summary.ignoredColumns ?? [];
+  if (ignored.length > 0) {
+    process.stderr.write(
+      `Не загружаются столбцы, не сопоставленные ни с чем (${ignored.length}): ${ignored.map((name) => `«${name}»`).join(", ")}\n`,
+    );
+  }
+}
+
 /** The JSON summary printed on standard output. */
 function printSummary(summary: ImportSummary): void {
   const { rows, created, updated, unchanged, errors, errorCount, dryRun, jobId, changes } = summary;
+  const { mapping, mappingSource, ignoredColumns } = summary;
   // A dry run adds the first MAX_LISTED_CHANGES new or changed values (their total is created + updated).
-  const printed = { rows, created, updated, unchanged, errors, errorCount, dryRun, jobId, changes };
+  const printed = {
+    rows,
+    created,
+    updated,
+    unchanged,
+    errors,
+    errorCount,
+    dryRun,
+    jobId,
+    changes,
+    mappingSource,
+    mapping,
+    ignoredColumns,
+  };
   say(JSON.stringify(printed, null, 2));
+}
+
+/** Throws a Russian error unless the path is an existing file (a folder is said to be one, not EISDIR). */
+function requireFile(file: string, what: string): void {
+  if (!existsSync(file)) throw new Error(`${what} не найден: ${file}`);
+  if (!statSync(file).isFile()) throw new Error(`${what} — не файл, а каталог (или устройство): ${file}`);
 }
 
 /** Reads the mapping file, saying in Russian what is wrong with it. */
 async function readMapping(file: string | undefined): Promise<unknown> {
   if (file === undefined) return undefined;
-  if (!existsSync(file)) throw new Error(`Файл сопоставления не найден: ${file}`);
+  requireFile(file, "Файл сопоставления");
   try {
     return JSON.parse(await readFile(file, "utf8"));
   } catch (error) {
@@ -93,7 +143,7 @@ async function readMapping(file: string | undefined): Promise<unknown> {
 }
 
 async function runCli(kind: ImportKind, file: string, options: ImportOptions): Promise<void> {
-  if (!existsSync(file)) throw new Error(`Файл не найден: ${file}`);
+  requireFile(file, "Файл");
   const mapping = await readMapping(options.mapping);
   const bar = progressBar();
   const summary = await withDatabase(async ({ db }) => {
@@ -111,7 +161,13 @@ async function runCli(kind: ImportKind, file: string, options: ImportOptions): P
     });
   });
   bar.end();
-  printSummary(summary);
+  const given = options.mapping;
+  const described: ImportSummary =
+    given !== undefined && summary.mappingSource?.kind === "given"
+      ? { ...summary, mappingSource: { kind: "file", file: given } }
+      : summary;
+  sayMapping(described);
+  printSummary(described);
   if (summary.errorCount > 0) process.exitCode = 1;
 }
 

@@ -1,8 +1,32 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../platform/errors";
+import { frameworkErrorAnswer } from "./framework-errors";
 
-/** Maps every error to one JSON shape: `{ error, message, issues }`, with the status from the code. */
+/** Sends a client error of the framework in the one JSON shape, with its Russian message; false when it is none. */
+function sendFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): boolean {
+  const answer = frameworkErrorAnswer(err, request);
+  if (!answer) return false;
+  request.log.info({ err }, "client error");
+  void reply.code(answer.status).send({ error: answer.error, message: answer.message, issues: [] });
+  return true;
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the errors its router raises before any route runs (a bad
+ * URL, a too long parameter), answered like every other error instead of Fastify's English default.
+ */
+export function onFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (!sendFrameworkError(err, request, reply)) {
+    void reply.code(500).send({ error: "internal", message: "Внутренняя ошибка сервера", issues: [] });
+  }
+}
+
+/**
+ * Maps every error to one JSON shape: `{ error, message, issues }`, with the status from the code
+ * and a Russian message: the application's AppError, a schema's validation issues, the rate limit,
+ * and the framework's own client errors by code (framework-errors.ts); anything else is a 500.
+ */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
@@ -20,9 +44,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .code(429)
         .send({ error: "rate_limited", message: "Слишком много попыток. Повторите позже.", issues: [] });
     }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send({ error: "bad_request", message: err.message, issues: [] });
-    }
+    if (sendFrameworkError(err, request, reply)) return reply;
     request.log.error({ err }, "unhandled error");
     return reply.code(500).send({ error: "internal", message: "Внутренняя ошибка сервера", issues: [] });
   });

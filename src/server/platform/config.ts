@@ -23,7 +23,14 @@ const configSchema = z.object({
   OPORA_WEB_DIR: z.string().default("./dist/web"),
   // 0: demo accounts do not sign in and no demo sign-ins are offered (`opora serve --no-demo`)
   OPORA_DEMO: boolFromEnv.default(true),
+  // uploads for import wait under <data dir>/uploads: removed once imported or after the TTL
+  OPORA_UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
+  OPORA_UPLOAD_MAX_FILES: z.coerce.number().int().positive().default(20),
+  OPORA_UPLOAD_MAX_MB: z.coerce.number().positive().default(1024),
 });
+
+/** Where uploaded files wait for their import, and how much of them one user may hold. */
+export type UploadConfig = { dir: string; ttlMs: number; maxFiles: number; maxBytes: number };
 
 /** Validated configuration of one Opora process. */
 export type Config = {
@@ -38,6 +45,7 @@ export type Config = {
   webDir: string;
   /** Whether demo accounts may sign in and the login page offers them (needs a demo region too). */
   demoEnabled: boolean;
+  uploads: UploadConfig;
 };
 
 /** Reads and validates the configuration; throws a readable error naming the bad variable. */
@@ -48,16 +56,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Неверная конфигурация:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
+  const dataDir = path.resolve(c.OPORA_DATA_DIR);
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
-    dataDir: path.resolve(c.OPORA_DATA_DIR),
+    dataDir,
     sessionTtlMs: c.OPORA_SESSION_TTL_HOURS * 3600_000,
     loginRateLimit: c.OPORA_LOGIN_RATE_LIMIT,
     cookieSecure: c.OPORA_COOKIE_SECURE,
     logLevel: c.OPORA_LOG_LEVEL,
     webDir: path.resolve(c.OPORA_WEB_DIR),
     demoEnabled: c.OPORA_DEMO,
+    uploads: {
+      dir: path.join(dataDir, "uploads"),
+      ttlMs: c.OPORA_UPLOAD_TTL_HOURS * 3600_000,
+      maxFiles: c.OPORA_UPLOAD_MAX_FILES,
+      maxBytes: Math.round(c.OPORA_UPLOAD_MAX_MB * 1024 * 1024),
+    },
   };
 }

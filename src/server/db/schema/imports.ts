@@ -58,7 +58,10 @@ export const importStaging = pgTable(
   (t) => [index("import_staging_job_idx").on(t.jobId, t.rowNumber)],
 );
 
-/** A column mapping remembered per file layout (the signature of its header). */
+/**
+ * A column mapping remembered per file layout (the signature of its header), by the last real
+ * import that succeeded with it: who ran it (the user, and the name shown) and when (updatedAt).
+ */
 export const importMappings = pgTable(
   "import_mappings",
   {
@@ -68,6 +71,9 @@ export const importMappings = pgTable(
       .references(() => regions.id, { onDelete: "cascade" }),
     signature: text("signature").notNull(),
     mapping: jsonb("mapping").notNull(),
+    rememberedBy: integer("remembered_by").references(() => users.id, { onDelete: "set null" }),
+    /** The name of who remembered it, as shown («Иванова И. И.», «Командная строка»); '' before it was kept. */
+    rememberedByName: text("remembered_by_name").notNull().default(""),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("import_mappings_uq").on(t.regionId, t.signature)],

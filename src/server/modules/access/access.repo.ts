@@ -1,4 +1,4 @@
-import { and, count, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Permission } from "../../../shared/roles";
 import { municipalities, schools } from "../../db/schema";
 import type { Db } from "../../platform/db";
@@ -6,6 +6,7 @@ import { notFound } from "../../platform/errors";
 import { requirePermission } from "./access.policy";
 import { municipalityScope, schoolScope } from "./access.scope";
 import type { Actor } from "./actor";
+import type { TargetMunicipality } from "./school-write.policy";
 
 /**
  * Set-based access check: returns when the actor has the permission and every school id is in scope,
@@ -38,4 +39,16 @@ export async function requireMunicipalityAccess(
     .from(municipalities)
     .where(and(inArray(municipalities.id, ids), municipalityScope(opts.actor)));
   if ((row?.n ?? 0) !== ids.length) throw notFound("Муниципалитет");
+}
+
+/** A municipality's region and whether the actor's scope holds it (null: no such municipality), for refuseSchoolWrite. */
+export async function findTargetMunicipality(db: Db, actor: Actor, id: number): Promise<TargetMunicipality> {
+  const [row] = await db
+    .select({
+      regionId: municipalities.regionId,
+      isInScope: sql<boolean>`coalesce(${municipalityScope(actor) ?? sql`true`}, false)`,
+    })
+    .from(municipalities)
+    .where(eq(municipalities.id, id));
+  return row ? { regionId: row.regionId, isInScope: row.isInScope === true } : null;
 }

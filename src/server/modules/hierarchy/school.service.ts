@@ -2,12 +2,12 @@ import type { School } from "../../../shared/api";
 import type { SchoolInput, SchoolUpdate } from "../../../shared/hierarchy";
 import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
-import { requirePermission, schoolPermissions } from "../access/access.policy";
-import { requireMunicipalityAccess } from "../access/access.repo";
+import { can, requirePermission, schoolPermissions } from "../access/access.policy";
+import { findTargetMunicipality } from "../access/access.repo";
 import { schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
+import { refuseSchoolWrite, schoolWriteError } from "../access/school-write.policy";
 import { recordAudit } from "../audit/audit.service";
-import { findMunicipality } from "./hierarchy.repo";
 import {
   findSchoolByCode,
   findSchoolInScope,
@@ -52,17 +52,6 @@ export async function getSchoolById({
   return present(actor, row);
 }
 
-async function requireMunicipalityInRegion(db: Db, actor: Actor, municipalityId: number): Promise<number> {
-  await requireMunicipalityAccess(db, {
-    actor,
-    permission: "school.read",
-    municipalityIds: [municipalityId],
-  });
-  const m = await findMunicipality(db, municipalityId);
-  if (!m) throw notFound("Муниципалитет");
-  return m.regionId;
-}
-
 async function requireUniqueCode(db: Db, regionId: number, code: string, exceptId?: number): Promise<void> {
   const existing = await findSchoolByCode(db, regionId, code);
   if (existing && existing.id !== exceptId) {
@@ -74,8 +63,12 @@ async function requireUniqueCode(db: Db, regionId: number, code: string, exceptI
 
 /** Creates a school in a municipality the actor administers. */
 export async function createSchool({ db, actor, input }: { db: Db; actor: Actor; input: SchoolInput }) {
-  requirePermission(actor, "school.create");
-  const regionId = await requireMunicipalityInRegion(db, actor, input.municipalityId);
+  const target = can(actor, "school.create")
+    ? await findTargetMunicipality(db, actor, input.municipalityId)
+    : null;
+  const refusal = refuseSchoolWrite(actor, { kind: "create", target });
+  if (refusal || !target) throw schoolWriteError(refusal ?? "municipality_not_found");
+  const { regionId } = target;
   await requireUniqueCode(db, regionId, input.code);
   const id = await db.transaction(async (tx) => {
     const newId = await insertSchool(tx, { ...input, regionId });
@@ -94,7 +87,8 @@ export async function createSchool({ db, actor, input }: { db: Db; actor: Actor;
 
 /**
  * Updates a school. Anyone with school.update may change its description (names, sizes, address);
- * its code and municipality (its identity and place in the hierarchy) need school.create.
+ * its code and municipality (its identity and place in the hierarchy) need school.create
+ * (refuseSchoolWrite, the rule the school registry import applies too).
  */
 export async function updateSchool({
   db,
@@ -107,20 +101,19 @@ export async function updateSchool({
   id: number;
   input: SchoolUpdate;
 }) {
-  requirePermission(actor, "school.update");
-  const before = await getSchoolById({ db, actor, id });
+  const row = can(actor, "school.update") ? await findSchoolInScope(db, id, schoolScope(actor)) : undefined;
   const changesIdentity =
-    (input.code !== undefined && input.code !== before.code) ||
-    (input.municipalityId !== undefined && input.municipalityId !== before.municipalityId);
-  if (changesIdentity) {
-    requirePermission(actor, "school.create");
-    if (input.municipalityId !== undefined) {
-      const regionId = await requireMunicipalityInRegion(db, actor, input.municipalityId);
-      if (regionId !== before.regionId)
-        throw new AppError("invalid_input", "Нельзя перенести школу в другой регион");
-    }
-    if (input.code !== undefined) await requireUniqueCode(db, before.regionId, input.code, id);
-  }
+    row !== undefined &&
+    ((input.code !== undefined && input.code !== row.code) ||
+      (input.municipalityId !== undefined && input.municipalityId !== row.municipalityId));
+  const target =
+    changesIdentity && input.municipalityId !== undefined && can(actor, "school.create")
+      ? await findTargetMunicipality(db, actor, input.municipalityId)
+      : undefined;
+  const refusal = refuseSchoolWrite(actor, { kind: "update", school: row ?? null, changesIdentity, target });
+  if (refusal || !row) throw schoolWriteError(refusal ?? "school_not_found");
+  const before = present(actor, row);
+  if (changesIdentity && input.code !== undefined) await requireUniqueCode(db, row.regionId, input.code, id);
   await db.transaction(async (tx) => {
     await updateSchoolRow(tx, id, input);
     await recordAudit(tx, {

@@ -4,7 +4,7 @@ import {
   type RunRuleSet,
   type RunSummary,
 } from "../../../core/identification/api.schema";
-import { exportCellValue } from "../export/xlsx/escape-cell";
+import { addEscapedRow } from "../export/xlsx/escape-cell";
 import { writeWorkbook } from "../export/xlsx/workbook-buffer";
 
 /** What the XLSX of a run is built from. */
@@ -25,7 +25,8 @@ const HEADER = { font: { bold: true }, alignment: { wrapText: true, vertical: "t
 /**
  * Builds the XLSX of a run: «Школы» (every school with its category, reasons and, per criterion of
  * every rule set, the value, threshold and verdict), «Сводка» (region and municipality counts with
- * the rural share) and «Параметры» (the rule set versions used). Text that could start a formula is escaped.
+ * the rural share) and «Параметры» (the rule set versions used). Every row goes through addEscapedRow,
+ * so text that could start a formula is escaped, headers (rule set and criterion names) included.
  */
 export function buildRunWorkbook(input: RunWorkbookInput): Promise<Buffer> {
   return writeWorkbook((workbook) => {
@@ -35,7 +36,7 @@ export function buildRunWorkbook(input: RunWorkbookInput): Promise<Buffer> {
       const name = `${c.ruleSetName}: ${c.label}`;
       header.push(`${name} — значение`, `${name} — порог`, `${name} — выполнен`);
     }
-    const headerRow = schools.addRow(header.map(exportCellValue));
+    const headerRow = addEscapedRow(schools, header);
     headerRow.font = HEADER.font;
     headerRow.alignment = HEADER.alignment;
     headerRow.commit();
@@ -59,7 +60,7 @@ export function buildRunWorkbook(input: RunWorkbookInput): Promise<Buffer> {
         }
         cells.push(criterion.value, criterion.threshold, VERDICTS[criterion.verdict] ?? criterion.verdict);
       }
-      schools.addRow(cells.map(exportCellValue)).commit();
+      addEscapedRow(schools, cells).commit();
     }
     schools.commit();
 
@@ -77,39 +78,35 @@ export function buildRunWorkbook(input: RunWorkbookInput): Promise<Buffer> {
       "Доля сельских",
       "С флагами риска",
     ];
-    const sumHeaderRow = summary.addRow(sumHeader);
+    const sumHeaderRow = addEscapedRow(summary, sumHeader);
     sumHeaderRow.font = HEADER.font;
     sumHeaderRow.commit();
     summary.columns = sumHeader.map((_, i) => ({ width: i === 0 ? 40 : 14 }));
     const line = (name: string, c: RunSummary["total"]) =>
-      summary
-        .addRow(
-          [
-            name,
-            c.schools,
-            c.shnro,
-            c.shfnsu,
-            c.both,
-            c.none,
-            c.insufficientData,
-            c.flagged,
-            c.flaggedRural,
-            c.ruralShare,
-            c.withRiskFlags,
-          ].map(exportCellValue),
-        )
-        .commit();
+      addEscapedRow(summary, [
+        name,
+        c.schools,
+        c.shnro,
+        c.shfnsu,
+        c.both,
+        c.none,
+        c.insufficientData,
+        c.flagged,
+        c.flaggedRural,
+        c.ruralShare,
+        c.withRiskFlags,
+      ]).commit();
     line("Всего", input.summary.total);
     for (const m of input.summary.municipalities) line(m.municipalityName, m);
     summary.commit();
 
     const params = workbook.addWorksheet("Параметры");
     params.columns = [{ width: 30 }, { width: 70 }];
-    params.addRow(["Запуск", input.runId]).commit();
-    params.addRow(["Год", input.year]).commit();
-    params.addRow(["Статус", input.status === "approved" ? "утверждён" : "не утверждён"]).commit();
+    addEscapedRow(params, ["Запуск", input.runId]).commit();
+    addEscapedRow(params, ["Год", input.year]).commit();
+    addEscapedRow(params, ["Статус", input.status === "approved" ? "утверждён" : "не утверждён"]).commit();
     for (const r of input.ruleSets) {
-      params.addRow(["Набор правил", exportCellValue(`${r.name} (версия ${r.version})`)]).commit();
+      addEscapedRow(params, ["Набор правил", `${r.name} (версия ${r.version})`]).commit();
     }
     params.commit();
   });

@@ -57,9 +57,10 @@ export async function runImportJob(request: ImportRequest, jobId: number): Promi
       return importSchools({
         ...request,
         job,
-        resolveMapping: async (header) => ({
-          columns: (await proposeSchoolMapping(db, { regionId, header })).mapping,
-        }),
+        resolveMapping: async (header) => {
+          const proposal = await proposeSchoolMapping(db, { regionId, header });
+          return { mapping: { columns: proposal.mapping }, source: proposal.source };
+        },
       });
     }
     return importValues({
@@ -67,7 +68,8 @@ export async function runImportJob(request: ImportRequest, jobId: number): Promi
       job,
       resolveMapping: async (header) => {
         const known = (await loadIndicatorCatalogue(db, regionId)).known;
-        return (await proposeValueMapping(db, { regionId, header, known })).mapping;
+        const { mapping, source } = await proposeValueMapping(db, { regionId, header, known });
+        return { mapping, source };
       },
     });
   });

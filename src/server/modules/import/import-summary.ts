@@ -14,6 +14,15 @@ export const MAX_LISTED_CHANGES = 500;
 /** How many errors an import lists; more are only counted (a broken million-row file stays small). */
 export const MAX_LISTED_ERRORS = 1000;
 
+/** What every summary of an import starts with: its job, whether a dry run, and, once chosen, the mapping with its source and the columns it leaves out. */
+export type SummaryBase = Pick<
+  ImportSummary,
+  "jobId" | "dryRun" | "mapping" | "mappingSource" | "ignoredColumns"
+>;
+
+/** Why a file with a header and no data rows is refused (it would «succeed» writing nothing). */
+export const NO_DATA_ROWS = "В файле нет строк с данными — только строка заголовка.";
+
 /** Collects the issues of an import, keeping the first MAX_LISTED_ERRORS and counting the rest. */
 export type IssueCollector = {
   add: (issue: FieldIssue | ImportIssue) => void;
@@ -53,17 +62,14 @@ export function isUserError(error: unknown): error is AppError {
 }
 
 /** A summary that says the file was refused as a whole. */
-export function refusedSummary(
-  base: { jobId: number; dryRun: boolean; rows?: number },
-  errors: ImportIssue[],
-): ImportSummary {
+export function refusedSummary(base: SummaryBase & { rows?: number }, errors: ImportIssue[]): ImportSummary {
   return { rows: 0, ...base, created: 0, updated: 0, unchanged: 0, errors, errorCount: errors.length };
 }
 
 /** Ends an import whose rows had errors: nothing written, the job failed with the errors listed. */
 export async function refuseRows(
   job: JobHandle,
-  base: { jobId: number; dryRun: boolean },
+  base: SummaryBase,
   issues: IssueCollector,
   progress: { rows: number; total: number },
 ): Promise<ImportSummary> {

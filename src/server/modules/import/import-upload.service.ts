@@ -1,149 +1,132 @@
-import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import type { Inspection } from "../../../shared/import-api";
 import type { Db } from "../../platform/db";
-import { AppError, notFound } from "../../platform/errors";
+import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { actorRegionId } from "../indicators/indicator.service";
 import { type ImportKind, queueImportJob, runImportJob } from "./import-run.service";
+import type { ImportSummary } from "./import-summary";
 import { loadIndicatorCatalogue } from "./indicator-rules";
 import { proposeSchoolMapping, proposeValueMapping } from "./mapping-resolve";
+import { ignoredColumns, valueMappingColumns } from "./parse/ignored-columns";
 import { formatBytes, ImportFileError } from "./parse/import-file-error";
 import { openTable } from "./parse/open-table";
 import { DEFAULT_IMPORT_LIMITS } from "./parse/table.types";
-
-/** An uploaded file waiting to be imported, kept for an hour for its dry run and its run. */
-type Upload = {
-  id: string;
-  path: string;
-  fileName: string;
-  userId: number;
-  regionId: number;
-  expiresAt: number;
-};
-
-const UPLOAD_TTL_MS = 60 * 60 * 1000;
-const uploads = new Map<string, Upload>();
-const UPLOAD_DIR = path.join(tmpdir(), "opora-uploads");
-
-async function dropExpired(): Promise<void> {
-  const now = Date.now();
-  for (const upload of uploads.values()) {
-    if (upload.expiresAt > now) continue;
-    uploads.delete(upload.id);
-    await rm(upload.path, { force: true });
-  }
-}
+import { checkUploadFileName } from "./upload-file-name";
+import type { StoredUpload, UploadStore } from "./upload-store";
 
 /** What the mapping step needs: the sheet, the columns, the first rows, and the proposed mapping. */
-export type UploadInspection = {
-  uploadId: string;
-  fileName: string;
-  format: string;
-  sheet: string | null;
-  header: string[];
-  sampleRows: string[][];
-  mapping: unknown;
-  remembered: boolean;
-  unmappedColumns: string[];
-  indicators: { code: string; name: string }[];
-};
+export type UploadInspection = Inspection;
 
-/**
- * Stores an uploaded file and reads its header: the detected format and sheet, the columns, five
- * rows, and the mapping remembered for this header layout in the region (or else a guess).
- */
-export async function uploadImportFile({
-  db,
-  actor,
-  kind,
-  fileName,
-  stream,
-  isTruncated,
-}: {
-  db: Db;
-  actor: Actor;
-  kind: ImportKind;
-  fileName: string;
-  stream: Readable;
-  isTruncated: () => boolean;
-}): Promise<UploadInspection> {
-  requirePermission(actor, "data.import");
-  const regionId = actorRegionId(actor);
-  await dropExpired();
-  await mkdir(UPLOAD_DIR, { recursive: true });
-  const id = randomUUID();
-  const file = path.join(UPLOAD_DIR, `${id}${path.extname(fileName).slice(0, 8)}`);
-  await pipeline(stream, createWriteStream(file));
-  if (isTruncated()) {
-    await rm(file, { force: true });
-    throw new ImportFileError(
-      "file_too_large",
-      `Файл слишком большой: допустимо до ${formatBytes(DEFAULT_IMPORT_LIMITS.maxFileBytes)}.`,
-    );
-  }
+async function inspect(
+  db: Db,
+  opts: { kind: ImportKind; regionId: number; upload: StoredUpload },
+): Promise<UploadInspection> {
+  const { upload, regionId } = opts;
+  const table = await openTable({ path: upload.path, fileName: upload.fileName });
+  const sampleRows: string[][] = [];
   try {
-    const table = await openTable({ path: file, fileName });
-    const sampleRows: string[][] = [];
     for await (const row of table) {
       sampleRows.push(row.cells);
       if (sampleRows.length >= 5) break;
     }
+  } finally {
     await table.close();
-    const known = (await loadIndicatorCatalogue(db, regionId)).known;
-    const proposal =
-      kind === "values"
-        ? await proposeValueMapping(db, { regionId, header: table.header, known })
-        : { ...(await proposeSchoolMapping(db, { regionId, header: table.header })), unmappedColumns: [] };
-    uploads.set(id, {
-      id,
-      path: file,
-      fileName,
-      userId: actor.userId,
-      regionId,
-      expiresAt: Date.now() + UPLOAD_TTL_MS,
-    });
-    return {
-      uploadId: id,
-      fileName,
-      format: table.format.format,
-      sheet: table.format.sheet ?? null,
-      header: table.header,
-      sampleRows,
-      mapping: kind === "values" ? proposal.mapping : { columns: proposal.mapping },
-      remembered: proposal.remembered,
-      unmappedColumns: proposal.unmappedColumns,
-      indicators: known,
-    };
+  }
+  const known = (await loadIndicatorCatalogue(db, regionId)).known;
+  const header = table.header;
+  const values = opts.kind === "values" ? await proposeValueMapping(db, { regionId, header, known }) : null;
+  const schools = values ? null : await proposeSchoolMapping(db, { regionId, header });
+  const source = values?.source ?? schools?.source ?? { kind: "guessed" };
+  return {
+    uploadId: upload.id,
+    fileName: upload.fileName,
+    format: table.format.format,
+    sheet: table.format.sheet ?? null,
+    header,
+    sampleRows,
+    mapping: values ? values.mapping : { columns: schools?.mapping ?? {} },
+    remembered: source.kind === "remembered",
+    mappingSource: source,
+    unmappedColumns: values
+      ? ignoredColumns(header, valueMappingColumns(values.mapping))
+      : ignoredColumns(header, Object.values(schools?.mapping ?? {})),
+    indicators: known,
+  };
+}
+
+/**
+ * Stores an uploaded file (under the data directory, within the user's quota; the previous upload
+ * it replaces, if named, is removed first) and reads its header: the detected format and sheet,
+ * the columns, five rows, and the mapping remembered for this header layout in the region (with
+ * who remembered it and when) or else a guess, with the columns it leaves out.
+ */
+export async function uploadImportFile({
+  db,
+  actor,
+  store,
+  kind,
+  fileName,
+  stream,
+  isTruncated,
+  replaces,
+}: {
+  db: Db;
+  actor: Actor;
+  store: UploadStore;
+  kind: ImportKind;
+  fileName: string;
+  stream: Readable;
+  isTruncated: () => boolean;
+  replaces?: string;
+}): Promise<UploadInspection> {
+  requirePermission(actor, "data.import");
+  const regionId = actorRegionId(actor);
+  try {
+    checkUploadFileName(fileName);
   } catch (error) {
-    await rm(file, { force: true });
+    stream.resume();
+    throw error;
+  }
+  if (replaces !== undefined) await store.remove(actor.userId, replaces);
+  const upload = await store.save({ userId: actor.userId, regionId, fileName, stream });
+  try {
+    if (isTruncated()) {
+      throw new ImportFileError(
+        "file_too_large",
+        `Файл слишком большой: допустимо до ${formatBytes(DEFAULT_IMPORT_LIMITS.maxFileBytes)}.`,
+      );
+    }
+    return await inspect(db, { kind, regionId, upload });
+  } catch (error) {
+    await store.remove(actor.userId, upload.id);
     throw error;
   }
 }
 
-/** Starts an import of an uploaded file as a job and returns at once with the job id. */
+/**
+ * Starts an import of an uploaded file as a job and returns at once with the job id. A real
+ * import that succeeds removes the upload (a dry run, or a refused import, leaves it for another try).
+ */
 export async function startUploadedImport({
   db,
   actor,
+  store,
   input,
   onFailure,
 }: {
   db: Db;
   actor: Actor;
+  store: UploadStore;
   input: { uploadId: string; kind: ImportKind; mapping?: unknown; year?: number; dryRun: boolean };
   onFailure: (error: unknown) => void;
 }): Promise<{ jobId: number }> {
   requirePermission(actor, "data.import");
-  const upload = uploads.get(input.uploadId);
-  if (!upload || upload.userId !== actor.userId || upload.regionId !== actor.regionId) {
-    throw notFound("Загруженный файл");
+  const upload = await store.find(actor.userId, input.uploadId);
+  if (!upload || upload.regionId !== actor.regionId) {
+    throw new AppError("not_found", "Загруженный файл не найден или устарел: загрузите его снова");
   }
-  if (upload.expiresAt < Date.now()) throw new AppError("not_found", "Файл устарел: загрузите его снова");
   const request = {
     db,
     actor,
@@ -155,6 +138,9 @@ export async function startUploadedImport({
     dryRun: input.dryRun,
   };
   const jobId = await queueImportJob(db, { ...request, fileName: upload.fileName });
-  void runImportJob(request, jobId).catch(onFailure);
+  const removeWhenUsed = async (summary: ImportSummary) => {
+    if (!summary.dryRun && summary.errorCount === 0) await store.remove(actor.userId, upload.id);
+  };
+  void runImportJob(request, jobId).then(removeWhenUsed).catch(onFailure);
   return { jobId };
 }

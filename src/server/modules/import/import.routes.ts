@@ -6,9 +6,17 @@ import { inspectionSchema } from "../../../shared/import-api";
 import { type AppContext, requireActor } from "../../http/context";
 import { AppError } from "../../platform/errors";
 import { startUploadedImport, uploadImportFile } from "./import-upload.service";
+import { createUploadStore } from "./upload-store";
 
 const kindSchema = z.enum(["values", "schools"]);
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 413: errorSchema };
+const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  413: errorSchema,
+};
 
 const runSchema = z.object({
   uploadId: z.string().uuid(),
@@ -18,8 +26,24 @@ const runSchema = z.object({
   dryRun: z.boolean().default(true),
 });
 
-/** Import: upload a file (→ columns and proposed mapping), then run it as a job (dry run or for real). */
+/** The longest a periodic sweep of expired uploads waits. */
+const MAX_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Import: upload a file (→ columns and proposed mapping), then run it as a job (dry run or for real).
+ * Uploads wait under the data directory; expired ones are swept at start-up and periodically.
+ */
 export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const store = createUploadStore(ctx.config.uploads);
+  const sweep = () =>
+    store.sweep().catch((error: unknown) => app.log.warn({ err: error }, "upload sweep failed"));
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook("onReady", async () => {
+    await sweep();
+    timer = setInterval(sweep, Math.min(MAX_SWEEP_INTERVAL_MS, ctx.config.uploads.ttlMs)).unref();
+  });
+  app.addHook("onClose", async () => clearInterval(timer));
+
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     "/api/import/uploads",
@@ -27,21 +51,26 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
       schema: {
         tags: ["import"],
         summary: "Загрузить файл XLSX/CSV: столбцы, первые строки и предлагаемое сопоставление",
-        querystring: z.object({ kind: kindSchema.default("values") }),
+        description:
+          "replaces — id прежней загрузки того же пользователя, которую новый файл заменяет (она удаляется).",
+        querystring: z.object({ kind: kindSchema.default("values"), replaces: z.string().uuid().optional() }),
         response: { 200: inspectionSchema, ...errors },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const file = await request.file();
+      // The name as the browser sent it, path and all, so that a hostile one is refused, not cut short.
+      const file = await request.file({ preservePath: true });
       if (!file) throw new AppError("invalid_input", "Прикрепите файл XLSX или CSV");
       return uploadImportFile({
         db: ctx.db,
         actor,
+        store,
         kind: request.query.kind,
         fileName: file.filename,
         stream: file.file,
         isTruncated: () => file.file.truncated,
+        replaces: request.query.replaces,
       });
     },
   );
@@ -59,6 +88,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
       startUploadedImport({
         db: ctx.db,
         actor: requireActor(request),
+        store,
         input: request.body,
         onFailure: (error) => request.log.error({ err: error }, "import job failed"),
       }),

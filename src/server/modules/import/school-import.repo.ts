@@ -1,24 +1,46 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { mocs, municipalities, schools } from "../../db/schema";
 import type { Db } from "../../platform/db";
 
 /** A municipality of the region, for matching the registry's municipality column. */
-export type RegionMunicipality = { id: number; code: string; name: string };
+export type RegionMunicipality = { id: number; code: string; name: string; isInScope: boolean };
 
-/** The region's municipalities. */
-export async function findRegionMunicipalities(db: Db, regionId: number): Promise<RegionMunicipality[]> {
-  return db
-    .select({ id: municipalities.id, code: municipalities.code, name: municipalities.name })
+/** Whether a row is in the scope given (undefined: no restriction), as a boolean column. */
+function inScope(scope: SQL | undefined) {
+  return sql<boolean>`coalesce(${scope ?? sql`true`}, false)`;
+}
+
+/** The region's municipalities, each with whether the actor's scope (municipalityScope) holds it. */
+export async function findRegionMunicipalities(
+  db: Db,
+  regionId: number,
+  scope: SQL | undefined,
+): Promise<RegionMunicipality[]> {
+  const rows = await db
+    .select({
+      id: municipalities.id,
+      code: municipalities.code,
+      name: municipalities.name,
+      isInScope: inScope(scope),
+    })
     .from(municipalities)
     .where(eq(municipalities.regionId, regionId));
+  return rows.map((row) => ({ ...row, isInScope: row.isInScope === true }));
 }
 
 /** A stored school with the fields a registry import may change. */
 export type StoredSchool = Omit<typeof schools.$inferSelect, "createdAt" | "updatedAt" | "regionId">;
 
-/** The region's schools, with every field a registry import compares. */
-export async function findRegionSchools(db: Db, regionId: number): Promise<StoredSchool[]> {
-  return db
+/** A school of the region, with whether the actor's scope holds it. */
+export type RegionSchool = StoredSchool & { isInScope: boolean };
+
+/** The region's schools, with every field a registry import compares and whether the scope (schoolScope) holds each. */
+export async function findRegionSchools(
+  db: Db,
+  regionId: number,
+  scope: SQL | undefined,
+): Promise<RegionSchool[]> {
+  const rows = await db
     .select({
       id: schools.id,
       municipalityId: schools.municipalityId,
@@ -33,9 +55,11 @@ export async function findRegionSchools(db: Db, regionId: number): Promise<Store
       address: schools.address,
       latitude: schools.latitude,
       longitude: schools.longitude,
+      isInScope: inScope(scope),
     })
     .from(schools)
     .where(eq(schools.regionId, regionId));
+  return rows.map((row) => ({ ...row, isInScope: row.isInScope === true }));
 }
 
 type Rows<T> = { rows: T[] } | T[];

@@ -1,19 +1,25 @@
+import type { MappingSource } from "../../../shared/import-api";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
+import { municipalityScope, schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import type { JobHandle } from "../jobs/job.service";
-import { rememberMapping } from "./import-mapping.repo";
+import { type RememberedMapping, rememberMapping } from "./import-mapping.repo";
 import {
   createIssueCollector,
   type ImportSummary,
   issuesOfError,
   isUserError,
+  NO_DATA_ROWS,
   recordImportAudit,
   refusedSummary,
   refuseRows,
+  type SummaryBase,
 } from "./import-summary";
+import type { Proposal } from "./mapping-resolve";
 import { layoutSignature } from "./parse/guess-mapping";
+import { ignoredColumns } from "./parse/ignored-columns";
 import { formatRuNumber, ImportFileError } from "./parse/import-file-error";
 import { openTable } from "./parse/open-table";
 import type { OpenedTable } from "./parse/table.types";
@@ -39,7 +45,8 @@ export type SchoolImportInput = {
   job: JobHandle;
   file: ImportFile;
   mapping?: unknown;
-  resolveMapping?: (header: string[]) => Promise<unknown>;
+  /** The mapping for a header when none is given: remembered or guessed, with its source. */
+  resolveMapping?: (header: string[]) => Promise<Proposal<unknown>>;
   dryRun: boolean;
   onProgress?: (done: number, total: number) => void;
 };
@@ -85,39 +92,64 @@ async function readRecords(
   return { rows, records };
 }
 
+/** The mapping of a registry import, once the header is known: given, or remembered or guessed. */
+async function chooseSchoolMapping(
+  input: SchoolImportInput,
+  header: string[],
+): Promise<{ mapping: SchoolMapping; source: MappingSource; ignoredColumns: string[] }> {
+  const proposal =
+    input.mapping !== undefined
+      ? { mapping: input.mapping, source: { kind: "given" } as const }
+      : await input.resolveMapping?.(header);
+  const parsed = parseSchoolMapping(proposal?.mapping);
+  if (!proposal || !parsed.ok) {
+    throw new AppError(
+      "invalid_input",
+      "Сопоставление столбцов реестра неполно",
+      parsed.ok ? [] : parsed.issues,
+    );
+  }
+  const ignored = ignoredColumns(header, Object.values(parsed.mapping.columns));
+  return { mapping: parsed.mapping, source: proposal.source, ignoredColumns: ignored };
+}
+
 /**
  * Imports the school registry: schools by code in the region are created or updated (only the
  * columns the mapping names change), their municipality found by name or code (and created, with
- * its МОЦ, for a user who may create municipalities). All or nothing, with a dry run, one
- * transaction and one audit entry, like importValues.
+ * its МОЦ, for a user who may create municipalities). Every new or changed school passes the school
+ * write rule of PATCH /api/schools/:id (refuseSchoolWrite, see planRegistry). A file with no data
+ * rows is refused. All or nothing, with a dry run, one transaction and one audit entry, like
+ * importValues; a real import that succeeded remembers its mapping for the file's header.
  */
 export async function importSchools(input: SchoolImportInput): Promise<ImportSummary> {
   const { db, actor, regionId, job, dryRun } = input;
   requirePermission(actor, "data.import");
-  const base = { jobId: job.id, dryRun };
+  // Grows with the mapping once it is chosen, so that every summary from then on names it.
+  const base: SummaryBase = { jobId: job.id, dryRun };
   let rows = 0;
   try {
     const table = await openTable(input.file);
     try {
-      const raw = input.mapping ?? (await input.resolveMapping?.(table.header));
-      const parsed = parseSchoolMapping(raw);
-      if (!parsed.ok)
-        throw new AppError("invalid_input", "Сопоставление столбцов реестра неполно", parsed.issues);
-      const columns = resolveSchoolColumns(parsed.mapping, table.header);
+      const choice = await chooseSchoolMapping(input, table.header);
+      const { mapping } = choice;
+      Object.assign(base, { mapping, mappingSource: choice.source, ignoredColumns: choice.ignoredColumns });
+      const columns = resolveSchoolColumns(mapping, table.header);
       if (!columns.ok)
         throw new AppError("invalid_input", "Сопоставление не подходит к файлу", columns.issues);
       const issues = createIssueCollector();
-      const read = await readRecords(table, parsed.mapping, columns.index, issues, async (done) => {
+      const read = await readRecords(table, mapping, columns.index, issues, async (done) => {
         input.onProgress?.(done, 0);
         await job.progress.report(done, 0);
       });
       rows = read.rows;
+      if (rows === 0) issues.add({ message: NO_DATA_ROWS });
       const plan = planRegistry({
         actor,
-        mapping: parsed.mapping,
+        regionId,
+        mapping,
         records: read.records,
-        municipalities: await findRegionMunicipalities(db, regionId),
-        schools: await findRegionSchools(db, regionId),
+        municipalities: await findRegionMunicipalities(db, regionId, municipalityScope(actor)),
+        schools: await findRegionSchools(db, regionId, schoolScope(actor)),
         issues,
       });
       if (issues.count() > 0) {
@@ -132,11 +164,12 @@ export async function importSchools(input: SchoolImportInput): Promise<ImportSum
         errors: [],
         errorCount: 0,
       };
-      if (!dryRun) await applyRegistry(input, plan, summary);
-      await rememberMapping(db, regionId, layoutSignature(table.header), {
-        kind: "schools",
-        mapping: parsed.mapping,
-      });
+      if (!dryRun) {
+        await applyRegistry(input, plan, summary, {
+          signature: layoutSignature(table.header),
+          mapping: { kind: "schools", mapping },
+        });
+      }
       await job.succeed(summary, rows, rows);
       return summary;
     } finally {
@@ -153,10 +186,12 @@ export async function importSchools(input: SchoolImportInput): Promise<ImportSum
   }
 }
 
+/** Writes the registry, its audit entry and the remembered mapping in one transaction. */
 async function applyRegistry(
   input: SchoolImportInput,
   plan: RegistryPlan,
   summary: ImportSummary,
+  remember: { signature: string; mapping: RememberedMapping },
 ): Promise<void> {
   const { db, actor, regionId, job } = input;
   await db.transaction(async (tx) => {
@@ -176,5 +211,6 @@ async function applyRegistry(
       summary,
       extra: { municipalitiesCreated: plan.newMunicipalities.length },
     });
+    await rememberMapping(tx, regionId, remember.signature, remember.mapping, actor);
   });
 }

@@ -1,9 +1,11 @@
 import type { FieldIssue } from "../../platform/errors";
 import { can } from "../access/access.policy";
 import type { Actor } from "../access/actor";
+import { refuseSchoolWrite, type SchoolWriteRefusal } from "../access/school-write.policy";
 import { normalizeHeaderName } from "./parse/table-header";
-import type { RegionMunicipality, SchoolWrite, StoredSchool } from "./school-import.repo";
+import type { RegionMunicipality, RegionSchool, SchoolWrite, StoredSchool } from "./school-import.repo";
 import type { SchoolField, SchoolMapping } from "./school-mapping";
+import { changedFieldLabels, refusalOfRow } from "./school-registry-refusals";
 import type { SchoolRecord } from "./school-rows";
 
 /** What a registry import would do: new municipalities, schools to write, and the counts. */
@@ -28,7 +30,7 @@ const OPTIONAL_FIELDS = [
   "longitude",
 ] as const satisfies readonly SchoolField[];
 
-type MunicipalityRef = { id: number; newCode: string | null } | { issue: string };
+type MunicipalityRef = { id: number; newCode: string | null; isInScope: boolean } | { issue: string };
 
 function municipalityResolver(existing: RegionMunicipality[], actor: Actor) {
   const byCode = new Map(existing.map((m) => [m.code.toLowerCase(), m] as const));
@@ -52,18 +54,13 @@ function municipalityResolver(existing: RegionMunicipality[], actor: Actor) {
         };
       }
       const [municipality] = named;
-      if (municipality) {
-        if (actor.role === "moc_coordinator" && municipality.id !== actor.municipalityId) {
-          return { issue: `муниципалитет «${record.municipality}» вне вашей области` };
-        }
-        return { id: municipality.id, newCode: null };
-      }
+      if (municipality) return { id: municipality.id, newCode: null, isInScope: municipality.isInScope };
       if (!can(actor, "municipality.write")) {
         return { issue: `муниципалитет «${record.municipality}» не найден в регионе` };
       }
       const newCode = (code ?? record.municipality).slice(0, 64);
       created.set(newCode.toLowerCase(), { code: newCode, name: record.municipality });
-      return { id: 0, newCode };
+      return { id: 0, newCode, isInScope: true };
     },
   };
 }
@@ -91,21 +88,40 @@ function merge(record: SchoolRecord, stored: StoredSchool | undefined, mapping: 
   return { ...merged, ...keep };
 }
 
-function isSame(a: SchoolWrite, b: StoredSchool): boolean {
-  return (Object.keys(a) as (keyof SchoolWrite)[]).every((key) => a[key] === b[key]);
+/** The school write rule (refuseSchoolWrite, as PATCH /api/schools/:id applies it) for one registry row. */
+function refusalOf(
+  actor: Actor,
+  regionId: number,
+  existing: RegionSchool | undefined,
+  ref: { id: number; newCode: string | null; isInScope: boolean },
+  changes: boolean,
+): SchoolWriteRefusal | null {
+  const target = { regionId, isInScope: ref.isInScope };
+  if (!existing) return refuseSchoolWrite(actor, { kind: "create", target });
+  const moves = ref.newCode !== null || ref.id !== existing.municipalityId;
+  if (existing.isInScope && !changes) return null;
+  return refuseSchoolWrite(actor, {
+    kind: "update",
+    school: existing.isInScope ? { regionId } : null,
+    changesIdentity: moves,
+    target: moves ? target : undefined,
+  });
 }
 
 /**
  * Decides, for every registry row, whether the school is created, updated or unchanged, and which
- * municipalities must be created; problems (unknown or ambiguous municipality, no right to create
- * a school, a school out of the actor's scope) are issues naming the row and column.
+ * municipalities must be created. Every new or changed school passes the one school write rule
+ * (refuseSchoolWrite): school.create for a new one, school.update for a change, school.create and a
+ * municipality in scope for a move; a school out of the actor's scope is refused like a 404.
+ * Problems (unknown or ambiguous municipality, a refused write) are issues naming the row and column.
  */
 export function planRegistry(opts: {
   actor: Actor;
+  regionId: number;
   mapping: SchoolMapping;
   records: SchoolRecord[];
   municipalities: RegionMunicipality[];
-  schools: StoredSchool[];
+  schools: RegionSchool[];
   issues: { add: (issue: FieldIssue) => void };
 }): RegistryPlan {
   const { actor, mapping, issues } = opts;
@@ -120,22 +136,27 @@ export function planRegistry(opts: {
       continue;
     }
     const existing = stored.get(record.code.toLowerCase());
-    const place = { row: record.rowNumber, column: mapping.columns.code };
-    if (!existing && !can(actor, "school.create")) {
-      issues.add({ ...place, message: `школы с кодом «${record.code}» нет, а создавать школы вам нельзя` });
-      continue;
-    }
-    if (existing && actor.role === "moc_coordinator" && existing.municipalityId !== actor.municipalityId) {
-      issues.add({ ...place, message: `школа «${record.code}» вне вашей области` });
-      continue;
-    }
     const write = {
       ...merge(record, existing, mapping),
       municipalityId: ref.id,
       code: existing?.code ?? record.code,
     };
+    const changed = existing ? changedFieldLabels(write, existing) : [];
+    const isChange = ref.newCode !== null || changed.length > 0;
+    const refusal = refusalOf(actor, opts.regionId, existing, ref, isChange);
+    if (refusal !== null) {
+      const { column, message } = refusalOfRow(refusal, {
+        code: record.code,
+        municipality: record.municipality,
+        changed,
+        canCreate: can(actor, "school.create"),
+      });
+      const at = column === "code" ? mapping.columns.code : municipalityColumn;
+      issues.add({ row: record.rowNumber, column: at, message });
+      continue;
+    }
     if (!existing) plan.created++;
-    else if (ref.newCode === null && isSame(write, existing)) {
+    else if (!isChange) {
       plan.unchanged++;
       continue;
     } else plan.updated++;

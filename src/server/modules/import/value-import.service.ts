@@ -1,48 +1,44 @@
 import type { Db } from "../../platform/db";
 import { hasSeparateConnections } from "../../platform/db-copy";
-import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
 import { municipalityScope, schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import type { JobHandle } from "../jobs/job.service";
 import { vacuumValues } from "../values/value-columns.repo";
-import { rememberMapping } from "./import-mapping.repo";
 import {
   createIssueCollector,
   type ImportSummary,
   issuesOfError,
   isUserError,
   MAX_LISTED_CHANGES,
-  recordImportAudit,
   refusedSummary,
   refuseRows,
+  type SummaryBase,
 } from "./import-summary";
 import { loadIndicatorCatalogue } from "./indicator-rules";
+import type { Proposal } from "./mapping-resolve";
 import { createMunicipalityMatcher } from "./municipality-matcher";
-import { type ColumnMapping, parseColumnMapping } from "./parse/column-mapping";
+import type { ColumnMapping } from "./parse/column-mapping";
 import { layoutSignature } from "./parse/guess-mapping";
 import { compileLayout } from "./parse/layout-plan";
 import { openTable } from "./parse/open-table";
 import type { ImportLimits } from "./parse/table.types";
-import { createRepeatGuard } from "./repeat-guard";
 import { estimateDataRows } from "./row-estimate";
 import { createSchoolMatcher } from "./school-matcher";
 import { type StageListener, stageClock } from "./stage-clock";
-import { createBatchApplier } from "./value-batch-apply";
-import { checkLockedValues, checkRepeatedValues, checkStagedValues } from "./value-checks";
+import { checkStagedValues } from "./value-checks";
 import {
   analyzeStaging,
-  applyStaged,
   canSkipRowTriggers,
   countStagedChanges,
   deleteStaging,
   findMatchableMunicipalities,
   findMatchableSchools,
   findStagedChanges,
-  finishApply,
-  skipRowTriggers,
 } from "./value-import.repo";
-import { type StagingInput, stageValues } from "./value-staging";
+import { applyValues, importAlongside } from "./value-import-write";
+import { chooseValueMapping, explainMappingIssues, sheetOf } from "./value-mapping-choice";
+import { stageValues } from "./value-staging";
 
 /** An uploaded or local file to import. */
 export type ImportFile = { path: string; fileName: string; limits?: Partial<ImportLimits> };
@@ -56,7 +52,8 @@ export type ValueImportInput = {
   file: ImportFile;
   /** The mapping (a ColumnMapping, validated here); `resolveMapping` is used when absent. */
   mapping?: unknown;
-  resolveMapping?: (header: string[]) => Promise<ColumnMapping>;
+  /** The mapping for a header when none is given: remembered or guessed, with its source. */
+  resolveMapping?: (header: string[]) => Promise<Proposal<ColumnMapping>>;
   /** The year for the whole file, when the file has no year column (overrides the mapping's). */
   year?: number;
   dryRun: boolean;
@@ -67,36 +64,58 @@ export type ValueImportInput = {
 };
 
 /**
+ * A mapping as remembered for a layout: without the year for the whole file, which belongs to one
+ * file (next year's file of the same layout must not be loaded into this year unawares).
+ */
+function withoutYear(mapping: ColumnMapping): ColumnMapping {
+  const { year: _year, ...rest } = mapping;
+  return rest;
+}
+
+/**
  * Imports indicator values from a CSV or XLSX, all or nothing. The file is streamed through the
  * mapping; each value is matched to a school in the actor's scope and checked against the
  * indicator's current definition, then staged in batches; duplicates and locked values are found in
  * SQL. Any error and nothing is written: the staging rows are deleted and the errors returned by
- * row and column. Otherwise the counts are computed and, unless it is a dry run, the values are
- * written in one transaction with their history and one audit entry. On a PostgreSQL server a real
- * import writes each batch into the values while the next is read, in that one transaction, which
- * commits only if the whole file passed (importAlongside); on PGlite, whose one connection the
- * transaction would hold, the batches are all staged first. The job records progress and the summary.
+ * row and column. A file with no data rows, or with no value at all, or whose columns map to no
+ * indicator, is refused too. Otherwise the counts are computed and, unless it is a dry run, the
+ * values are written in one transaction with their history, one audit entry and the mapping
+ * remembered for the file's header (only a real import that succeeded remembers one). On a
+ * PostgreSQL server a real import writes each batch into the values while the next is read, in that
+ * one transaction, which commits only if the whole file passed (importAlongside); on PGlite, whose
+ * one connection the transaction would hold, the batches are all staged first. The job records
+ * progress and the summary, which names the mapping used, its source and the columns left out.
  */
 export async function importValues(input: ValueImportInput): Promise<ImportSummary> {
   const { db, actor, regionId, job, dryRun } = input;
   requirePermission(actor, "data.import");
-  const base = { jobId: job.id, dryRun };
+  // Grows with the mapping once it is chosen, so that every summary from then on names it.
+  const base: SummaryBase = { jobId: job.id, dryRun };
   let rows = 0;
   let total = 0;
   const clock = stageClock(input.onStage);
   try {
-    const given = input.mapping === undefined ? undefined : checkedMapping(input.mapping, input.year);
-    const table = await openTable({ ...input.file, sheet: given?.sheet });
+    const table = await openTable({ ...input.file, sheet: sheetOf(input.mapping) });
     try {
       const indicators = await loadIndicatorCatalogue(db, regionId);
-      const chosen = given ?? (await input.resolveMapping?.(table.header));
-      if (!chosen) throw new AppError("invalid_input", "Не задано сопоставление столбцов");
-      const mapping = input.year === undefined ? chosen : { ...chosen, year: input.year };
+      const choice = await chooseValueMapping({
+        raw: input.mapping,
+        year: input.year,
+        header: table.header,
+        resolve: input.resolveMapping,
+      });
+      const { mapping } = choice;
+      Object.assign(base, {
+        mapping,
+        mappingSource: choice.source,
+        ignoredColumns: choice.ignoredColumns,
+      });
       const compiled = compileLayout(mapping, table.header, indicators.known);
       if (!compiled.ok) {
+        const issues = explainMappingIssues(compiled.issues, choice.ignoredColumns);
         const summary = refusedSummary(
           base,
-          compiled.issues.map((i) => ({ row: null, column: i.column ?? i.path ?? null, message: i.message })),
+          issues.map((i) => ({ row: null, column: i.column ?? i.path ?? null, message: i.message })),
         );
         await job.fail("Сопоставление столбцов не подходит к файлу", summary, 0, 0);
         return summary;
@@ -124,10 +143,17 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
           await job.progress.report(done, total);
         },
       };
+      const record = {
+        base,
+        remember: {
+          signature: layoutSignature(table.header),
+          mapping: { kind: "values" as const, mapping: withoutYear(choice.chosen) },
+        },
+      };
       let summary: ImportSummary;
       if (!dryRun && hasSeparateConnections(db)) {
-        // A server: the values are written batch by batch while the file is read (value-batch-apply.ts).
-        const applied = await importAlongside(input, staging, clock);
+        // A server: the values are written batch by batch while the file is read (value-import-write.ts).
+        const applied = await importAlongside(input, staging, clock, record);
         rows = applied.rows;
         if ("refused" in applied) {
           await deleteStaging(db, job.id);
@@ -160,7 +186,7 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
           summary.changes = await findStagedChanges(db, job.id, MAX_LISTED_CHANGES);
           clock.lap("list changes");
         } else {
-          summary = await applyValues(input, { ...base, rows }, staged.values, skipTriggers);
+          summary = await applyValues(input, { ...record, rows }, staged.values, skipTriggers);
           clock.lap("apply");
         }
       }
@@ -170,7 +196,6 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
       }
       await deleteStaging(db, job.id);
       clock.lap("clean up");
-      await rememberMapping(db, regionId, layoutSignature(table.header), { kind: "values", mapping: chosen });
       await job.succeed(summary, rows, total);
       return summary;
     } finally {
@@ -186,139 +211,4 @@ export async function importValues(input: ValueImportInput): Promise<ImportSumma
     await job.fail(error.message, summary, rows, total);
     return summary;
   }
-}
-
-/** Validates a mapping given with the request, with the request's year for the whole file. */
-function checkedMapping(raw: unknown, year: number | undefined): ColumnMapping {
-  const withYear = year !== undefined && typeof raw === "object" && raw !== null ? { ...raw, year } : raw;
-  const parsed = parseColumnMapping(withYear);
-  if (!parsed.ok)
-    throw new AppError("invalid_input", "Сопоставление столбцов заполнено неверно", parsed.issues);
-  return parsed.mapping;
-}
-
-/**
- * Writes the staged values and the audit entry in one transaction; the counts come from the write
- * itself (a value is new when it had no stored row; the rest of the staged values were equal).
- */
-async function applyValues(
-  input: ValueImportInput,
-  base: Pick<ImportSummary, "jobId" | "dryRun" | "rows">,
-  stagedValues: number,
-  skipTriggers: boolean,
-): Promise<ImportSummary> {
-  const { db, actor, job } = input;
-  return db.transaction(async (tx) => {
-    const written = await applyStaged(tx, {
-      jobId: job.id,
-      userId: actor.userId > 0 ? actor.userId : null,
-      sourceRef: String(job.id),
-      skipTriggers,
-    });
-    return recordImport(tx, input, {
-      ...base,
-      ...written,
-      unchanged: stagedValues - written.created - written.updated,
-    });
-  });
-}
-
-/** The largest row number (row numbers are stored as int4). */
-const MAX_ROW = 2_147_483_647;
-
-/** Thrown inside the import's transaction to roll it back when the file has errors. */
-class RefusedImport extends Error {}
-
-/**
- * A server's real import: one transaction on a connection of its own, in which each batch is
- * written into the values once staged (value-batch-apply.ts) while the file is still being read;
- * then the whole-file checks, and the commit only when there is no error (else the rollback).
- */
-async function importAlongside(
-  input: ValueImportInput,
-  staging: Omit<StagingInput, "afterBatch">,
-  clock: ReturnType<typeof stageClock>,
-): Promise<{ rows: number; summary: ImportSummary } | { rows: number; refused: true }> {
-  const { db, actor, job } = input;
-  const userId = actor.userId > 0 ? actor.userId : null;
-  let rows = 0;
-  const repeats = createRepeatGuard();
-  try {
-    return await db.transaction(async (tx) => {
-      await skipRowTriggers(tx, staging.skipTriggers);
-      const applier = createBatchApplier({
-        tx,
-        regionId: input.regionId,
-        jobId: job.id,
-        userId,
-        plan: staging.plan,
-        indicators: staging.indicators,
-        issues: staging.issues,
-        hasRepeats: () => repeats.hasRepeats(),
-      });
-      const staged = await stageValues({
-        ...staging,
-        afterBatch: applier.apply,
-        repeats,
-      });
-      rows = staged.rows;
-      clock.lap("read+stage+write");
-      await analyzeStaging(db);
-      const checks = {
-        jobId: job.id,
-        plan: staging.plan,
-        indicators: staging.indicators,
-        issues: staging.issues,
-        hasRepeats: staged.hasRepeats,
-      };
-      await checkRepeatedValues(tx, checks);
-      // The batches written were checked for locked values before; the rest is checked now.
-      await checkLockedValues(tx, {
-        ...checks,
-        rows: { first: applier.checkedThrough() + 1, last: MAX_ROW },
-      });
-      clock.lap("checks");
-      if (staging.issues.count() > 0) throw new RefusedImport();
-      // Unreachable while the applier stops only on an error; kept so that no batch is ever lost.
-      if (applier.isStopped()) throw new Error("Загрузка остановилась без ошибки в файле; повторите её");
-      await finishApply(tx, {
-        jobId: job.id,
-        userId,
-        skipTriggers: staging.skipTriggers,
-        checkReferences: true,
-      });
-      const { written } = applier;
-      const unchanged = staged.values - written.created - written.updated;
-      const summary = await recordImport(tx, input, {
-        jobId: job.id,
-        dryRun: false,
-        rows,
-        ...written,
-        unchanged,
-      });
-      return { rows, summary };
-    });
-  } catch (error) {
-    if (error instanceof RefusedImport) return { rows, refused: true };
-    throw error;
-  }
-}
-
-/** The summary of a written import, with its audit entry (in the import's transaction). */
-async function recordImport(
-  tx: Db,
-  input: ValueImportInput,
-  counts: Pick<ImportSummary, "jobId" | "dryRun" | "rows" | "created" | "updated" | "unchanged">,
-): Promise<ImportSummary> {
-  const { actor, regionId, job } = input;
-  const summary: ImportSummary = { ...counts, errors: [], errorCount: 0 };
-  await recordImportAudit(tx, {
-    actor,
-    regionId,
-    jobId: job.id,
-    entity: "indicator_values",
-    fileName: input.file.fileName,
-    summary,
-  });
-  return summary;
 }

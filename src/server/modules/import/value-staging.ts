@@ -1,5 +1,5 @@
 import type { Db } from "../../platform/db";
-import type { IssueCollector } from "./import-summary";
+import { type IssueCollector, NO_DATA_ROWS } from "./import-summary";
 import type { ImportIndicator, IndicatorCatalogue } from "./indicator-rules";
 import type { MunicipalityMatch, MunicipalityMatcher } from "./municipality-matcher";
 import type { LayoutPlan } from "./parse/layout-plan";
@@ -9,6 +9,10 @@ import { namesSchool, rowToValueRecords, type ValueRecord } from "./parse/value-
 import { createRepeatGuard, type RepeatGuard } from "./repeat-guard";
 import type { SchoolMatch, SchoolMatcher } from "./school-matcher";
 import { emptyBatch, insertStagingBatch, type StagingBatch } from "./value-import.repo";
+
+/** Why a file with rows but no value in any of them is refused (it would «succeed» writing nothing). */
+const NO_VALUES =
+  "В файле нет ни одного значения показателя: все ячейки показателей пусты — заполните их или проверьте сопоставление столбцов.";
 
 /** Values per staging insert: big enough to be fast, small enough to keep memory and lock time low. */
 export const STAGING_BATCH = 20_000;
@@ -50,7 +54,8 @@ type RowOwner = { school?: SchoolMatch; municipality?: MunicipalityMatch; isRepo
  * (indicator, type, range, owner) and either staged or reported. A row that names a school holds
  * school values; a row with only a municipality holds municipality values (municipality-level
  * indicators). Rows are staged in batches of STAGING_BATCH values, each its own statement, so
- * memory stays flat and the database is never held for long. Returns the number of data rows read
+ * memory stays flat and the database is never held for long. A file with no data rows, or with
+ * rows but not one value (and no other error), is an issue of its own. Returns the number of data rows read
  * and of values staged, and whether the file gave a value twice (the repeats are then found in SQL).
  */
 export async function stageValues(
@@ -84,6 +89,8 @@ export async function stageValues(
   } finally {
     await writer.settle();
   }
+  if (rows === 0) issues.add({ message: NO_DATA_ROWS });
+  else if (values === 0 && issues.count() === 0) issues.add({ message: NO_VALUES });
   await input.onRows(rows);
   return { rows, values, hasRepeats: repeats.hasRepeats() };
 }

@@ -1,8 +1,10 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { Dropzone } from "@mantine/dropzone";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { MappingSource } from "../../../shared/import-api";
 import { useMe } from "../../app/session";
+import { formatMoscowDateTime } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import {
   type ImportKind,
@@ -23,7 +25,8 @@ const ACCEPT = [
 ];
 
 /**
- * «Загрузка данных»: a file (XLSX or CSV) → the column mapping (remembered per file layout) → a dry
+ * «Загрузка данных»: a file (XLSX or CSV) → the column mapping (remembered per file layout by the
+ * last real import that succeeded — by whom and when is shown — or guessed) → a dry
  * run with new / changed / unchanged counts or the errors by row and column → the import itself,
  * with a progress bar polling the job. All or nothing: one error and nothing is written.
  */
@@ -34,6 +37,9 @@ export function ImportPage() {
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [mapping, setMapping] = useState<Record<string, unknown>>({});
   const [jobId, setJobId] = useState<number | null>(null);
+  const [isEdited, setEdited] = useState(false);
+  // The last upload of this page, replaced by the next one (uploads count against a quota).
+  const lastUpload = useRef<string | undefined>(undefined);
   const upload = useUpload(me.csrfToken);
   const start = useStartImport();
   const job = useJob(jobId);
@@ -45,14 +51,23 @@ export function ImportPage() {
     if (!file) return;
     setJobId(null);
     upload.mutate(
-      { file, kind },
+      { file, kind, replaces: lastUpload.current },
       {
         onSuccess: (result) => {
+          lastUpload.current = result.uploadId;
           setInspection(result);
+          setEdited(false);
           setMapping((result.mapping ?? {}) as Record<string, unknown>);
         },
       },
     );
+  };
+  const sourceText = (source: MappingSource) => {
+    if (source.kind !== "remembered") return t("import.mappingGuessed");
+    const at = formatMoscowDateTime(source.at);
+    return source.by
+      ? t("import.mappingRememberedBy", { by: source.by, at })
+      : t("import.mappingRemembered", { at });
   };
   const run = (dryRun: boolean) => {
     if (!inspection) return;
@@ -105,11 +120,20 @@ export function ImportPage() {
         <Paper withBorder p="md">
           <Stack gap="md">
             <Title order={4}>{t("import.mappingTitle", { file: inspection.fileName })}</Title>
-            <Text size="sm" c="dimmed">
-              {inspection.remembered ? t("import.mappingRemembered") : t("import.mappingGuessed")}
+            <Text size="sm" c="dimmed" data-testid="mapping-source">
+              {sourceText(inspection.mappingSource)}
+              {isEdited ? t("import.mappingEdited") : ""}
               {inspection.sheet ? t("import.sheet", { sheet: inspection.sheet }) : ""}
             </Text>
-            <MappingStep kind={kind} inspection={inspection} mapping={mapping} onChange={setMapping} />
+            <MappingStep
+              kind={kind}
+              inspection={inspection}
+              mapping={mapping}
+              onChange={(next) => {
+                setEdited(true);
+                setMapping(next);
+              }}
+            />
             <Group>
               <Button
                 variant="default"

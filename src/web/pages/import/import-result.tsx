@@ -58,6 +58,7 @@ export function ImportResult({ summary }: { summary: ImportSummary }) {
       </Stack>
     );
   }
+  const ignored = summary.ignoredColumns ?? [];
   const rows: [string, number][] = [
     [t("import.rows"), summary.rows],
     [t("import.created"), summary.created],
@@ -82,6 +83,13 @@ export function ImportResult({ summary }: { summary: ImportSummary }) {
           ))}
         </Table.Tbody>
       </Table>
+      {ignored.length > 0 && (
+        <Text size="sm" c="orange.8" data-testid="result-ignored-columns">
+          {t(summary.dryRun ? "import.ignoredColumns" : "import.resultIgnored", {
+            columns: ignored.map((name) => `«${name}»`).join(", "),
+          })}
+        </Text>
+      )}
       {summary.changes && summary.changes.length > 0 && (
         <ChangesTable changes={summary.changes} total={summary.created + summary.updated} />
       )}

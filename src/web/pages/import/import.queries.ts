@@ -18,13 +18,15 @@ const jobSchema = z.object({
 });
 export type Job = z.infer<typeof jobSchema>;
 
-/** Uploads a file (multipart, with the CSRF header) and returns the inspection. */
+/** Uploads a file (multipart, with the CSRF header), replacing the previous upload, and returns the inspection. */
 export function useUpload(csrfToken: string) {
   return useMutation({
-    mutationFn: async ({ file, kind }: { file: File; kind: ImportKind }) => {
+    mutationFn: async ({ file, kind, replaces }: { file: File; kind: ImportKind; replaces?: string }) => {
       const form = new FormData();
       form.append("file", file);
-      const response = await fetch(`/api/import/uploads?kind=${kind}`, {
+      // The previous upload of this page is replaced (removed on the server): it holds the user's quota.
+      const query = new URLSearchParams({ kind, ...(replaces ? { replaces } : {}) });
+      const response = await fetch(`/api/import/uploads?${query}`, {
         method: "POST",
         body: form,
         credentials: "same-origin",

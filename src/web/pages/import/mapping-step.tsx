@@ -1,4 +1,15 @@
-import { Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import {
+  type ComboboxProps,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  type SelectProps,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ImportKind, Inspection } from "./import.queries";
 
@@ -35,6 +46,19 @@ const SCHOOL_FIELDS = [
   ["address", "import.fieldAddress"],
 ] as const;
 
+/**
+ * Dropdowns as wide as their longest option (up to the width of the screen), with long column and
+ * indicator names wrapped instead of cut.
+ */
+const READABLE_DROPDOWN: ComboboxProps = {
+  width: "max-content",
+  position: "bottom-start",
+  styles: {
+    dropdown: { minWidth: 260, maxWidth: "min(44rem, calc(100vw - 2rem))" },
+    option: { whiteSpace: "normal", overflowWrap: "anywhere", lineHeight: 1.35 },
+  },
+};
+
 type Props = {
   kind: ImportKind;
   inspection: Inspection;
@@ -42,29 +66,67 @@ type Props = {
   onChange: (mapping: Record<string, unknown>) => void;
 };
 
+function textValues(value: unknown): string[] {
+  if (typeof value !== "object" || value === null) return [];
+  return Object.values(value).filter((v): v is string => typeof v === "string" && v !== "");
+}
+
+function textKeys(value: unknown): string[] {
+  return typeof value === "object" && value !== null ? Object.keys(value) : [];
+}
+
+/** The header columns that the mapping names nowhere: they will not be loaded. */
+export function ignoredColumns(
+  kind: ImportKind,
+  header: string[],
+  mapping: Record<string, unknown>,
+): string[] {
+  const used = new Set(textValues(mapping.columns));
+  if (kind === "values" && mapping.layout !== "long")
+    for (const name of textKeys(mapping.indicators)) used.add(name);
+  return header.filter((name) => name.trim() !== "" && !used.has(name));
+}
+
+type Option = { value: string; label: string };
+
+/** A select of the mapping whose chosen value stays readable: a wide dropdown, the whole text in its tooltip. */
+function MappingSelect({ options, ...props }: Omit<SelectProps, "data"> & { options: Option[] }) {
+  const label = options.find((option) => option.value === props.value)?.label;
+  return <Select {...props} data={options} comboboxProps={READABLE_DROPDOWN} title={label} />;
+}
+
 /** The mapping step: a select per column role (or school field), and for a wide table an indicator per column. */
 export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
   const { t } = useTranslation();
   const columns = inspection.header
     .filter((name) => name !== "")
     .map((name) => ({ value: name, label: name }));
+  const ignored = ignoredColumns(kind, inspection.header, mapping);
+  const ignoredNote = ignored.length > 0 && (
+    <Text size="sm" c="orange.8" data-testid="ignored-columns">
+      {t("import.ignoredColumns", { columns: ignored.map((name) => `«${name}»`).join(", ") })}
+    </Text>
+  );
   if (kind === "schools") {
     const current = (mapping.columns ?? {}) as Record<string, string | undefined>;
     return (
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-        {SCHOOL_FIELDS.map(([field, label]) => (
-          <Select
-            key={field}
-            label={t(label)}
-            data={columns}
-            clearable
-            value={current[field] ?? null}
-            onChange={(value) =>
-              onChange({ ...mapping, columns: { ...current, [field]: value ?? undefined } })
-            }
-          />
-        ))}
-      </SimpleGrid>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          {SCHOOL_FIELDS.map(([field, label]) => (
+            <MappingSelect
+              key={field}
+              label={t(label)}
+              options={columns}
+              clearable
+              value={current[field] ?? null}
+              onChange={(value) =>
+                onChange({ ...mapping, columns: { ...current, [field]: value ?? undefined } })
+              }
+            />
+          ))}
+        </SimpleGrid>
+        {ignoredNote}
+      </Stack>
     );
   }
   const form = mapping as ValueMappingForm;
@@ -74,6 +136,7 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
     value: i.code,
     label: `${i.code} — ${i.name}`,
   }));
+  const indicatorName = new Map(inspection.indicators.map((i) => [i.code, i.name]));
   return (
     <Stack gap="md">
       <Group>
@@ -99,10 +162,10 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
         {VALUE_ROLES.filter(
           ([role]) => form.layout === "long" || (role !== "indicator" && role !== "value"),
         ).map(([role, label]) => (
-          <Select
+          <MappingSelect
             key={role}
             label={t(label)}
-            data={columns}
+            options={columns}
             clearable
             value={roles[role] ?? null}
             onChange={(value) => onChange({ ...form, columns: { ...roles, [role]: value ?? undefined } })}
@@ -110,40 +173,46 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
         ))}
       </SimpleGrid>
       {form.layout === "wide" && (
-        <Table striped withTableBorder>
+        <Table striped withTableBorder layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("import.fileColumn")}</Table.Th>
+              <Table.Th w="40%">{t("import.fileColumn")}</Table.Th>
               <Table.Th>{t("import.indicator")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {inspection.header
               .filter((name) => name !== "" && !used.has(name))
-              .map((name) => (
-                <Table.Tr key={name}>
-                  <Table.Td>{name}</Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={t("import.indicatorFor", { name })}
-                      placeholder={t("import.notLoaded")}
-                      searchable
-                      clearable
-                      data={indicatorOptions}
-                      value={form.indicators?.[name] ?? null}
-                      onChange={(code) => {
-                        const indicators = { ...(form.indicators ?? {}) };
-                        if (code) indicators[name] = code;
-                        else delete indicators[name];
-                        onChange({ ...form, indicators });
-                      }}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              .map((name) => {
+                const code = form.indicators?.[name];
+                return (
+                  <Table.Tr key={name}>
+                    <Table.Td style={{ overflowWrap: "anywhere", verticalAlign: "top" }}>{name}</Table.Td>
+                    <Table.Td>
+                      <MappingSelect
+                        aria-label={t("import.indicatorFor", { name })}
+                        placeholder={t("import.notLoaded")}
+                        searchable
+                        clearable
+                        options={indicatorOptions}
+                        value={code ?? null}
+                        description={code ? indicatorName.get(code) : undefined}
+                        inputWrapperOrder={["input", "description"]}
+                        onChange={(next) => {
+                          const indicators = { ...(form.indicators ?? {}) };
+                          if (next) indicators[name] = next;
+                          else delete indicators[name];
+                          onChange({ ...form, indicators });
+                        }}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
           </Table.Tbody>
         </Table>
       )}
+      {ignoredNote}
       <Text size="sm" c="dimmed">
         {t("import.matchHint")}
       </Text>

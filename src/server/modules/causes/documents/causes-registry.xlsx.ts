@@ -1,3 +1,4 @@
+import { addEscapedRow } from "../../export/xlsx/escape-cell";
 import { writeWorkbook } from "../../export/xlsx/workbook-buffer";
 import {
   addBannerRow,
@@ -47,7 +48,7 @@ export function buildCausesRegistryXlsx(input: CausesRegistryInput): Promise<Buf
     setColumnWidths(causes, REGISTRY_SHEET_COLUMNS);
     addBannerRow(causes, REGISTRY_TITLE, REGISTRY_SHEET_COLUMNS.length, true);
     addBannerRow(causes, `${input.territory}, ${input.year} год`, REGISTRY_SHEET_COLUMNS.length, false);
-    causes.addRow([]).commit();
+    addEscapedRow(causes, []).commit();
     addHeaderRow(causes, REGISTRY_SHEET_COLUMNS);
     for (const group of input.groups) {
       for (const row of registryRows(group)) {

@@ -1,3 +1,5 @@
+import type { Row, Worksheet } from "exceljs";
+
 /** Characters that make a spreadsheet treat a cell's text as a formula (or hide one after a tab/CR). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -16,4 +18,16 @@ export function exportCellValue(value: string | number | null | undefined): stri
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   return escapeCell(value);
+}
+
+/** A cell of an exported row: text (escaped on the way in), a number, or nothing. */
+export type ExportCell = string | number | null | undefined;
+
+/**
+ * Adds a row to an exported sheet with every text cell escaped by exportCellValue — headers,
+ * indicator names, schools, municipalities alike. Every workbook Opora builds adds its rows through
+ * this one function, so no text reaches a cell unescaped (a unit test holds the code to it).
+ */
+export function addEscapedRow(sheet: Worksheet, cells: readonly ExportCell[]): Row {
+  return sheet.addRow(cells.map(exportCellValue));
 }

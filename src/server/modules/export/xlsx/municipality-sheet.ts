@@ -1,5 +1,5 @@
 import type { Worksheet } from "exceljs";
-import { exportCellValue } from "./escape-cell";
+import { addEscapedRow } from "./escape-cell";
 import { indicatorCellValue, indicatorHeader, type SheetIndicator, UNIT_LABELS } from "./values-sheet";
 import type { StreamingWorkbook } from "./workbook-buffer";
 
@@ -36,9 +36,9 @@ export function addMunicipalitySheet(
       width: Math.min(40, Math.max(14, Math.ceil(indicatorHeader(indicator).length / 2))),
     })),
   ];
-  const header = sheet.addRow([
+  const header = addEscapedRow(sheet, [
     ...MUNICIPALITY_COLUMNS.map(({ header }) => header),
-    ...indicators.map((indicator) => exportCellValue(indicatorHeader(indicator))),
+    ...indicators.map(indicatorHeader),
   ]);
   header.height = 60;
   header.eachCell((cell) => {
@@ -51,14 +51,12 @@ export function addMunicipalitySheet(
   });
   header.commit();
   for (const row of rows) {
-    sheet
-      .addRow([
-        exportCellValue(row.code),
-        exportCellValue(row.name),
-        year,
-        ...indicators.map((indicator) => indicatorCellValue(indicator.unit, row.values[indicator.code])),
-      ])
-      .commit();
+    addEscapedRow(sheet, [
+      row.code,
+      row.name,
+      year,
+      ...indicators.map((indicator) => indicatorCellValue(indicator.unit, row.values[indicator.code])),
+    ]).commit();
   }
   sheet.commit();
   return sheet;

@@ -1,4 +1,5 @@
 import type { Worksheet } from "exceljs";
+import { addEscapedRow } from "./escape-cell";
 import { describeAllowed, type TemplateIndicator, validationFor } from "./template-validation";
 import {
   addSchoolRow,
@@ -36,17 +37,20 @@ function addInstructions(workbook: StreamingWorkbook, input: TemplateWorkbookInp
   const sheet = workbook.addWorksheet("Инструкция");
   sheet.columns = [{ width: 28 }, { width: 60 }, { width: 26 }, { width: 30 }];
   instructionLines(input.year).forEach((line, index) => {
-    const row = sheet.addRow([line]);
+    const row = addEscapedRow(sheet, [line]);
     if (index === 0) row.font = { bold: true, size: 14 };
     row.commit();
   });
-  const header = sheet.addRow(["Код", "Показатель", "Единица", "Допустимые значения"]);
+  const header = addEscapedRow(sheet, ["Код", "Показатель", "Единица", "Допустимые значения"]);
   header.font = { bold: true };
   header.commit();
   for (const indicator of input.indicators) {
-    sheet
-      .addRow([indicator.code, indicator.name, UNIT_LABELS[indicator.unit], describeAllowed(indicator)])
-      .commit();
+    addEscapedRow(sheet, [
+      indicator.code,
+      indicator.name,
+      UNIT_LABELS[indicator.unit],
+      describeAllowed(indicator),
+    ]).commit();
   }
   sheet.commit();
 }

@@ -1,6 +1,6 @@
 import type { Cell, Row, Worksheet } from "exceljs";
 import type { IndicatorUnit } from "../../import/parse/parse-number";
-import { exportCellValue } from "./escape-cell";
+import { addEscapedRow, exportCellValue } from "./escape-cell";
 import type { StreamingWorkbook } from "./workbook-buffer";
 
 /** An indicator as a column of an exported sheet. */
@@ -60,7 +60,8 @@ function styleHeaderCell(cell: Cell): void {
 }
 
 /**
- * Adds the data sheet of the wide layout: columns sized, the header row styled and frozen
+ * Adds the data sheet of the wide layout: columns sized, the header row (escaped, indicator names
+ * included) styled and frozen
  * together with the code and name columns, a note with the code and unit on every indicator.
  */
 export function addValuesSheet<T extends SheetIndicator>(
@@ -75,7 +76,7 @@ export function addValuesSheet<T extends SheetIndicator>(
     ...FIXED_COLUMNS.map(({ width }) => ({ width })),
     ...indicators.map((indicator) => ({ width: indicatorWidth(indicator) })),
   ];
-  const header = sheet.addRow([
+  const header = addEscapedRow(sheet, [
     ...FIXED_COLUMNS.map(({ header }) => header),
     ...indicators.map(indicatorHeader),
   ]);
@@ -106,10 +107,10 @@ export function addSchoolRow(
   indicators: readonly SheetIndicator[],
   values: (indicator: SheetIndicator) => string | number | null,
 ): Row {
-  const row = sheet.addRow([
-    exportCellValue(school.code),
-    exportCellValue(school.name),
-    exportCellValue(school.municipality),
+  const row = addEscapedRow(sheet, [
+    school.code,
+    school.name,
+    school.municipality,
     year,
     ...indicators.map(values),
   ]);

@@ -1,3 +1,4 @@
+import { addEscapedRow } from "../../export/xlsx/escape-cell";
 import { writeWorkbook } from "../../export/xlsx/workbook-buffer";
 import { checkInParagraphs } from "./execution-report.model";
 import {
@@ -83,7 +84,7 @@ export function buildPlanXlsx(input: PlanWorkbookInput): Promise<Buffer> {
     setColumnWidths(sheet, PLAN_COLUMNS);
     addBannerRow(sheet, input.title, PLAN_COLUMNS.length, true);
     for (const line of input.subtitleLines) addBannerRow(sheet, line, PLAN_COLUMNS.length, false);
-    sheet.addRow([]).commit();
+    addEscapedRow(sheet, []).commit();
     addHeaderRow(sheet, PLAN_COLUMNS);
     for (const section of input.sections) {
       addSectionRow(sheet, sectionHeading(section), PLAN_COLUMNS.length);

@@ -1,5 +1,5 @@
 import type { Row, Worksheet } from "exceljs";
-import { exportCellValue } from "../../export/xlsx/escape-cell";
+import { addEscapedRow } from "../../export/xlsx/escape-cell";
 
 /** A column of a document's sheet: its header and its width in characters, for reading. */
 export type SheetColumn = { header: string; width: number };
@@ -17,7 +17,7 @@ const WRAP = { wrapText: true, vertical: "top" } as const;
  * escaped; committed.
  */
 export function addBannerRow(sheet: Worksheet, text: string, columnCount: number, isTitle: boolean): void {
-  const row = sheet.addRow([exportCellValue(text)]);
+  const row = addEscapedRow(sheet, [text]);
   if (isTitle) row.font = { bold: true, size: 14 };
   row.getCell(1).alignment = { wrapText: true, vertical: "top" };
   sheet.mergeCells(row.number, 1, row.number, columnCount);
@@ -26,7 +26,10 @@ export function addBannerRow(sheet: Worksheet, text: string, columnCount: number
 
 /** Adds the header row: bold, filled, bordered, wrapped; committed. Returns its number, to freeze at. */
 export function addHeaderRow(sheet: Worksheet, columns: readonly SheetColumn[]): number {
-  const row = sheet.addRow(columns.map((column) => exportCellValue(column.header)));
+  const row = addEscapedRow(
+    sheet,
+    columns.map((column) => column.header),
+  );
   row.eachCell((cell) => {
     cell.font = { bold: true };
     cell.alignment = { ...WRAP, horizontal: "center" };
@@ -39,7 +42,7 @@ export function addHeaderRow(sheet: Worksheet, columns: readonly SheetColumn[]):
 
 /** Adds a section row: its title in bold across all columns, merged and filled; committed. */
 export function addSectionRow(sheet: Worksheet, title: string, columnCount: number): void {
-  const row = sheet.addRow([exportCellValue(title)]);
+  const row = addEscapedRow(sheet, [title]);
   for (let index = 1; index <= columnCount; index++) {
     const cell = row.getCell(index);
     cell.font = { bold: true };
@@ -56,7 +59,7 @@ export function addSectionRow(sheet: Worksheet, title: string, columnCount: numb
  * top-aligned and bordered. Not committed, so a caller may still format a cell.
  */
 export function addDataRow(sheet: Worksheet, values: readonly (string | number | null)[]): Row {
-  const row = sheet.addRow(values.map(exportCellValue));
+  const row = addEscapedRow(sheet, values);
   for (let index = 1; index <= values.length; index++) {
     const cell = row.getCell(index);
     cell.alignment = WRAP;
