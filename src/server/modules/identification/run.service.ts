@@ -16,11 +16,16 @@ import {
   insertRun,
   type ResultWrite,
   type RunRow,
+  withdrawRunRow,
 } from "./run.repo";
 import { categoryCounts, type RunnableRuleSet } from "./run-snapshot";
 
 function canApprove(actor: Actor, run: RunRow): boolean {
   return can(actor, "identification.approve") && run.status === "done";
+}
+
+function canWithdraw(actor: Actor, run: RunRow): boolean {
+  return can(actor, "identification.withdraw") && run.status === "approved";
 }
 
 function present(actor: Actor, run: RunRow, counts: Run["counts"]): Run {
@@ -35,8 +40,11 @@ function present(actor: Actor, run: RunRow, counts: Run["counts"]): Run {
     createdByName: run.createdByName,
     approvedAt: run.approvedAt?.toISOString() ?? null,
     approvedByName: run.approvedByName,
+    withdrawnAt: run.withdrawnAt?.toISOString() ?? null,
+    withdrawnByName: run.withdrawnByName,
+    withdrawalReason: run.withdrawalReason,
     counts,
-    permissions: { canApprove: canApprove(actor, run) },
+    permissions: { canApprove: canApprove(actor, run), canWithdraw: canWithdraw(actor, run) },
   };
 }
 
@@ -142,9 +150,11 @@ export async function listRuns({ db, actor, regionId }: { db: Db; actor: Actor; 
 export async function approveRun({ db, actor, id }: { db: Db; actor: Actor; id: number }): Promise<Run> {
   requirePermission(actor, "identification.approve");
   const run = await getVisibleRun(db, actor, id);
-  if (run.status === "approved") throw new AppError("conflict", "Запуск уже утверждён");
+  const alreadyApproved = new AppError("conflict", "Запуск уже утверждён");
+  if (run.status === "approved") throw alreadyApproved;
   await db.transaction(async (tx) => {
-    await approveRunRow(tx, id, { userId: actor.userId || null, name: actor.fullName });
+    const isApproved = await approveRunRow(tx, id, { userId: actor.userId || null, name: actor.fullName });
+    if (!isApproved) throw alreadyApproved;
     await recordAudit(tx, {
       actor,
       action: "approve",
@@ -152,6 +162,52 @@ export async function approveRun({ db, actor, id }: { db: Db; actor: Actor; id: 
       entityId: id,
       before: { status: run.status },
       after: { status: "approved" },
+      regionId: run.regionId,
+    });
+  });
+  return getRunById({ db, actor, id });
+}
+
+/**
+ * Withdraws the approval of a run's list (a region admin), with a reason kept in the run and the
+ * audit log: the run is not approved again, schools below region level no longer see it, and it can
+ * be approved anew. 409 when the run is not approved.
+ */
+export async function withdrawRun({
+  db,
+  actor,
+  id,
+  reason,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  reason: string;
+}): Promise<Run> {
+  requirePermission(actor, "identification.withdraw");
+  const run = await getVisibleRun(db, actor, id);
+  const text = reason.trim();
+  if (text.length === 0) {
+    throw new AppError("invalid_input", "Укажите причину отзыва", [
+      { path: "reason", message: "Обязательно" },
+    ]);
+  }
+  const notApproved = new AppError("conflict", "Запуск не утверждён: отзывать нечего");
+  if (run.status !== "approved") throw notApproved;
+  await db.transaction(async (tx) => {
+    const by = { userId: actor.userId || null, name: actor.fullName, reason: text };
+    if (!(await withdrawRunRow(tx, id, by))) throw notApproved;
+    await recordAudit(tx, {
+      actor,
+      action: "withdraw",
+      entity: "identification_run",
+      entityId: id,
+      before: {
+        status: run.status,
+        approvedByName: run.approvedByName,
+        approvedAt: run.approvedAt?.toISOString(),
+      },
+      after: { status: "done", reason: text },
       regionId: run.regionId,
     });
   });
