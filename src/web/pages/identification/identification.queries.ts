@@ -2,15 +2,17 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { z } from "zod";
 import {
   previewSchema,
+  type ResultsCategoryFilter,
+  type Run,
   ruleSetDetailSchema,
   ruleSetSummarySchema,
   runComparisonSchema,
-  runResultSchema,
+  runResultsPageSchema,
   runSchema,
   runSummarySchema,
   schoolHistorySchema,
 } from "../../../core/identification/api.schema";
-import { apiGet, apiSend, toQuery } from "../../app/api-client";
+import { type ApiRequestError, apiGet, apiSend, toQuery } from "../../app/api-client";
 import { useAnalyticsOptions } from "../analytics/analytics.queries";
 
 const BASE = "/api/identification";
@@ -127,11 +129,36 @@ export function useApproveRun() {
   });
 }
 
-/** A run's results, filtered. */
-export function useRunResults(id: number | null, filter: { municipalityId?: number; category?: string }) {
+/** Withdraws a run's approval with a reason; the error (e.g. no reason) is shown by the dialog. */
+export function useWithdrawRun() {
+  const client = useQueryClient();
+  return useMutation<Run, ApiRequestError, { id: number; reason: string }>({
+    mutationFn: ({ id, reason }) => apiSend("POST", `${BASE}/runs/${id}/withdraw`, { reason }, runSchema),
+    meta: { isSilent: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: ["identification"] }),
+  });
+}
+
+/** What the results table asks for: filters, search and the page (see resultsQuerySchema). */
+export type ResultsRequest = {
+  municipalityId?: number;
+  category: ResultsCategoryFilter;
+  riskFlag?: string;
+  anyRiskFlag?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+};
+
+/** One page of a run's results, filtered on the server; the previous page stays shown while the next loads. */
+export function useRunResults(id: number | null, request: ResultsRequest) {
   return useQuery({
-    queryKey: ["identification", "results", id, filter],
-    queryFn: () => apiGet(`${BASE}/runs/${id}/results${toQuery(filter)}`, z.array(runResultSchema)),
+    queryKey: ["identification", "results", id, request],
+    queryFn: () =>
+      apiGet(
+        `${BASE}/runs/${id}/results${toQuery({ ...request, anyRiskFlag: request.anyRiskFlag ? "true" : undefined })}`,
+        runResultsPageSchema,
+      ),
     enabled: id !== null,
     placeholderData: keepPreviousData,
   });
