@@ -19,7 +19,8 @@ export function useAnalyticsInputs() {
   const has = (code: string) => indicators.some((i) => i.code === code);
   const [picked, setPicked] = useState<string | null>(null);
   const defaultYear = options.data?.defaultYear;
-  const yearValue = picked ?? (defaultYear === undefined || defaultYear === null ? null : String(defaultYear));
+  const yearValue =
+    picked ?? (defaultYear === undefined || defaultYear === null ? null : String(defaultYear));
   const yearSelect = (
     <Select
       label={t("analytics.year")}
