@@ -139,7 +139,8 @@ describe("identification", () => {
     // Results: ШНРО only, each with at least one plain-Russian reason carrying a figure.
     await chooseOption(page, page.getByTestId("results-category"), "ШНРО");
     await expect.poll(async () => new Set(await ident.resultCategories())).toEqual(new Set(["shnro"]));
-    expect(await ident.results.locator("tbody tr").count()).toBe(run.counts.shnro);
+    // The results are paged on the server: the total under the filters counts every page.
+    await expect.poll(() => ident.resultsTotal()).toBe(run.counts.shnro);
     const firstReasons = ident.results.locator("tbody tr").first().locator("li");
     expect(await firstReasons.count()).toBeGreaterThan(0);
     expect(await firstReasons.first().innerText()).toMatch(/[а-яё].*\d/);
@@ -166,7 +167,7 @@ describe("identification", () => {
     expect(await moc.shell.page.getByTestId("run-start").count()).toBe(0);
     await saveScreenshot(moc.shell.page, "moc", "identification-before-approval");
 
-    await page.getByTestId("run-approve").click();
+    await ident.approve();
     await expect.poll(() => runRow.innerText()).not.toContain("не утверждён");
     expect(await runRow.innerText()).toContain("утверждён");
     await page.getByRole("link", { name: "Приложение к приказу (DOCX)" }).waitFor();
@@ -178,6 +179,10 @@ describe("identification", () => {
     const mocPage = moc.shell.page;
     expect(parseRuNumber(await statValue(mocIdent.runView, "Школ").innerText())).toBe(DOROGOBUZH_SCHOOLS);
     expect(await mocIdent.summary.count()).toBe(0);
+    // By default the identified schools; every school of the municipality on asking.
+    await countRows(mocIdent.results);
+    await chooseOption(mocPage, mocPage.getByTestId("results-category"), "Все школы");
+    await expect.poll(() => mocIdent.resultsTotal()).toBe(DOROGOBUZH_SCHOOLS);
     expect(await countRows(mocIdent.results)).toBe(DOROGOBUZH_SCHOOLS);
     expect(new Set(await mocIdent.results.locator("tbody tr td:nth-child(2)").allInnerTexts())).toEqual(
       new Set(["Дорогобужский район"]),
@@ -261,10 +266,10 @@ describe("identification", () => {
     const runs = await apiGet(analyst, "/api/identification/runs", z.array(runSchema));
     const run2025 = runs.find((r) => r.year === 2025 && r.status === "approved");
     if (!run2025) throw new Error("the approved 2025 run is missing");
-    const flagged = await apiGet(
+    const { items: flagged } = await apiGet(
       analyst,
-      `/api/identification/runs/${run2025.id}/results?category=flagged`,
-      z.array(resultSchema),
+      `/api/identification/runs/${run2025.id}/results?category=flagged&pageSize=200`,
+      z.object({ items: z.array(resultSchema) }),
     );
     const target = flagged.find((r) => r.municipalityName === "Дорогобужский район");
     if (!target) throw new Error("no flagged school in Дорогобужский район");

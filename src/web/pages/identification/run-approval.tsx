@@ -42,12 +42,12 @@ export function ApproveRunButton({ run }: { run: Run }) {
             <List.Item>{t("identification.approveShnro", { value: formatNumber(counts.shnro) })}</List.Item>
             <List.Item>{t("identification.approveShfnsu", { value: formatNumber(counts.shfnsu) })}</List.Item>
             <List.Item>{t("identification.approveBoth", { value: formatNumber(counts.both) })}</List.Item>
-            {counts.withRiskFlags > 0 && (
-              <List.Item>
-                {t("identification.approveRisk", { value: formatNumber(counts.withRiskFlags) })}
-              </List.Item>
-            )}
           </List>
+          {counts.withRiskFlags > 0 && (
+            <Text size="sm">
+              {t("identification.approveRisk", { value: formatNumber(counts.withRiskFlags) })}
+            </Text>
+          )}
           <Text size="sm">{t("identification.approveMeaning")}</Text>
           <Text size="sm" c="dimmed">
             {t("identification.approveUndo")}

@@ -42,7 +42,8 @@ const FILTER_KEYS: Record<"identified" | "flagged" | "all", TranslationKey> = {
   all: "identification.filterAll",
 };
 
-const ANY_RISK_FLAG = "\u0000any";
+/** The risk filter «any flag»: a value no flag name takes (flag names are Russian phrases). */
+const ANY_RISK_FLAG = "__any_risk_flag__";
 
 function isCategoryFilter(value: string | null): value is ResultsCategoryFilter {
   return CATEGORY_FILTERS.some((c) => c === value);
@@ -103,8 +104,9 @@ export function RunResults({ run, summary }: { run: Run; summary: RunSummary | u
             value={municipalityId}
             onChange={refilter(setMunicipalityId)}
             clearable
+            clearButtonProps={{ "aria-label": t("identification.clearMunicipality") }}
             searchable
-            w={260}
+            w={240}
             data-testid="results-municipality"
           />
         )}
@@ -112,9 +114,11 @@ export function RunResults({ run, summary }: { run: Run; summary: RunSummary | u
           label={t("identification.category")}
           data={categoryOptions}
           value={category}
-          onChange={(value) => isCategoryFilter(value) && refilter(setCategory)(value)}
+          onChange={(value) => {
+            if (isCategoryFilter(value)) refilter(setCategory)(value);
+          }}
           allowDeselect={false}
-          w={240}
+          w={300}
           data-testid="results-category"
         />
         {riskFlags.length > 0 && (
@@ -128,7 +132,8 @@ export function RunResults({ run, summary }: { run: Run; summary: RunSummary | u
             value={risk}
             onChange={refilter(setRisk)}
             clearable
-            w={320}
+            clearButtonProps={{ "aria-label": t("identification.clearRiskFlag") }}
+            w={280}
             data-testid="results-risk"
           />
         )}
@@ -138,7 +143,7 @@ export function RunResults({ run, summary }: { run: Run; summary: RunSummary | u
           value={search}
           onChange={(event) => refilter(setSearch)(event.currentTarget.value)}
           flex={1}
-          miw={220}
+          miw={200}
           data-testid="results-search"
         />
       </Group>
