@@ -1,13 +1,5 @@
 /** Data forms: a school's form per year, its approval steps, values unlocked by the region. */
-import {
-  index,
-  integer,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { updatedAt } from "./columns";
 import { indicators } from "./data";
