@@ -198,7 +198,8 @@ describe("results a person can read", () => {
     const clusters = new ClustersPage(page);
     await clusters.runButton.click();
     await clusters.result.waitFor();
-    await clusters.chart.locator("svg text").first().waitFor();
+    // Read the drawing once ECharts reports it finished at the container's size.
+    await clusters.chart.locator('[data-rendered="true"]').waitFor();
     const labels = await clusters.chart.locator("svg text").allTextContents();
     expect(labels.join(" ")).not.toMatch(/…|\.\.\./);
     // The longest default name, whole (its lines are separate pieces of the axis label).
