@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResultsPage } from "../../src/core/identification/api.schema";
 import { municipalities, schools } from "../../src/server/db/schema";
-import type { Actor } from "../../src/server/modules/access/actor";
+import { type Actor, SYSTEM_ACTOR } from "../../src/server/modules/access/actor";
 import { insertSchools } from "../../src/server/modules/demo/demo.repo";
-import { approveRunRow, type ResultWrite } from "../../src/server/modules/identification/run.repo";
+import type { ResultWrite } from "../../src/server/modules/identification/run.repo";
 import { storeRun } from "../../src/server/modules/identification/run.service";
+import { approveRunRow } from "../../src/server/modules/identification/run-approval.repo";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
 import { FIXTURE_RULE_SETS, syntheticSnapshot } from "../support/run-fixture";
@@ -81,14 +82,14 @@ describe.each(testEngines())("a run's results, paged on the server, on $kind", (
       .innerJoin(municipalities, eq(municipalities.id, schools.municipalityId))
       .where(eq(schools.regionId, w.regionA.id));
     const results = syntheticSnapshot(regionSchools, { year: YEAR, seed: 7 });
+    // The system's actor with a region admin's place (and whatever else an actor carries).
     const admin: Actor = {
+      ...SYSTEM_ACTOR,
       userId: w.users.adminA.id,
       login: w.users.adminA.login,
       fullName: "Администратор",
       role: "region_admin",
       regionId: w.regionA.id,
-      municipalityId: null,
-      schoolId: null,
     };
     runId = await storeRun(
       w.db,

@@ -13,8 +13,8 @@ import {
 import type { Actor } from "../../src/server/modules/access/actor";
 import { insertMunicipalities, insertRegion, insertSchools } from "../../src/server/modules/demo/demo.repo";
 import type { ResultWrite } from "../../src/server/modules/identification/run.repo";
-import { approveRunRow } from "../../src/server/modules/identification/run.repo";
 import { storeRun } from "../../src/server/modules/identification/run.service";
+import { approveRunRow } from "../../src/server/modules/identification/run-approval.repo";
 import { CHUNK_SIZE } from "../../src/server/modules/identification/run-columns";
 import {
   getSchoolHistory,

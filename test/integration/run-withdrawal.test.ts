@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Run } from "../../src/core/identification/api.schema";
 import { auditLog, schools } from "../../src/server/db/schema";
-import type { Actor } from "../../src/server/modules/access/actor";
+import { type Actor, SYSTEM_ACTOR } from "../../src/server/modules/access/actor";
 import { storeRun } from "../../src/server/modules/identification/run.service";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
@@ -43,14 +43,14 @@ describe.each(testEngines())("approving and withdrawing a run's list on $kind", 
       })
       .from(schools)
       .where(eq(schools.regionId, w.regionA.id));
+    // The system's actor with a region admin's place (and whatever else an actor carries).
     const admin: Actor = {
+      ...SYSTEM_ACTOR,
       userId: w.users.adminA.id,
       login: w.users.adminA.login,
       fullName: "Администратор",
       role: "region_admin",
       regionId: w.regionA.id,
-      municipalityId: null,
-      schoolId: null,
     };
     runId = await storeRun(
       w.db,

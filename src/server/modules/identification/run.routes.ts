@@ -13,7 +13,8 @@ import {
 } from "../../../core/identification/api.schema";
 import { errorSchema } from "../../../shared/api";
 import { type AppContext, requireActor } from "../../http/context";
-import { approveRun, getRunById, listRuns, withdrawRun } from "./run.service";
+import { getRunById, listRuns } from "./run.service";
+import { approveRun, withdrawRun } from "./run-approval.service";
 import { exportRunDocx, exportRunXlsx } from "./run-export.service";
 import { startIdentificationRun } from "./run-job.service";
 import { getRunResultsPage } from "./run-page.service";

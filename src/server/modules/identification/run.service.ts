@@ -8,16 +8,7 @@ import { recordAudit } from "../audit/audit.service";
 import { isRegionReader, requireRegion, resolveRegionId } from "./region";
 import { findRuleSets } from "./rule-set.repo";
 import { parseDefinition } from "./rule-set.service";
-import {
-  approveRunRow,
-  countResults,
-  findRun,
-  findRuns,
-  insertRun,
-  type ResultWrite,
-  type RunRow,
-  withdrawRunRow,
-} from "./run.repo";
+import { countResults, findRun, findRuns, insertRun, type ResultWrite, type RunRow } from "./run.repo";
 import { categoryCounts, type RunnableRuleSet } from "./run-snapshot";
 
 function canApprove(actor: Actor, run: RunRow): boolean {
@@ -144,72 +135,4 @@ export async function listRuns({ db, actor, regionId }: { db: Db; actor: Actor; 
   const region = actor.role === "federal_operator" ? (regionId ?? null) : resolveRegionId(actor);
   const runs = await findRuns(db, { regionId: region, approvedOnly: !isRegionReader(actor) });
   return presentRuns(db, actor, runs);
-}
-
-/** Approves a run: its list becomes the region's official one (region roles). Audited. */
-export async function approveRun({ db, actor, id }: { db: Db; actor: Actor; id: number }): Promise<Run> {
-  requirePermission(actor, "identification.approve");
-  const run = await getVisibleRun(db, actor, id);
-  const alreadyApproved = new AppError("conflict", "Запуск уже утверждён");
-  if (run.status === "approved") throw alreadyApproved;
-  await db.transaction(async (tx) => {
-    const isApproved = await approveRunRow(tx, id, { userId: actor.userId || null, name: actor.fullName });
-    if (!isApproved) throw alreadyApproved;
-    await recordAudit(tx, {
-      actor,
-      action: "approve",
-      entity: "identification_run",
-      entityId: id,
-      before: { status: run.status },
-      after: { status: "approved" },
-      regionId: run.regionId,
-    });
-  });
-  return getRunById({ db, actor, id });
-}
-
-/**
- * Withdraws the approval of a run's list (a region admin), with a reason kept in the run and the
- * audit log: the run is not approved again, schools below region level no longer see it, and it can
- * be approved anew. 409 when the run is not approved.
- */
-export async function withdrawRun({
-  db,
-  actor,
-  id,
-  reason,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-  reason: string;
-}): Promise<Run> {
-  requirePermission(actor, "identification.withdraw");
-  const run = await getVisibleRun(db, actor, id);
-  const text = reason.trim();
-  if (text.length === 0) {
-    throw new AppError("invalid_input", "Укажите причину отзыва", [
-      { path: "reason", message: "Обязательно" },
-    ]);
-  }
-  const notApproved = new AppError("conflict", "Запуск не утверждён: отзывать нечего");
-  if (run.status !== "approved") throw notApproved;
-  await db.transaction(async (tx) => {
-    const by = { userId: actor.userId || null, name: actor.fullName, reason: text };
-    if (!(await withdrawRunRow(tx, id, by))) throw notApproved;
-    await recordAudit(tx, {
-      actor,
-      action: "withdraw",
-      entity: "identification_run",
-      entityId: id,
-      before: {
-        status: run.status,
-        approvedByName: run.approvedByName,
-        approvedAt: run.approvedAt?.toISOString(),
-      },
-      after: { status: "done", reason: text },
-      regionId: run.regionId,
-    });
-  });
-  return getRunById({ db, actor, id });
 }
