@@ -91,7 +91,8 @@ describe("identification", () => {
     // Results: ШНРО only, each with at least one plain-Russian reason carrying a figure.
     await chooseOption(page, page.getByTestId("results-category"), "ШНРО");
     await expect.poll(async () => new Set(await ident.resultCategories())).toEqual(new Set(["shnro"]));
-    expect(await ident.results.locator("tbody tr").count()).toBe(run.counts.shnro);
+    // The results are paged on the server: the total under the filters counts every page.
+    await expect.poll(() => ident.resultsTotal()).toBe(run.counts.shnro);
     const firstReasons = ident.results.locator("tbody tr").first().locator("li");
     expect(await firstReasons.count()).toBeGreaterThan(0);
     expect(await firstReasons.first().innerText()).toMatch(/[а-яё].*\d/);
@@ -122,7 +123,7 @@ describe("identification", () => {
     expect(await moc.shell.page.getByTestId("run-start").count()).toBe(0);
     await saveScreenshot(moc.shell.page, "moc", "identification-before-approval");
 
-    await page.getByTestId("run-approve").click();
+    await ident.approve();
     await expect.poll(() => runRow.innerText()).not.toContain("не утверждён");
     expect(await runRow.innerText()).toContain("утверждён");
     await page.getByRole("link", { name: "Приложение к приказу (DOCX)" }).waitFor();
@@ -137,6 +138,10 @@ describe("identification", () => {
     const mocPage = moc.shell.page;
     expect(parseRuNumber(await statValue(mocIdent.runView, "Школ").innerText())).toBe(DOROGOBUZH_SCHOOLS);
     expect(await mocIdent.summary.count()).toBe(0);
+    // By default the identified schools; every school of the municipality on asking.
+    await countRows(mocIdent.results);
+    await chooseOption(mocPage, mocPage.getByTestId("results-category"), "Все школы");
+    await expect.poll(() => mocIdent.resultsTotal()).toBe(DOROGOBUZH_SCHOOLS);
     expect(await countRows(mocIdent.results)).toBe(DOROGOBUZH_SCHOOLS);
     expect(new Set(await mocIdent.results.locator("tbody tr td:nth-child(2)").allInnerTexts())).toEqual(
       new Set(["Дорогобужский район"]),
@@ -218,10 +223,10 @@ describe("identification", () => {
     const run2025 = await findOrRunIdentification(base, analyst, { year: 2025, status: "approved" });
     await findOrRunIdentification(base, analyst, { year: 2024, status: "approved" });
     await findOrRunIdentification(base, analyst, { year: 2023, status: "done" });
-    const flagged = await apiGetAs(
+    const { items: flagged } = await apiGetAs(
       analyst,
-      `/api/identification/runs/${run2025.id}/results?category=flagged`,
-      z.array(resultSchema),
+      `/api/identification/runs/${run2025.id}/results?category=flagged&pageSize=200`,
+      z.object({ items: z.array(resultSchema) }),
     );
     const target = flagged.find((r) => r.municipalityName === "Дорогобужский район");
     if (!target) throw new Error("no flagged school in Дорогобужский район");

@@ -272,6 +272,46 @@ export class IdentificationPage {
     return this.page.getByTestId("results-table");
   }
 
+  /** «Показаны 1–25 из 78» under the filters, or «Нет школ по этому отбору». */
+  get resultsTotalText(): Locator {
+    return this.page.getByTestId("results-total");
+  }
+
+  /** How many schools the results filter matches, across pages (0 for «Нет школ по этому отбору»). */
+  async resultsTotal(): Promise<number> {
+    const text = await this.resultsTotalText.innerText();
+    const total = /из\s+([\d\s\u00a0\u202f]+)$/.exec(text.trim())?.[1];
+    return total === undefined ? 0 : parseRuNumber(total);
+  }
+
+  /** The pages of the results (present when they do not fit on one). */
+  get resultsPagination(): Locator {
+    return this.page.getByRole("navigation", { name: "Страницы результатов" });
+  }
+
+  /** The search by school name or code above the results. */
+  get resultsSearch(): Locator {
+    return this.page.getByTestId("results-search");
+  }
+
+  /** «Утвердить перечень»: the button, then the confirmation dialog's button; waits for the dialog to close. */
+  async approve(): Promise<void> {
+    await this.page.getByTestId("run-approve").click();
+    const dialog = this.page.getByTestId("approve-dialog");
+    await dialog.waitFor();
+    await dialog.getByTestId("approve-confirm").click();
+    await dialog.waitFor({ state: "detached" });
+  }
+
+  /** «Отозвать утверждение» with a reason; waits for the dialog to close. */
+  async withdraw(reason: string): Promise<void> {
+    await this.page.getByTestId("run-withdraw").click();
+    const dialog = this.page.getByTestId("withdraw-dialog");
+    await dialog.getByTestId("withdraw-reason").fill(reason);
+    await dialog.getByTestId("withdraw-confirm").click();
+    await dialog.waitFor({ state: "detached" });
+  }
+
   /** The category badges of the results shown (data-category values). */
   async resultCategories(): Promise<string[]> {
     await this.results.locator("tbody tr").first().waitFor();

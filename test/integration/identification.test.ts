@@ -61,13 +61,18 @@ describe.each(testEngines())("identification runs on $kind", (engine) => {
     await database.close();
   });
 
+  /** Every result of a run on one page (`category=all` unless the query names a category). */
   const results = async (runId: number, who: keyof Clients = "adminA", query = "") => {
+    const params = new URLSearchParams(query);
+    if (!params.has("category")) params.set("category", "all");
     const res = await c[who].request({
       method: "GET",
-      url: `/api/identification/runs/${runId}/results${query}`,
+      url: `/api/identification/runs/${runId}/results?${params}`,
     });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as RunResult[];
+    const page = res.json() as { items: RunResult[]; total: number };
+    expect(page.items).toHaveLength(page.total);
+    return page.items;
   };
 
   it("seeds the preloaded rule sets into each region once", async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../../src/core/identification/api.schema";
 import {
@@ -13,8 +13,8 @@ import {
 import type { Actor } from "../../src/server/modules/access/actor";
 import { insertMunicipalities, insertRegion, insertSchools } from "../../src/server/modules/demo/demo.repo";
 import type { ResultWrite } from "../../src/server/modules/identification/run.repo";
-import { approveRunRow } from "../../src/server/modules/identification/run.repo";
 import { storeRun } from "../../src/server/modules/identification/run.service";
+import { approveRunRow } from "../../src/server/modules/identification/run-approval.repo";
 import { CHUNK_SIZE } from "../../src/server/modules/identification/run-columns";
 import {
   getSchoolHistory,
@@ -224,16 +224,16 @@ async function migrationsBeforeColumns(): Promise<{ folder: string; remove: () =
 
 /** Writes a run as the code before the migration did: a JSON document per school. */
 async function insertLegacyRun(db: Db, regionId: number, rows: ResultWrite[]): Promise<number> {
+  // Plain SQL naming the columns of that time: the table has gained columns since.
+  const ruleSets = JSON.stringify(FIXTURE_RULE_SETS.map(({ definition: _d, ...rest }) => rest));
+  await db.execute(sql`
+    insert into identification_runs (region_id, year, rule_sets, school_count, created_by_name)
+    values (${regionId}, ${YEAR}, ${ruleSets}::jsonb, ${rows.length}, 'Тест')`);
   const [run] = await db
-    .insert(identificationRuns)
-    .values({
-      regionId,
-      year: YEAR,
-      ruleSets: FIXTURE_RULE_SETS.map(({ definition: _d, ...rest }) => rest),
-      schoolCount: rows.length,
-      createdByName: "Тест",
-    })
-    .returning({ id: identificationRuns.id });
+    .select({ id: identificationRuns.id })
+    .from(identificationRuns)
+    .orderBy(desc(identificationRuns.id))
+    .limit(1);
   const id = run?.id ?? 0;
   for (let i = 0; i < rows.length; i += 500) {
     const batch = rows.slice(i, i + 500);

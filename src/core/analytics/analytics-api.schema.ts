@@ -164,5 +164,7 @@ export const analyticsOptionsSchema = z.object({
     indicatorSchema.extend({ unit: z.string(), group: z.string(), valueCount: z.number() }),
   ),
   years: z.array(z.number()),
+  /** The latest year with data for at least half as many schools as the best year; null without data. */
+  defaultYear: z.number().nullable(),
 });
 export type AnalyticsOptions = z.infer<typeof analyticsOptionsSchema>;

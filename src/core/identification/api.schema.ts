@@ -112,11 +112,27 @@ export const runSchema = z.object({
   createdByName: z.string(),
   approvedAt: z.string().nullable(),
   approvedByName: z.string().nullable(),
+  /** The last withdrawal of the run's approval: when, by whom and why (null when never withdrawn). */
+  withdrawnAt: z.string().nullable(),
+  withdrawnByName: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
   counts: categoryCountsSchema,
-  permissions: z.object({ canApprove: z.boolean() }),
+  permissions: z.object({ canApprove: z.boolean(), canWithdraw: z.boolean() }),
 });
 /** A run as listed. */
 export type Run = z.infer<typeof runSchema>;
+
+/** Longest reason of a withdrawal. */
+export const MAX_WITHDRAWAL_REASON = 2000;
+
+/** Body of withdrawing a run's approval: the reason, required (kept in the run and the audit log). */
+export const withdrawInputSchema = z.object({
+  reason: z
+    .string({ error: "Укажите причину отзыва" })
+    .trim()
+    .min(1, { error: "Укажите причину отзыва" })
+    .max(MAX_WITHDRAWAL_REASON, { error: `Причина — не длиннее ${MAX_WITHDRAWAL_REASON} символов` }),
+});
 
 /** One criterion's result in a stored run. */
 export const criterionResultSchema = z.object({
@@ -158,11 +174,48 @@ export const runResultSchema = z.object({
 /** One school's stored result. */
 export type RunResult = z.infer<typeof runResultSchema>;
 
-/** Filter of a run's results. */
+/**
+ * Which schools of a run to list by category: `identified` (the default) — ШНРО, ШФНСУ, both or any
+ * risk flag; `flagged` — ШНРО, ШФНСУ or both; `all` — every school; or one stored category.
+ */
+export const resultsCategoryFilterSchema = z.union([
+  schoolCategoryNameSchema,
+  z.enum(["identified", "flagged", "all"]),
+]);
+/** A category filter of a run's results. */
+export type ResultsCategoryFilter = z.infer<typeof resultsCategoryFilterSchema>;
+
+/** Largest page of a run's results. */
+export const MAX_RESULTS_PAGE_SIZE = 200;
+
+/**
+ * Filter and page of a run's results: municipality, category (default: the identified schools),
+ * risk flag (one by name, or any with `anyRiskFlag`), search by school name or code; 1-based page.
+ */
 export const resultsQuerySchema = z.object({
   municipalityId: z.coerce.number().int().positive().optional(),
-  category: z.union([schoolCategoryNameSchema, z.literal("flagged")]).optional(),
+  category: resultsCategoryFilterSchema.default("identified"),
+  riskFlag: z.string().trim().min(1).max(300).optional(),
+  anyRiskFlag: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_RESULTS_PAGE_SIZE).default(50),
 });
+/** Filter and page of a run's results, as the server reads them. */
+export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
+
+/** One page of a run's results and how many schools match the filter in all. */
+export const runResultsPageSchema = z.object({
+  items: z.array(runResultSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+/** One page of a run's results. */
+export type RunResultsPage = z.infer<typeof runResultsPageSchema>;
 
 /** Region and municipality summary of a run. */
 export const runSummarySchema = z.object({

@@ -8,6 +8,7 @@ import { LoginPage } from "../pages/login/login-page";
 import { homePath } from "./navigation";
 import { can, hasSignedOut, MeProvider, useMe, useSessionQuery } from "./session";
 import { Shell } from "./shell";
+import { WorkRegionProvider } from "./work-region";
 
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => {
@@ -226,9 +227,11 @@ export function AppRouter() {
   }
   return (
     <MeProvider me={session.data}>
-      <Shell>
-        <SignedInRoutes />
-      </Shell>
+      <WorkRegionProvider>
+        <Shell>
+          <SignedInRoutes />
+        </Shell>
+      </WorkRegionProvider>
     </MeProvider>
   );
 }

@@ -6,6 +6,7 @@ import { Link, useLocation } from "react-router";
 import { ROLE_LABELS } from "../../shared/roles";
 import { visibleNavItems } from "./navigation";
 import { useMe, useSignOut } from "./session";
+import { WorkRegionPicker } from "./work-region";
 
 const DEMO_BANNER_STYLES = {
   root: {
@@ -53,6 +54,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {me.regionName}
               </Text>
             )}
+            <WorkRegionPicker />
           </Group>
           <Group gap="md" wrap="nowrap">
             <Stack gap={0} align="flex-end" visibleFrom="xs">

@@ -85,6 +85,11 @@ export const identificationRuns = pgTable(
     approvedBy: integer("approved_by").references(() => users.id, { onDelete: "set null" }),
     approvedByName: text("approved_by_name"),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
+    /** The last withdrawal of the run's approval (the run is then «done» again): who, when and why. */
+    withdrawnBy: integer("withdrawn_by").references(() => users.id, { onDelete: "set null" }),
+    withdrawnByName: text("withdrawn_by_name"),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawalReason: text("withdrawal_reason"),
   },
   (t) => [index("identification_runs_region_idx").on(t.regionId, t.year)],
 );

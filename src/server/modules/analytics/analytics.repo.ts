@@ -57,11 +57,14 @@ export async function findSchoolsWithValues(
   }));
 }
 
-/** Per indicator of a region, the number of school values; and the years that have any. */
+/**
+ * Per indicator of a region, the number of school values; the years that have any; and per year the
+ * number of schools with a value of the best-covered indicator that year.
+ */
 export async function findValueCoverage(
   db: Db,
   regionId: number,
-): Promise<{ counts: Map<number, number>; years: number[] }> {
+): Promise<{ counts: Map<number, number>; years: number[]; schoolsByYear: Map<number, number> }> {
   const rows = await db
     .select({ indicatorId: indicatorValues.indicatorId, year: indicatorValues.year, n: count() })
     .from(indicatorValues)
@@ -69,12 +72,12 @@ export async function findValueCoverage(
     .where(and(eq(indicators.regionId, regionId), isNotNull(indicatorValues.schoolId)))
     .groupBy(indicatorValues.indicatorId, indicatorValues.year);
   const counts = new Map<number, number>();
-  const years = new Set<number>();
+  const schoolsByYear = new Map<number, number>();
   for (const r of rows) {
     counts.set(r.indicatorId, (counts.get(r.indicatorId) ?? 0) + Number(r.n));
-    years.add(r.year);
+    schoolsByYear.set(r.year, Math.max(schoolsByYear.get(r.year) ?? 0, Number(r.n)));
   }
-  return { counts, years: [...years].sort((a, b) => b - a) };
+  return { counts, years: [...schoolsByYear.keys()].sort((a, b) => b - a), schoolsByYear };
 }
 
 /**

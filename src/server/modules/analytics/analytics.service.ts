@@ -15,6 +15,7 @@ import { findIndicators } from "../indicators/indicator.repo";
 import { findRunCategories, findSchoolsWithValues, findValueCoverage } from "./analytics.repo";
 import { resolveIndicators } from "./analytics-indicators";
 import { resolveAnalyticsScope } from "./analytics-scope";
+import { defaultDataYear } from "./analytics-years";
 
 /** Turns the engine's input problems (too few schools, collinear indicators…) into a 400. */
 function asInputError(err: unknown): never {
@@ -138,7 +139,10 @@ export async function runClusters({
   };
 }
 
-/** What the analytics pages offer: the region's school indicators with their value counts, and the years with data. */
+/**
+ * What the analytics pages offer: the region's school indicators with their value counts, the years
+ * with data and the year to start from (see defaultDataYear).
+ */
 export async function getAnalyticsOptions({
   db,
   actor,
@@ -164,5 +168,6 @@ export async function getAnalyticsOptions({
         valueCount: coverage.counts.get(i.id) ?? 0,
       })),
     years: coverage.years,
+    defaultYear: defaultDataYear(coverage.schoolsByYear),
   };
 }

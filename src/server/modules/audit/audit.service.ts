@@ -1,15 +1,20 @@
+import type { AuditAction, AuditEntity } from "../../../shared/audit-codes";
 import type { Db } from "../../platform/db";
 import { requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { findAudit, insertAudit } from "./audit.repo";
 
-/** Records one write in the audit trail: who, what, before and after. Call it in the write's transaction. */
+/**
+ * Records one write in the audit trail: who, what, before and after. Call it in the write's
+ * transaction. The action and the entity are codes of src/shared/audit-codes.ts, each labelled in
+ * Russian on the audit page.
+ */
 export async function recordAudit(
   db: Db,
   e: {
     actor: Actor;
-    action: string;
-    entity: string;
+    action: AuditAction;
+    entity: AuditEntity;
     entityId?: string | number;
     before?: unknown;
     after?: unknown;

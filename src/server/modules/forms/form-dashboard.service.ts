@@ -15,25 +15,30 @@ export function currentSchoolYear(now: Date = new Date()): number {
  * The years to offer (those with forms in scope and the current school year, newest first) and the
  * year to show: the asked one, else the latest year with forms, else the current school year.
  */
-async function resolveYear(db: Db, actor: Actor, year: number | undefined) {
-  const formYears = await findFormYears(db, schoolScope(actor));
+async function resolveYear(db: Db, actor: Actor, year: number | undefined, regionId?: number) {
+  const formYears = await findFormYears(db, schoolScope(actor), regionId);
   const years = [...new Set([...formYears, currentSchoolYear()])].sort((a, b) => b - a);
   return { years, year: year ?? formYears[0] ?? currentSchoolYear() };
 }
 
-/** Submission progress for a year: schools in the actor's scope by form state, per municipality. */
+/**
+ * Submission progress for a year: schools in the actor's scope by form state, per municipality;
+ * `regionId` keeps one region of the scope (a federal operator's chosen region).
+ */
 export async function getFormDashboard({
   db,
   actor,
   year,
+  regionId,
 }: {
   db: Db;
   actor: Actor;
   year?: number;
+  regionId?: number;
 }): Promise<FormDashboard> {
   requirePermission(actor, "school.read");
-  const resolved = await resolveYear(db, actor, year);
-  const rows = await findFormDashboard(db, { year: resolved.year, scope: schoolScope(actor) });
+  const resolved = await resolveYear(db, actor, year, regionId);
+  const rows = await findFormDashboard(db, { year: resolved.year, scope: schoolScope(actor), regionId });
   return { ...resolved, rows };
 }
 

@@ -4,6 +4,7 @@ import {
   FORM_STATUS_LABELS,
   isLocked,
 } from "../../../core/forms/form-workflow";
+import type { AuditAction } from "../../../shared/audit-codes";
 import type { FormTransition, FormUnlock, SchoolForm } from "../../../shared/data-collection";
 import { AppError, notFound } from "../../platform/errors";
 import { can, requirePermission } from "../access/access.policy";
@@ -12,7 +13,7 @@ import { findIndicatorById } from "../indicators/indicator.repo";
 import { ensureForm, insertFormEvent, insertUnlock, setFormStatus } from "./forms.repo";
 import { type FormTarget, getSchoolForm, requireFormSchool } from "./forms.service";
 
-const ACTION_LABELS: Record<FormTransition["action"], string> = {
+const ACTION_LABELS: Record<FormTransition["action"], AuditAction> = {
   submit: "form_submit",
   approve: "form_approve",
   accept: "form_accept",

@@ -89,7 +89,10 @@ const statusOf = sql<FormStatus>`coalesce(${formSubmissions.status}, 'draft')`;
 const countOf = (status: FormStatus) => sql<number>`(count(*) filter (where ${statusOf} = ${status}))::int`;
 
 /** Schools in scope by form state for a year, per municipality; schools without a form count as drafts. */
-export async function findFormDashboard(db: Db, opts: { year: number; scope: SQL | undefined }) {
+export async function findFormDashboard(
+  db: Db,
+  opts: { year: number; scope: SQL | undefined; regionId?: number },
+) {
   return db
     .select({
       municipalityId: municipalities.id,
@@ -107,7 +110,7 @@ export async function findFormDashboard(db: Db, opts: { year: number; scope: SQL
       formSubmissions,
       and(eq(formSubmissions.schoolId, schools.id), eq(formSubmissions.year, opts.year)),
     )
-    .where(opts.scope)
+    .where(and(opts.scope, opts.regionId === undefined ? undefined : eq(schools.regionId, opts.regionId)))
     .groupBy(municipalities.id, municipalities.name)
     .orderBy(asc(municipalities.name));
 }
@@ -135,13 +138,13 @@ export async function findFormList(
     .orderBy(asc(municipalities.name), asc(schools.code));
 }
 
-/** The years with forms of schools in scope, newest first. */
-export async function findFormYears(db: Db, scope: SQL | undefined): Promise<number[]> {
+/** The years with forms of schools in scope (of one region, when given), newest first. */
+export async function findFormYears(db: Db, scope: SQL | undefined, regionId?: number): Promise<number[]> {
   const rows = await db
     .selectDistinct({ year: formSubmissions.year })
     .from(formSubmissions)
     .innerJoin(schools, eq(schools.id, formSubmissions.schoolId))
-    .where(scope)
+    .where(and(scope, regionId === undefined ? undefined : eq(schools.regionId, regionId)))
     .orderBy(desc(formSubmissions.year));
   return rows.map((r) => r.year);
 }

@@ -84,12 +84,20 @@ export async function formRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         tags,
         summary: "Ход сбора данных: школы по состоянию формы по муниципалитетам",
-        querystring: z.object({ year: yearSchema.optional() }),
+        querystring: z.object({
+          year: yearSchema.optional(),
+          regionId: z.coerce.number().int().positive().optional(),
+        }),
         response: { 200: formDashboardSchema, ...errors },
       },
     },
     async (request) =>
-      getFormDashboard({ db: ctx.db, actor: requireActor(request), year: request.query.year }),
+      getFormDashboard({
+        db: ctx.db,
+        actor: requireActor(request),
+        year: request.query.year,
+        regionId: request.query.regionId,
+      }),
   );
   r.get(
     "/api/forms",

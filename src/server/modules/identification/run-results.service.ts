@@ -17,7 +17,10 @@ import { findRunCriteria } from "./run-criteria.repo";
 import { detailsReader } from "./run-details";
 import { reasonsOf, summarizeResults } from "./run-snapshot";
 
-/** The results of a run the actor may see, filtered by municipality and category. */
+/**
+ * Every result of a run the actor may see, filtered by municipality and category, unpaged: for the
+ * exports and the command line (the API pages them, see getRunResultsPage).
+ */
 export async function listRunResults({
   db,
   actor,
@@ -55,10 +58,11 @@ export async function listRunResults({
 /** From this many schools of a run on, every chunk of its criteria is read rather than picked. */
 const ALL_CHUNKS_FROM = 2000;
 
-type ResultRow = Awaited<ReturnType<typeof findResults>>[number];
+/** A stored result row as listed. */
+export type ResultRow = Awaited<ReturnType<typeof findResults>>[number];
 
 /** Stored result rows of one run with each school's results per rule set, as the API gives them. */
-async function withDetails(db: Db, run: RunRow, rows: readonly ResultRow[]): Promise<RunResult[]> {
+export async function withDetails(db: Db, run: RunRow, rows: readonly ResultRow[]): Promise<RunResult[]> {
   if (rows.length === 0) return [];
   const positions = rows.map((row) => row.position);
   const columns = await findRunCriteria(db, run.id, rows.length >= ALL_CHUNKS_FROM ? "all" : positions);

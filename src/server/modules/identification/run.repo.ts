@@ -117,15 +117,8 @@ export async function findRun(db: Db, id: number): Promise<RunRow | undefined> {
   return row;
 }
 
-/** Marks a run approved by a user. */
-export async function approveRunRow(db: Db, id: number, by: { userId: number | null; name: string }) {
-  await db
-    .update(identificationRuns)
-    .set({ status: "approved", approvedBy: by.userId, approvedByName: by.name, approvedAt: new Date() })
-    .where(eq(identificationRuns.id, id));
-}
-
-const resultColumns = {
+/** The columns of a result row as listed (without its criteria; see findRunCriteria). */
+export const resultColumns = {
   runId: identificationResults.runId,
   schoolId: identificationResults.schoolId,
   schoolCode: identificationResults.schoolCode,

@@ -5,17 +5,20 @@ import {
   resultsQuerySchema,
   runComparisonSchema,
   runInputSchema,
-  runResultSchema,
+  runResultsPageSchema,
   runSchema,
   runSummarySchema,
   schoolHistorySchema,
+  withdrawInputSchema,
 } from "../../../core/identification/api.schema";
 import { errorSchema } from "../../../shared/api";
 import { type AppContext, requireActor } from "../../http/context";
-import { approveRun, getRunById, listRuns } from "./run.service";
+import { getRunById, listRuns } from "./run.service";
+import { approveRun, withdrawRun } from "./run-approval.service";
 import { exportRunDocx, exportRunXlsx } from "./run-export.service";
 import { startIdentificationRun } from "./run-job.service";
-import { compareRunsById, getRunSummary, getSchoolHistory, listRunResults } from "./run-results.service";
+import { getRunResultsPage } from "./run-page.service";
+import { compareRunsById, getRunSummary, getSchoolHistory } from "./run-results.service";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -23,7 +26,7 @@ const tags = ["identification"];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** Identification runs: run, list, results, summary, compare, approve, exports; a school's history. */
+/** Identification runs: run, list, results, summary, compare, approve, withdraw, exports; a school's history. */
 export async function runRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
@@ -74,19 +77,39 @@ export async function runRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     },
     async (request) => approveRun({ db: ctx.db, actor: requireActor(request), id: request.params.id }),
   );
+  r.post(
+    "/api/identification/runs/:id/withdraw",
+    {
+      schema: {
+        tags,
+        summary: "Отозвать утверждение перечня (с причиной); запуск снова не утверждён",
+        params: idParams,
+        body: withdrawInputSchema,
+        response: { 200: runSchema, ...errors },
+      },
+    },
+    async (request) =>
+      withdrawRun({
+        db: ctx.db,
+        actor: requireActor(request),
+        id: request.params.id,
+        reason: request.body.reason,
+      }),
+  );
   r.get(
     "/api/identification/runs/:id/results",
     {
       schema: {
         tags,
-        summary: "Результаты запуска по школам",
+        summary:
+          "Результаты запуска по школам, постранично: по умолчанию выявленные школы; фильтры и поиск по названию или коду",
         params: idParams,
         querystring: resultsQuerySchema,
-        response: { 200: z.array(runResultSchema), ...errors },
+        response: { 200: runResultsPageSchema, ...errors },
       },
     },
     async (request) =>
-      listRunResults({
+      getRunResultsPage({
         db: ctx.db,
         actor: requireActor(request),
         id: request.params.id,

@@ -8,19 +8,15 @@ import { recordAudit } from "../audit/audit.service";
 import { isRegionReader, requireRegion, resolveRegionId } from "./region";
 import { findRuleSets } from "./rule-set.repo";
 import { parseDefinition } from "./rule-set.service";
-import {
-  approveRunRow,
-  countResults,
-  findRun,
-  findRuns,
-  insertRun,
-  type ResultWrite,
-  type RunRow,
-} from "./run.repo";
+import { countResults, findRun, findRuns, insertRun, type ResultWrite, type RunRow } from "./run.repo";
 import { categoryCounts, type RunnableRuleSet } from "./run-snapshot";
 
 function canApprove(actor: Actor, run: RunRow): boolean {
   return can(actor, "identification.approve") && run.status === "done";
+}
+
+function canWithdraw(actor: Actor, run: RunRow): boolean {
+  return can(actor, "identification.withdraw") && run.status === "approved";
 }
 
 function present(actor: Actor, run: RunRow, counts: Run["counts"]): Run {
@@ -35,8 +31,11 @@ function present(actor: Actor, run: RunRow, counts: Run["counts"]): Run {
     createdByName: run.createdByName,
     approvedAt: run.approvedAt?.toISOString() ?? null,
     approvedByName: run.approvedByName,
+    withdrawnAt: run.withdrawnAt?.toISOString() ?? null,
+    withdrawnByName: run.withdrawnByName,
+    withdrawalReason: run.withdrawalReason,
     counts,
-    permissions: { canApprove: canApprove(actor, run) },
+    permissions: { canApprove: canApprove(actor, run), canWithdraw: canWithdraw(actor, run) },
   };
 }
 
@@ -139,24 +138,4 @@ export async function listRuns({ db, actor, regionId }: { db: Db; actor: Actor; 
       : [resolveRegionId(actor, regionId)];
   const runs = await findRuns(db, { regionIds, approvedOnly: !isRegionReader(actor) });
   return presentRuns(db, actor, runs);
-}
-
-/** Approves a run: its list becomes the region's official one (region roles). Audited. */
-export async function approveRun({ db, actor, id }: { db: Db; actor: Actor; id: number }): Promise<Run> {
-  requirePermission(actor, "identification.approve");
-  const run = await getVisibleRun(db, actor, id);
-  if (run.status === "approved") throw new AppError("conflict", "Запуск уже утверждён");
-  await db.transaction(async (tx) => {
-    await approveRunRow(tx, id, { userId: actor.userId || null, name: actor.fullName });
-    await recordAudit(tx, {
-      actor,
-      action: "approve",
-      entity: "identification_run",
-      entityId: id,
-      before: { status: run.status },
-      after: { status: "approved" },
-      regionId: run.regionId,
-    });
-  });
-  return getRunById({ db, actor, id });
 }

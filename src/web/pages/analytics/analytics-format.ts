@@ -13,6 +13,25 @@ export function formatShort(value: number): string {
   return short.format(value);
 }
 
+/**
+ * A long name broken into lines of at most `maxChars` characters at spaces (a word longer than that
+ * keeps its own line), for chart axes whose own line breaking cuts or overlaps labels.
+ */
+export function wrapLabel(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** A p-value: «< 0,001» for tiny ones. */
 export function formatPValue(p: number): string {
   return p < 0.001 ? "< 0,001" : decimal.format(p);

@@ -5,13 +5,15 @@ import {
   contextModelResponseSchema,
 } from "../../../core/analytics";
 import { apiGet, toQuery } from "../../app/api-client";
+import { useWorkRegion } from "../../app/work-region";
 
-/** The region's school indicators and the years with data; `regionId` only for a federal operator. */
-export function useAnalyticsOptions(regionId: number | undefined, isEnabled = true) {
+/** The school indicators and the years with data (newest first) of the region the user works in. */
+export function useAnalyticsOptions() {
+  const { regionId, isReady } = useWorkRegion();
   return useQuery({
     queryKey: ["analytics", "options", regionId ?? "own"],
     queryFn: () => apiGet(`/api/analytics/options${toQuery({ regionId })}`, analyticsOptionsSchema),
-    enabled: isEnabled,
+    enabled: isReady,
   });
 }
 

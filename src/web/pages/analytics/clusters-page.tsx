@@ -1,6 +1,7 @@
 import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { RegionRequired } from "../../app/work-region";
 import { formatNumber } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { StatCard } from "../../components/stat-card";
@@ -20,8 +21,7 @@ const DEFAULT_INDICATORS = [
 ];
 const AUTO = "auto";
 
-/** «Кластеры»: schools grouped by social conditions, with each cluster's profile. */
-export function ClustersPage() {
+function ClustersPageBody() {
   const { t } = useTranslation();
   const { region, indicators, has, year, yearSelect } = useAnalyticsInputs();
   const [picked, setPicked] = useState<string[] | null>(null);
@@ -41,11 +41,7 @@ export function ClustersPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader
-        title={t("analytics.clustersTitle")}
-        subtitle={t("analytics.clustersSubtitle")}
-        actions={region.picker}
-      />
+      <PageHeader title={t("analytics.clustersTitle")} subtitle={t("analytics.clustersSubtitle")} />
       <Paper>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <MultiSelect
@@ -118,5 +114,15 @@ export function ClustersPage() {
         </Stack>
       )}
     </Stack>
+  );
+}
+
+/** «Кластеры»: schools grouped by social conditions, with each cluster's profile. */
+export function ClustersPage() {
+  const { t } = useTranslation();
+  return (
+    <RegionRequired title={t("analytics.clustersTitle")}>
+      <ClustersPageBody />
+    </RegionRequired>
   );
 }

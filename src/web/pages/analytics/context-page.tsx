@@ -1,6 +1,7 @@
 import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { RegionRequired } from "../../app/work-region";
 import { formatNumber } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { StatCard } from "../../components/stat-card";
@@ -15,11 +16,7 @@ import { QuadrantSummary } from "./quadrant-summary";
 const DEFAULT_OUTCOME = "ege_math_mean";
 const DEFAULT_CONTEXT = ["parents_higher_education_share", "low_income_share", "single_parent_share"];
 
-/**
- * «Контекстная модель»: choose a result, context indicators and a year; see each school's actual
- * result against the one expected for its context, the coefficients and the groups.
- */
-export function ContextPage() {
+function ContextPageBody() {
   const { t } = useTranslation();
   const { region, options, indicators, has, year, yearSelect } = useAnalyticsInputs();
   const choices = indicators.map((i) => ({ value: i.code, label: i.name }));
@@ -43,11 +40,7 @@ export function ContextPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader
-        title={t("analytics.contextTitle")}
-        subtitle={t("analytics.contextSubtitle")}
-        actions={region.picker}
-      />
+      <PageHeader title={t("analytics.contextTitle")} subtitle={t("analytics.contextSubtitle")} />
       <Paper>
         <Stack gap="sm">
           <Group align="flex-end" gap="sm" wrap="wrap">
@@ -101,5 +94,18 @@ export function ContextPage() {
         </Stack>
       )}
     </Stack>
+  );
+}
+
+/**
+ * «Контекстная модель»: choose a result, context indicators and a year; see each school's actual
+ * result against the one expected for its context, the coefficients and the groups.
+ */
+export function ContextPage() {
+  const { t } = useTranslation();
+  return (
+    <RegionRequired title={t("analytics.contextTitle")}>
+      <ContextPageBody />
+    </RegionRequired>
   );
 }

@@ -1,28 +1,6 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { TranslationKey } from "../../i18n/keys";
-
-/** Russian names of the fields most often changed (a school's passport, a МОЦ employee, a user). */
-const FIELD_LABELS: Record<string, TranslationKey> = {
-  code: "school.code",
-  fullName: "school.fullName",
-  shortName: "school.shortName",
-  kind: "school.kind",
-  isRural: "school.isRural",
-  isSmall: "school.isSmall",
-  students: "school.students",
-  teachers: "school.teachers",
-  address: "school.address",
-  latitude: "school.latitude",
-  longitude: "school.longitude",
-  municipalityId: "school.municipality",
-  position: "staff.position",
-  email: "staff.email",
-  phone: "staff.phone",
-  login: "users.login",
-  role: "users.role",
-  isActive: "users.status",
-};
+import { useFieldLabel, useValueLabel } from "./audit-labels";
 
 /** One changed field: its name and the values before and after. */
 export type AuditChange = { field: string; before: unknown; after: unknown };
@@ -47,43 +25,56 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] | n
     .map((field) => ({ field, before: b[field], after: a[field] }));
 }
 
-function ValueText({ value }: { value: unknown }) {
+function ValueText({ value, label }: { value: unknown; label: string | undefined }) {
   const { t } = useTranslation();
+  if (label !== undefined) return <>{label}</>;
   if (value === undefined || value === null || value === "")
     return <Text c="dimmed">{t("common.none")}</Text>;
   if (typeof value === "boolean") return <>{value ? t("common.yes") : t("common.no")}</>;
-  if (typeof value === "object") return <Text ff="monospace">{JSON.stringify(value)}</Text>;
+  if (typeof value === "object")
+    return (
+      <Text ff="monospace" size="xs" style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
+        {JSON.stringify(value)}
+      </Text>
+    );
   return <>{String(value)}</>;
 }
 
-/** «Что изменилось»: a field / было / стало table of an audit entry. */
-export function AuditChanges({ changes }: { changes: readonly AuditChange[] }) {
+/** Props of the changes table: the entry's entity (field names depend on it) and its changes. */
+export type AuditChangesProps = {
+  entity: string;
+  changes: readonly AuditChange[];
+  /** The name of an indicator by code, for the values of a saved form. */
+  indicatorName?: (code: string) => string | undefined;
+};
+
+/** «Что изменилось»: a field / было / стало table of an audit entry, fields and coded values in Russian. */
+export function AuditChanges({ entity, changes, indicatorName }: AuditChangesProps) {
   const { t } = useTranslation();
+  const fieldLabel = useFieldLabel();
+  const valueLabel = useValueLabel();
   if (changes.length === 0) return <Text c="dimmed">{t("audit.noChanges")}</Text>;
   return (
-    <Table withTableBorder fz="sm" data-testid="audit-changes" bg="white">
+    <Table withTableBorder fz="sm" data-testid="audit-changes" bg="white" layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t("audit.field")}</Table.Th>
+          <Table.Th w="28%">{t("audit.field")}</Table.Th>
           <Table.Th>{t("audit.before")}</Table.Th>
           <Table.Th>{t("audit.after")}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {changes.map((c) => {
-          const labelKey = FIELD_LABELS[c.field];
-          return (
-            <Table.Tr key={c.field}>
-              <Table.Td>{labelKey ? t(labelKey) : c.field}</Table.Td>
-              <Table.Td>
-                <ValueText value={c.before} />
-              </Table.Td>
-              <Table.Td>
-                <ValueText value={c.after} />
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
+        {changes.map((c) => (
+          <Table.Tr key={c.field} data-field={c.field}>
+            <Table.Td>{fieldLabel(entity, c.field, indicatorName)}</Table.Td>
+            <Table.Td>
+              <ValueText value={c.before} label={valueLabel(entity, c.field, c.before)} />
+            </Table.Td>
+            <Table.Td>
+              <ValueText value={c.after} label={valueLabel(entity, c.field, c.after)} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
       </Table.Tbody>
     </Table>
   );

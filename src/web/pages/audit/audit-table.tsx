@@ -1,12 +1,23 @@
-import { Button, Code, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Button, Code, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../shared/api";
 import { formatMoscowDateTime } from "../../components/format";
+import { useIndicators } from "../indicators/indicators.queries";
 import { AuditChanges, auditChanges } from "./audit-changes";
 import { useActionLabel, useEntityLabel } from "./audit-labels";
 
-function EntryChanges({ before, after }: { before: unknown; after: unknown }) {
+function EntryChanges({
+  entity,
+  before,
+  after,
+  indicatorName,
+}: {
+  entity: string;
+  before: unknown;
+  after: unknown;
+  indicatorName?: (code: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   const changes = auditChanges(before, after);
   if (!changes) return null;
@@ -15,7 +26,41 @@ function EntryChanges({ before, after }: { before: unknown; after: unknown }) {
       <Text size="xs" c="dimmed" tt="uppercase" fw={500}>
         {t("audit.changes")}
       </Text>
-      <AuditChanges changes={changes} />
+      <AuditChanges entity={entity} changes={changes} indicatorName={indicatorName} />
+    </Stack>
+  );
+}
+
+/** A saved form's values are keyed by indicator code: named here from the region's catalogue. */
+function FormEntryChanges({ before, after }: { before: unknown; after: unknown }) {
+  const indicators = useIndicators();
+  const names = new Map((indicators.data?.items ?? []).map((i) => [i.code, i.name]));
+  return (
+    <EntryChanges entity="form" before={before} after={after} indicatorName={(code) => names.get(code)} />
+  );
+}
+
+function EntryDetails({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const [isRawOpen, setRawOpen] = useState(false);
+  return (
+    <Stack gap="sm" p="xs" data-testid="audit-details">
+      {entry.entity === "form" ? (
+        <FormEntryChanges before={entry.before} after={entry.after} />
+      ) : (
+        <EntryChanges entity={entry.entity} before={entry.before} after={entry.after} />
+      )}
+      <Group>
+        <Button size="xs" variant="subtle" onClick={() => setRawOpen(!isRawOpen)} aria-expanded={isRawOpen}>
+          {isRawOpen ? t("audit.hideRaw") : t("audit.showRaw")}
+        </Button>
+      </Group>
+      {isRawOpen && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <JsonBlock title={t("audit.before")} value={entry.before} />
+          <JsonBlock title={t("audit.after")} value={entry.after} />
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }
@@ -40,7 +85,10 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
   );
 }
 
-/** Audit entries: Moscow time, who, action, entity and id; «Подробнее» shows before and after as JSON. */
+/**
+ * Audit entries: Moscow time, who, action, entity and id, in Russian; «Подробнее» shows what changed
+ * (fields and coded values named in Russian) and, on request, the stored record as JSON.
+ */
 export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   const { t } = useTranslation();
   const actionLabel = useActionLabel();
@@ -88,13 +136,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                 {isOpen && (
                   <Table.Tr>
                     <Table.Td colSpan={6} bg="gray.0">
-                      <Stack gap="sm" p="xs" data-testid="audit-details">
-                        <EntryChanges before={e.before} after={e.after} />
-                        <SimpleGrid cols={{ base: 1, md: 2 }}>
-                          <JsonBlock title={t("audit.before")} value={e.before} />
-                          <JsonBlock title={t("audit.after")} value={e.after} />
-                        </SimpleGrid>
-                      </Stack>
+                      <EntryDetails entry={e} />
                     </Table.Td>
                   </Table.Tr>
                 )}

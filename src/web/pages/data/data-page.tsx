@@ -2,7 +2,9 @@ import { Button, Paper, Select, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
+import { toQuery } from "../../app/api-client";
 import { can, useMe } from "../../app/session";
+import { RegionRequired, useWorkRegion } from "../../app/work-region";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { useFormDashboard } from "./data.queries";
@@ -10,16 +12,13 @@ import { ProgressChart } from "./progress-chart";
 import { ProgressTable } from "./progress-table";
 import { SchoolFormsList } from "./school-forms-list";
 
-/**
- * «Сбор данных»: submission progress by municipality (table and chart) for a year, a municipality's
- * schools with links to their forms, and the XLSX export. A school director goes straight to the form.
- */
-export function DataPage() {
+function DataPageBody() {
   const { t } = useTranslation();
   const me = useMe();
   const [year, setYear] = useState<number | undefined>(undefined);
   const [selected, setSelected] = useState<number | null>(me.municipalityId);
-  const dashboard = useFormDashboard(year);
+  const { regionId } = useWorkRegion();
+  const dashboard = useFormDashboard(year, { regionId });
   if (me.role === "school_director" && me.schoolId !== null && dashboard.data) {
     return <Navigate to={`/schools/${me.schoolId}/forms/${dashboard.data.year}`} replace />;
   }
@@ -43,7 +42,11 @@ export function DataPage() {
                     onChange={(v) => v && setYear(Number(v))}
                   />
                   {can(me, "data.export") && (
-                    <Button component="a" variant="default" href={`/api/export/values?year=${data.year}`}>
+                    <Button
+                      component="a"
+                      variant="default"
+                      href={`/api/export/values${toQuery({ year: data.year, regionId })}`}
+                    >
                       {t("dashboard.exportValues")}
                     </Button>
                   )}
@@ -74,5 +77,18 @@ export function DataPage() {
         );
       }}
     </QueryView>
+  );
+}
+
+/**
+ * «Сбор данных»: submission progress by municipality (table and chart) for a year, a municipality's
+ * schools with links to their forms, and the XLSX export. A school director goes straight to the form.
+ */
+export function DataPage() {
+  const { t } = useTranslation();
+  return (
+    <RegionRequired title={t("nav.data")}>
+      <DataPageBody />
+    </RegionRequired>
   );
 }

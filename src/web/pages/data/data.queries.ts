@@ -2,11 +2,18 @@ import { useQuery } from "@tanstack/react-query";
 import { formDashboardSchema, formListSchema } from "../../../shared/data-collection";
 import { apiGet, toQuery } from "../../app/api-client";
 
-/** Submission progress by municipality for a year (the latest year with forms when none is given). */
-export function useFormDashboard(year: number | undefined, opts: { enabled?: boolean } = {}) {
+/**
+ * Submission progress by municipality for a year (the latest year with forms when none is given);
+ * `regionId` narrows it to one region (a federal operator's choice), otherwise every school in scope.
+ */
+export function useFormDashboard(
+  year: number | undefined,
+  opts: { enabled?: boolean; regionId?: number } = {},
+) {
+  const { regionId } = opts;
   return useQuery({
-    queryKey: ["forms", "dashboard", year ?? null],
-    queryFn: () => apiGet(`/api/forms/dashboard${toQuery({ year })}`, formDashboardSchema),
+    queryKey: ["forms", "dashboard", year ?? null, regionId ?? "all"],
+    queryFn: () => apiGet(`/api/forms/dashboard${toQuery({ year, regionId })}`, formDashboardSchema),
     enabled: opts.enabled ?? true,
   });
 }

@@ -2,6 +2,7 @@ import { Alert, Stack, Tabs } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, useMe } from "../../app/session";
+import { RegionRequired } from "../../app/work-region";
 import { PageHeader } from "../../components/page-header";
 import { useRuns } from "./identification.queries";
 import { RuleSetsPanel } from "./rule-sets-panel";
@@ -9,12 +10,7 @@ import { RunForm } from "./run-form";
 import { RunView } from "./run-view";
 import { RunsTable } from "./runs-table";
 
-/**
- * «Идентификация»: run rule sets over every school of the region for a year, see and filter the
- * results with each school's reasons, summaries, comparison of runs, exports and approval; and the
- * rule-set editor with a live preview. A МОЦ, a school or a mentor sees approved runs within scope.
- */
-export function IdentificationPage() {
+function IdentificationPageBody() {
   const { t } = useTranslation();
   const me = useMe();
   const canRun = can(me, "identification.manage");
@@ -48,5 +44,19 @@ export function IdentificationPage() {
         </Tabs.Panel>
       </Tabs>
     </Stack>
+  );
+}
+
+/**
+ * «Идентификация»: run rule sets over every school of the region for a year, see and filter the
+ * results with each school's reasons, summaries, comparison of runs, exports and approval; and the
+ * rule-set editor with a live preview. A МОЦ, a school or a mentor sees approved runs within scope.
+ */
+export function IdentificationPage() {
+  const { t } = useTranslation();
+  return (
+    <RegionRequired title={t("identification.title")}>
+      <IdentificationPageBody />
+    </RegionRequired>
   );
 }

@@ -2,33 +2,39 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { z } from "zod";
 import {
   previewSchema,
+  type ResultsCategoryFilter,
+  type Run,
   ruleSetDetailSchema,
   ruleSetSummarySchema,
   runComparisonSchema,
-  runResultSchema,
+  runResultsPageSchema,
   runSchema,
   runSummarySchema,
   schoolHistorySchema,
 } from "../../../core/identification/api.schema";
-import { apiGet, apiSend, toQuery } from "../../app/api-client";
+import { type ApiRequestError, apiGet, apiSend, toQuery } from "../../app/api-client";
+import { useWorkRegion } from "../../app/work-region";
 import { useAnalyticsOptions } from "../analytics/analytics.queries";
 
 const BASE = "/api/identification";
 
-/** The region's rule sets. */
+/** The rule sets of the region the user works in. */
 export function useRuleSets() {
+  const { regionId, isReady } = useWorkRegion();
   return useQuery({
-    queryKey: ["identification", "rule-sets"],
-    queryFn: () => apiGet(`${BASE}/rule-sets`, z.array(ruleSetSummarySchema)),
+    queryKey: ["identification", "rule-sets", regionId ?? "own"],
+    queryFn: () => apiGet(`${BASE}/rule-sets${toQuery({ regionId })}`, z.array(ruleSetSummarySchema)),
+    enabled: isReady,
   });
 }
 
 /** One rule set with its definition and versions. */
 export function useRuleSet(id: number | null) {
+  const { regionId, isReady } = useWorkRegion();
   return useQuery({
-    queryKey: ["identification", "rule-set", id],
-    queryFn: () => apiGet(`${BASE}/rule-sets/${id}`, ruleSetDetailSchema),
-    enabled: id !== null,
+    queryKey: ["identification", "rule-set", id, regionId ?? "own"],
+    queryFn: () => apiGet(`${BASE}/rule-sets/${id}${toQuery({ regionId })}`, ruleSetDetailSchema),
+    enabled: id !== null && isReady,
   });
 }
 
@@ -66,20 +72,23 @@ export function useDeleteRuleSet() {
 
 /** Live preview of a definition for a year; nothing is fetched while the definition is null. */
 export function usePreview(definition: unknown, year: number | null) {
+  const { regionId, isReady } = useWorkRegion();
   return useQuery({
-    queryKey: ["identification", "preview", definition, year],
-    queryFn: () => apiSend("POST", `${BASE}/preview`, { definition, year }, previewSchema),
-    enabled: definition !== null && year !== null,
+    queryKey: ["identification", "preview", definition, year, regionId ?? "own"],
+    queryFn: () => apiSend("POST", `${BASE}/preview`, { definition, year, regionId }, previewSchema),
+    enabled: definition !== null && year !== null && isReady,
     placeholderData: keepPreviousData,
     retry: false,
   });
 }
 
-/** The runs the user may see, newest first. */
+/** The runs the user may see in the region they work in, newest first. */
 export function useRuns() {
+  const { regionId, isReady } = useWorkRegion();
   return useQuery({
-    queryKey: ["identification", "runs"],
-    queryFn: () => apiGet(`${BASE}/runs`, z.array(runSchema)),
+    queryKey: ["identification", "runs", regionId ?? "own"],
+    queryFn: () => apiGet(`${BASE}/runs${toQuery({ regionId })}`, z.array(runSchema)),
+    enabled: isReady,
   });
 }
 
@@ -127,11 +136,36 @@ export function useApproveRun() {
   });
 }
 
-/** A run's results, filtered. */
-export function useRunResults(id: number | null, filter: { municipalityId?: number; category?: string }) {
+/** Withdraws a run's approval with a reason; the error (e.g. no reason) is shown by the dialog. */
+export function useWithdrawRun() {
+  const client = useQueryClient();
+  return useMutation<Run, ApiRequestError, { id: number; reason: string }>({
+    mutationFn: ({ id, reason }) => apiSend("POST", `${BASE}/runs/${id}/withdraw`, { reason }, runSchema),
+    meta: { isSilent: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: ["identification"] }),
+  });
+}
+
+/** What the results table asks for: filters, search and the page (see resultsQuerySchema). */
+export type ResultsRequest = {
+  municipalityId?: number;
+  category: ResultsCategoryFilter;
+  riskFlag?: string;
+  anyRiskFlag?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+};
+
+/** One page of a run's results, filtered on the server; the previous page stays shown while the next loads. */
+export function useRunResults(id: number | null, request: ResultsRequest) {
   return useQuery({
-    queryKey: ["identification", "results", id, filter],
-    queryFn: () => apiGet(`${BASE}/runs/${id}/results${toQuery(filter)}`, z.array(runResultSchema)),
+    queryKey: ["identification", "results", id, request],
+    queryFn: () =>
+      apiGet(
+        `${BASE}/runs/${id}/results${toQuery({ ...request, anyRiskFlag: request.anyRiskFlag ? "true" : undefined })}`,
+        runResultsPageSchema,
+      ),
     enabled: id !== null,
     placeholderData: keepPreviousData,
   });
@@ -163,9 +197,11 @@ export function useSchoolHistory(schoolId: number) {
   });
 }
 
-/** The latest year with values in the user's region (for a sensible default year), or undefined while loading. */
+/**
+ * The default year of a run and of the preview in the region the user works in: the latest year with
+ * data for most of its schools (see the server's defaultDataYear), or undefined while loading or when
+ * the region has no values at all.
+ */
 export function useLatestDataYear(): number | undefined {
-  const options = useAnalyticsOptions(undefined);
-  const years = options.data?.years ?? [];
-  return years.length > 0 ? Math.max(...years) : undefined;
+  return useAnalyticsOptions().data?.defaultYear ?? undefined;
 }

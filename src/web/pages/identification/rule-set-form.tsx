@@ -116,7 +116,7 @@ export function RuleSetForm({
   readOnly: boolean;
 }) {
   const { t } = useTranslation();
-  const options = useAnalyticsOptions(undefined);
+  const options = useAnalyticsOptions();
   const indicatorChoices = (options.data?.indicators ?? []).map((i) => ({ value: i.code, label: i.name }));
   const criteria = draft.criteria ?? [];
   const setCriterion = (index: number, next: DraftCriterion) =>

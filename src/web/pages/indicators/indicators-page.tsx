@@ -2,6 +2,7 @@ import { Button, Paper, Stack, Switch } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Indicator } from "../../../shared/data-collection";
+import { RegionRequired } from "../../app/work-region";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
@@ -9,8 +10,7 @@ import { IndicatorFormModal } from "./indicator-form-modal";
 import { useIndicators, useRetireIndicator } from "./indicators.queries";
 import { IndicatorsTable } from "./indicators-table";
 
-/** «Показатели»: the region's catalogue grouped by group; an admin adds, edits and retires indicators. */
-export function IndicatorsPage() {
+function IndicatorsPageBody() {
   const { t } = useTranslation();
   const indicators = useIndicators();
   const retire = useRetireIndicator();
@@ -65,5 +65,15 @@ export function IndicatorsPage() {
         onConfirm={onConfirm}
       />
     </Stack>
+  );
+}
+
+/** «Показатели»: the region's catalogue grouped by group; an admin adds, edits and retires indicators. */
+export function IndicatorsPage() {
+  const { t } = useTranslation();
+  return (
+    <RegionRequired title={t("nav.indicators")}>
+      <IndicatorsPageBody />
+    </RegionRequired>
   );
 }

@@ -5,13 +5,19 @@ import {
   indicatorDetailSchema,
   indicatorListSchema,
 } from "../../../shared/data-collection";
-import { type ApiRequestError, apiGet, apiSend } from "../../app/api-client";
+import { type ApiRequestError, apiGet, apiSend, toQuery } from "../../app/api-client";
+import { useWorkRegion } from "../../app/work-region";
 
 const KEY = ["indicators"] as const;
 
-/** The region's indicator catalogue with the user's permissions. */
+/** The indicator catalogue of the region the user works in, with the user's permissions. */
 export function useIndicators() {
-  return useQuery({ queryKey: KEY, queryFn: () => apiGet("/api/indicators", indicatorListSchema) });
+  const { regionId, isReady } = useWorkRegion();
+  return useQuery({
+    queryKey: [...KEY, regionId ?? "own"],
+    queryFn: () => apiGet(`/api/indicators${toQuery({ regionId })}`, indicatorListSchema),
+    enabled: isReady,
+  });
 }
 
 /** Adds an indicator (id null) or saves a new version of one; errors are shown by the form. */

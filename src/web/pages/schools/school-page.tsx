@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Tabs } from "@mantine/core";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { School } from "../../../shared/api";
@@ -20,6 +20,38 @@ type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
   return TABS.some((tab) => tab === value);
+}
+
+/**
+ * The card's sections as tabs, or, while there is only one section, that section alone: a tab bar
+ * with a single tab offers nothing to choose.
+ */
+function CardTabs({
+  tab,
+  onChange,
+  panels,
+}: {
+  tab: Tab;
+  onChange: (tab: Tab) => void;
+  panels: Record<Tab, { label: string; content: ReactNode }>;
+}) {
+  if (TABS.length < 2) return panels[tab].content;
+  return (
+    <Tabs value={tab} onChange={(value) => isTab(value) && onChange(value)}>
+      <Tabs.List>
+        {TABS.map((value) => (
+          <Tabs.Tab key={value} value={value}>
+            {panels[value].label}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {TABS.map((value) => (
+        <Tabs.Panel key={value} value={value} pt="md">
+          {panels[value].content}
+        </Tabs.Panel>
+      ))}
+    </Tabs>
+  );
 }
 
 function SchoolCard({ school }: { school: School }) {
@@ -68,23 +100,27 @@ function SchoolCard({ school }: { school: School }) {
         crumbs={crumbs}
         actions={actions}
       />
-      <Tabs value={tab} onChange={(value) => setParams(value && value !== "passport" ? { tab: value } : {})}>
-        <Tabs.List>
-          <Tabs.Tab value="passport">{t("school.tabPassport")}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="passport" pt="md">
-          <Paper>
-            <SchoolPassport school={school} />
-          </Paper>
-        </Tabs.Panel>
-      </Tabs>
+      <CardTabs
+        tab={tab}
+        onChange={(value) => setParams(value !== "passport" ? { tab: value } : {})}
+        panels={{
+          passport: {
+            label: t("school.tabPassport"),
+            content: (
+              <Paper>
+                <SchoolPassport school={school} />
+              </Paper>
+            ),
+          },
+        }}
+      />
       <SchoolCategories schoolId={school.id} />
       {isEditing && <SchoolFormModal school={school} onClose={() => setEditing(false)} />}
     </Stack>
   );
 }
 
-/** The school card: a tabbed layout, «Паспорт» for now; «нет доступа» when the school is out of scope. */
+/** The school card: its sections («Паспорт» for now, as tabs once there are more); «нет доступа» when out of scope. */
 export function SchoolPage() {
   const { t } = useTranslation();
   const id = parseId(useParams().id);

@@ -130,6 +130,42 @@ export const IDENTIFICATION_CASES: Case[] = [
     expect: { analystA: 200, mocM1: 403, federal: 403, adminB: 404 },
   },
   {
+    route: "POST /api/identification/runs/:id/withdraw",
+    name: "a refused withdrawal of A's approved list",
+    request: (w) => ({
+      method: "POST",
+      url: `/api/identification/runs/${w.fixtures.approvedA}/withdraw`,
+      payload: { reason: "Ошибка в исходных данных школы" },
+    }),
+    expect: {
+      analystA: 403,
+      mocM1: 403,
+      mocM2: 403,
+      directorS1: 403,
+      mentorS1: 403,
+      federal: 403,
+      adminB: 404,
+    },
+  },
+  {
+    route: "POST /api/identification/runs/:id/withdraw",
+    name: "the region admin withdraws a list approved for this row",
+    request: async (w) => {
+      const { runAndWait } = await import("../../identification-support");
+      const { run } = await runAndWait(w.clients.adminA, {
+        ruleSetIds: [w.fixtures.ruleSetA],
+        year: MATRIX_YEAR,
+      });
+      await w.clients.adminA.request({ method: "POST", url: `/api/identification/runs/${run.id}/approve` });
+      return {
+        method: "POST",
+        url: `/api/identification/runs/${run.id}/withdraw`,
+        payload: { reason: "Ошибка в исходных данных школы" },
+      };
+    },
+    expect: { adminA: 200, mocM1: 403, adminB: 404 },
+  },
+  {
     route: "GET /api/identification/runs/:id/results",
     request: (w) => ({ method: "GET", url: `/api/identification/runs/${w.fixtures.approvedA}/results` }),
     expect: { adminA: 200, federal: 200, mocM1: 200, mocM2: 200, directorS1: 200, adminB: 404 },
