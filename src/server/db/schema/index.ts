@@ -4,6 +4,7 @@
  */
 
 export * from "./accounts";
+export * from "./cache";
 export * from "./data";
 export * from "./forms";
 export * from "./hierarchy";
