@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { resolveSession } from "../modules/auth/auth.service";
+import { createSessionResolver } from "../modules/auth/session-cache";
+import type { CacheVersionSource } from "../modules/cache/cache-versions";
 import { AppError } from "../platform/errors";
 import { type AppContext, CSRF_HEADER, SESSION_COOKIE } from "./context";
 
@@ -8,15 +9,19 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Resolves the session cookie to an actor on every /api request, and checks the CSRF token
  * (double submit: the token given at sign-in must come back in a header) on state-changing requests.
+ * A signed-in request first takes the cache versions (cache-versions.ts): the session cache uses them,
+ * and so may the handler for answers computed after this point.
  */
-export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
+export function registerAuthHooks(app: FastifyInstance, ctx: AppContext, versions: CacheVersionSource): void {
+  const resolveSession = createSessionResolver({ db: ctx.db, ttlMs: ctx.config.sessionTtlMs });
   app.decorateRequest("auth", null);
+  app.decorateRequest("cacheVersions", null);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.auth = token
-      ? ((await resolveSession({ db: ctx.db, token, ttlMs: ctx.config.sessionTtlMs })) ?? null)
-      : null;
+    if (!token) return;
+    request.cacheVersions = await versions.current();
+    request.auth = (await resolveSession(token, request.cacheVersions)) ?? null;
     if (request.auth && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (sent !== request.auth.csrfToken) {
