@@ -7,6 +7,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAnswerCache } from "./http/answer-cache";
 import { registerAuthHooks } from "./http/auth.hooks";
 import type { AppContext } from "./http/context";
 import { registerErrorHandler } from "./http/errors.hooks";
@@ -47,6 +48,8 @@ const API_CACHE_CONTROL = "no-store";
 /**
  * Builds the Fastify application over an open database. Does not listen. Answers are compressed
  * (br, else gzip) for clients that accept it; every /api answer carries Cache-Control: no-store.
+ * Sessions and the answers of some GET routes are cached per server (see http/answer-cache.ts),
+ * under cache versions the database moves on with every write.
  */
 export async function buildApp({
   database,
@@ -70,6 +73,7 @@ export async function buildApp({
     if (request.url.startsWith("/api/")) reply.header("cache-control", API_CACHE_CONTROL);
     return payload;
   });
+  registerAnswerCache(app);
   await app.register(fastifyCompress, { encodings: ["br", "gzip"] });
 
   await app.register(fastifyHelmet, {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { resolveSession } from "../modules/auth/auth.service";
 import { createSessionResolver } from "../modules/auth/session-cache";
 import type { CacheVersionSource } from "../modules/cache/cache-versions";
 import { AppError } from "../platform/errors";
@@ -9,19 +10,25 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Resolves the session cookie to an actor on every /api request, and checks the CSRF token
  * (double submit: the token given at sign-in must come back in a header) on state-changing requests.
- * A signed-in request first takes the cache versions (cache-versions.ts): the session cache uses them,
- * and so may the handler for answers computed after this point.
+ * A request with a session cookie first takes the cache versions (cache-versions.ts), before any
+ * data: the session cache uses them, and so does the answer cache (answer-cache.ts).
  */
 export function registerAuthHooks(app: FastifyInstance, ctx: AppContext, versions: CacheVersionSource): void {
-  const resolveSession = createSessionResolver({ db: ctx.db, ttlMs: ctx.config.sessionTtlMs });
+  const { db, config } = ctx;
+  const sessions = createSessionResolver({
+    db,
+    ttlMs: config.sessionTtlMs,
+    resolve: (token) => resolveSession({ db, token, ttlMs: config.sessionTtlMs }),
+  });
   app.decorateRequest("auth", null);
   app.decorateRequest("cacheVersions", null);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    request.cacheVersions = await versions.current();
-    request.auth = (await resolveSession(token, request.cacheVersions)) ?? null;
+    if (token) {
+      request.cacheVersions = await versions.current();
+      request.auth = (await sessions(token, request.cacheVersions)) ?? null;
+    }
     if (request.auth && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (sent !== request.auth.csrfToken) {

@@ -2,7 +2,7 @@
 -- imports, the demo loader, the command line, plain SQL) invalidates the caches of every app server.
 -- A server on PostgreSQL reads the counters with every signed-in request; PGlite, held by one process,
 -- hears the notification on channel cache_versions (payload: the counter's name) as the write commits.
-INSERT INTO "cache_versions" ("name", "version") VALUES ('auth', 0), ('schools', 0) ON CONFLICT DO NOTHING;
+INSERT INTO "cache_versions" ("name", "version") VALUES ('auth', 0), ('schools', 0), ('identification', 0) ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 CREATE FUNCTION "bump_cache_versions"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -30,8 +30,24 @@ CREATE TRIGGER "municipalities_cache_version" AFTER INSERT OR UPDATE OR DELETE O
 CREATE TRIGGER "assignments_cache_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "user_school_assignments"
   FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_versions"('auth', 'schools');
 --> statement-breakpoint
-CREATE TRIGGER "regions_cache_version" AFTER UPDATE OR DELETE OR TRUNCATE ON "regions"
+-- A new demo region widens what a demo federal account reads: inserts count too.
+CREATE TRIGGER "regions_cache_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "regions"
   FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_versions"('auth', 'schools');
+--> statement-breakpoint
+CREATE TRIGGER "identification_runs_cache_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "identification_runs"
+  FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_versions"('identification');
+--> statement-breakpoint
+CREATE TRIGGER "identification_results_cache_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "identification_results"
+  FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_versions"('identification');
+--> statement-breakpoint
+CREATE TRIGGER "identification_run_criteria_cache_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "identification_run_criteria"
+  FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_versions"('identification');
+--> statement-breakpoint
+CREATE TRIGGER "identification_rule_sets_cache_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "identification_rule_sets"
+  FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_versions"('identification');
+--> statement-breakpoint
+CREATE TRIGGER "identification_rule_set_versions_cache_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "identification_rule_set_versions"
+  FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_versions"('identification');
 --> statement-breakpoint
 CREATE TRIGGER "users_cache_version" AFTER UPDATE OR DELETE OR TRUNCATE ON "users"
   FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_versions"('auth');

@@ -7,8 +7,9 @@
 import { bigint, pgTable, text } from "drizzle-orm/pg-core";
 
 /**
- * `auth`: what a session resolves to (sessions, users, regions, settings);
- * `schools`: what a school list shows (schools, municipalities, assignments, regions).
+ * `auth`: what a session resolves to (sessions, users, regions, settings, assignments);
+ * `schools`: the schools in anyone's scope and what is shown of them (schools, municipalities,
+ * assignments, regions); `identification`: runs, their results and criteria, rule sets.
  */
 export const cacheVersions = pgTable("cache_versions", {
   name: text("name").primaryKey(),

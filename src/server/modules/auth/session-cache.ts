@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/db";
 import { createBoundedCache } from "../cache/bounded-cache";
 import type { CacheVersions } from "../cache/cache-version.repo";
-import { hashToken, type ResolvedSession, resolveSession, SESSION_TOUCH_EVERY_MS } from "./auth.service";
+import { hashToken, type ResolvedSession, SESSION_TOUCH_EVERY_MS } from "./auth.service";
 import { touchSession } from "./session.repo";
 
 /** Sessions one app server remembers at most. */
@@ -17,13 +17,21 @@ export type SessionResolver = (
 ) => Promise<ResolvedSession | undefined>;
 
 /**
- * A per-server cache in front of resolveSession, holding the whole resolved session (the actor with
- * whatever fields it has). An entry is used only while the `auth` cache version is the one read before
+ * A per-server cache in front of `resolve` (auth.service resolveSession, with whatever options it
+ * takes), holding the whole resolved session (the actor with whatever fields it has). An entry is used only while the `auth` cache version is the one read before
  * the session was looked up — a sign-out, a password change, a deactivated or edited user, on this
  * server or another, bumps it in the same transaction — and only until the expiry it was read with,
  * so a cached session never outlives its expiry. The sliding expiry moves forward as without the cache.
  */
-export function createSessionResolver({ db, ttlMs }: { db: Db; ttlMs: number }): SessionResolver {
+export function createSessionResolver({
+  db,
+  ttlMs,
+  resolve,
+}: {
+  db: Db;
+  ttlMs: number;
+  resolve: (token: string) => Promise<ResolvedSession | undefined>;
+}): SessionResolver {
   const cache = createBoundedCache<CachedSession>({ maxEntries: MAX_SESSIONS });
   return async (token, versions) => {
     const tokenHash = hashToken(token);
@@ -37,7 +45,7 @@ export function createSessionResolver({ db, ttlMs }: { db: Db; ttlMs: number }):
       return touched;
     }
     cache.delete(tokenHash);
-    const session = await resolveSession({ db, token, ttlMs });
+    const session = await resolve(token);
     if (session) cache.set(tokenHash, { session, authVersion: versions.auth });
     return session;
   };

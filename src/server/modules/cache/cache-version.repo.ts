@@ -1,8 +1,19 @@
 import { cacheVersions } from "../../db/schema";
 import type { Db } from "../../platform/db";
 
-/** The cache counters as one read saw them (see db/schema/cache.ts); -1 when a counter row is missing. */
-export type CacheVersions = { auth: number; schools: number };
+/** The kinds of cached data, each with its counter row (see db/schema/cache.ts). */
+export const CACHE_NAMES = ["auth", "schools", "identification"] as const;
+
+/** A kind of cached data. */
+export type CacheName = (typeof CACHE_NAMES)[number];
+
+/** The cache counters as one read saw them; -1 for a counter row that is missing. */
+export type CacheVersions = Readonly<Record<CacheName, number>>;
+
+/** Whether a notification payload or a row names a cache counter. */
+export function isCacheName(name: string): name is CacheName {
+  return (CACHE_NAMES as readonly string[]).includes(name);
+}
 
 /**
  * Reads every cache counter in one query. Read it before the data an answer is computed from: an
@@ -10,9 +21,7 @@ export type CacheVersions = { auth: number; schools: number };
  */
 export async function readCacheVersions(db: Db): Promise<CacheVersions> {
   const rows = await db.select().from(cacheVersions);
-  const versions: CacheVersions = { auth: -1, schools: -1 };
-  for (const row of rows) {
-    if (row.name === "auth" || row.name === "schools") versions[row.name] = row.version;
-  }
+  const versions: Record<CacheName, number> = { auth: -1, schools: -1, identification: -1 };
+  for (const row of rows) if (isCacheName(row.name)) versions[row.name] = row.version;
   return versions;
 }

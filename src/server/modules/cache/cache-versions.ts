@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/db";
-import { type CacheVersions, readCacheVersions } from "./cache-version.repo";
+import { type CacheVersions, isCacheName, readCacheVersions } from "./cache-version.repo";
 
 /** The notification channel the cache version triggers notify on, with the counter's name. */
 const CHANNEL = "cache_versions";
@@ -19,13 +19,18 @@ export type CacheVersionSource = {
 export async function createCacheVersionSource(database: Database): Promise<CacheVersionSource> {
   const { db, listen } = database;
   if (!listen) return { current: () => readCacheVersions(db), close: async () => {} };
-  let versions: CacheVersions = { auth: 0, schools: 0 };
+  let versions: CacheVersions = { auth: 0, schools: 0, identification: 0 };
   const unlisten = await listen(CHANNEL, (name) => {
-    if (name === "auth" || name === "schools") versions = { ...versions, [name]: versions[name] + 1 };
+    if (isCacheName(name)) versions = { ...versions, [name]: versions[name] + 1 };
   });
   // Read after listening: a change committed in between is counted either way.
   const stored = await readCacheVersions(db);
-  versions = { auth: versions.auth + stored.auth, schools: versions.schools + stored.schools };
+  const heard = versions;
+  versions = {
+    auth: stored.auth + heard.auth,
+    schools: stored.schools + heard.schools,
+    identification: stored.identification + heard.identification,
+  };
   return {
     current: async () => versions,
     close: async () => {

@@ -4,18 +4,15 @@ import { z } from "zod";
 import { errorSchema, schoolListQuerySchema, schoolListSchema, schoolSchema } from "../../../shared/api";
 import { schoolInputSchema, schoolUpdateSchema } from "../../../shared/hierarchy";
 import { type AppContext, requireActor } from "../../http/context";
-import { createSchool, getSchoolById, listSchoolsJson, updateSchool } from "./school.service";
-import { createSchoolListCache } from "./school-list.cache";
+import { createSchool, getSchoolById, listSchools, updateSchool } from "./school.service";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
-/** Schools: list in scope (cached per server, see school-list.cache.ts), card, create, edit. */
+/** Schools: list in scope, card, create, edit. */
 export async function schoolRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const listCache = createSchoolListCache();
-  // The list is sent as JSON text already serialised by its response schema (and cached so).
-  r.get<{ Querystring: z.output<typeof schoolListQuerySchema>; Reply: string }>(
+  r.get(
     "/api/schools",
     {
       schema: {
@@ -25,16 +22,7 @@ export async function schoolRoutes(app: FastifyInstance, ctx: AppContext): Promi
         response: { 200: schoolListSchema, ...errors },
       },
     },
-    async (request, reply) => {
-      const json = await listSchoolsJson({
-        db: ctx.db,
-        actor: requireActor(request),
-        query: request.query,
-        cache: listCache,
-        versions: request.cacheVersions,
-      });
-      return reply.type("application/json; charset=utf-8").send(json);
-    },
+    async (request) => listSchools({ db: ctx.db, actor: requireActor(request), query: request.query }),
   );
   r.get(
     "/api/schools/:id",

@@ -1,4 +1,4 @@
-import { type School, schoolListSchema } from "../../../shared/api";
+import type { School } from "../../../shared/api";
 import type { SchoolInput, SchoolUpdate } from "../../../shared/hierarchy";
 import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
@@ -7,7 +7,6 @@ import { requireMunicipalityAccess } from "../access/access.repo";
 import { schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
-import type { CacheVersions } from "../cache/cache-version.repo";
 import { findMunicipality } from "./hierarchy.repo";
 import {
   findSchoolByCode,
@@ -17,43 +16,24 @@ import {
   type SchoolRow,
   updateSchoolRow,
 } from "./school.repo";
-import type { SchoolListCache, SchoolListQuery } from "./school-list.cache";
 
 function present(actor: Actor, row: SchoolRow): School {
   return { ...row, permissions: schoolPermissions(actor) };
 }
 
 /** Schools the actor may see, filtered and paged. */
-export async function listSchools({ db, actor, query }: { db: Db; actor: Actor; query: SchoolListQuery }) {
-  requirePermission(actor, "school.read");
-  const page = await findSchools(db, { scope: schoolScope(actor), ...query });
-  return { total: page.total, items: page.items.map((r) => present(actor, r)) };
-}
-
-/**
- * The same list as JSON text, ready to send: from the server's cache while the `schools` cache version
- * (read at the start of the request, before any data) is the one the cached list was computed under;
- * otherwise computed, serialised by the response schema and cached. Without versions nothing is cached.
- */
-export async function listSchoolsJson({
+export async function listSchools({
   db,
   actor,
   query,
-  cache,
-  versions,
 }: {
   db: Db;
   actor: Actor;
-  query: SchoolListQuery;
-  cache: SchoolListCache;
-  versions: CacheVersions | null;
-}): Promise<string> {
+  query: { municipalityId?: number; q?: string; limit: number; offset: number };
+}) {
   requirePermission(actor, "school.read");
-  const cached = versions ? cache.get(actor, query, versions.schools) : undefined;
-  if (cached !== undefined) return cached;
-  const json = JSON.stringify(schoolListSchema.encode(await listSchools({ db, actor, query })));
-  if (versions) cache.set(actor, query, { version: versions.schools, json });
-  return json;
+  const page = await findSchools(db, { scope: schoolScope(actor), ...query });
+  return { total: page.total, items: page.items.map((r) => present(actor, r)) };
 }
 
 /** One school; 404 when it does not exist or is out of the actor's scope. */

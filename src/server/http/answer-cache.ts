@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Actor } from "../modules/access/actor";
+import { createBoundedCache } from "../modules/cache/bounded-cache";
+import type { CacheName, CacheVersions } from "../modules/cache/cache-version.repo";
+
+/**
+ * The GET routes whose answers each app server keeps, with the cache counters their answers depend
+ * on: the triggers bump a counter with every write to the tables behind it (migration
+ * 0009_cache_version_triggers), so a route belongs here only if everything it reads is behind the
+ * counters named. A route that starts reading another table needs that table's trigger first.
+ */
+export const CACHED_ROUTES: Readonly<Record<string, readonly CacheName[]>> = {
+  "/api/schools": ["schools"],
+  "/api/schools/:id": ["schools"],
+  "/api/identification/runs/:id/results": ["schools", "identification"],
+  "/api/schools/:id/identification": ["schools", "identification"],
+};
+
+/** Answers kept at most per server, and their total size (UTF-16 code units of the JSON: about bytes). */
+const MAX_ANSWERS = 5000;
+const MAX_CHARS = 64 * 1024 * 1024;
+
+type CachedAnswer = { stamp: string; contentType: string; payload: string };
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Where this request's answer is to be kept, when its route is cached and it was not found. */
+    answerSlot: { key: string; stamp: string } | null;
+  }
+}
+
+/** The key of an actor's whole scope: every field of the actor, whatever fields it has, sorted. */
+function actorKey(actor: Actor): string {
+  return JSON.stringify(Object.entries(actor).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The versions an answer was computed under, of the counters its route depends on. */
+function stampOf(versions: CacheVersions, names: readonly CacheName[]): string {
+  return names.map((name) => versions[name]).join(".");
+}
+
+function slotFor(request: FastifyRequest): { key: string; stamp: string } | null {
+  const names = CACHED_ROUTES[request.routeOptions.url ?? ""];
+  if (!names || request.method !== "GET" || !request.auth || !request.cacheVersions) return null;
+  return {
+    key: `${actorKey(request.auth.actor)}\n${request.url}`,
+    stamp: stampOf(request.cacheVersions, names),
+  };
+}
+
+/**
+ * Keeps the successful JSON answers of CACHED_ROUTES per app server, keyed by the whole actor (so
+ * by role and scope) and the URL, and sends one again while the counters it depends on — read at the
+ * start of the request, before any data — are unchanged. Register before compression: what is kept
+ * is the serialised JSON, compressed again per request for each client.
+ */
+export function registerAnswerCache(app: FastifyInstance): void {
+  const cache = createBoundedCache<CachedAnswer>({
+    maxEntries: MAX_ANSWERS,
+    maxWeight: MAX_CHARS,
+    weigh: (answer) => answer.payload.length,
+  });
+  app.decorateRequest("answerSlot", null);
+  app.addHook("preHandler", async (request, reply) => {
+    const slot = slotFor(request);
+    if (!slot) return;
+    const hit = cache.get(slot.key);
+    if (hit?.stamp === slot.stamp) return reply.type(hit.contentType).send(hit.payload);
+    request.answerSlot = slot;
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    const slot = request.answerSlot;
+    const contentType = reply.getHeader("content-type");
+    if (slot && reply.statusCode === 200 && typeof payload === "string" && typeof contentType === "string") {
+      cache.set(slot.key, { stamp: slot.stamp, contentType, payload });
+    }
+    return payload;
+  });
+}
