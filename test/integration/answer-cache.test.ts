@@ -107,4 +107,14 @@ describe.each(testEngines())("cached answers over two app servers on $kind", (en
     const after = (await getOn(servers.b, analyst, url)).body as Result[];
     expect(after.find((r) => r.schoolId === first.schoolId)?.municipalityName).toBe("Переименованный район");
   });
+
+  it("answers requests that miss the same answer at once alike, and a refused answer releases the rest", async () => {
+    const url = `/api/identification/runs/${runId}/results?category=shnro`;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => getOn(servers.b, analyst, url)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    const missing = "/api/identification/runs/99999999/results";
+    const refused = await Promise.all(Array.from({ length: 8 }, () => getOn(servers.b, analyst, missing)));
+    expect(refused.map((a) => a.status)).toEqual(Array(8).fill(404));
+  });
 });

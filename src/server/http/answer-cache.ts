@@ -22,10 +22,16 @@ const MAX_CHARS = 64 * 1024 * 1024;
 
 type CachedAnswer = { stamp: string; contentType: string; payload: string };
 
+/** Where a request's answer is to be kept, and how those waiting for the same answer learn of it. */
+type AnswerSlot = { key: string; stamp: string; settle: (answer: CachedAnswer | null) => void };
+
+/** An answer being computed: requests for the same key and stamp wait for it rather than compute it again. */
+type InFlight = { stamp: string; answer: Promise<CachedAnswer | null>; settle: AnswerSlot["settle"] };
+
 declare module "fastify" {
   interface FastifyRequest {
-    /** Where this request's answer is to be kept, when its route is cached and it was not found. */
-    answerSlot: { key: string; stamp: string } | null;
+    /** Set when the request's route is cached and its answer was not found: it computes the answer. */
+    answerSlot: AnswerSlot | null;
   }
 }
 
@@ -39,7 +45,7 @@ function stampOf(versions: CacheVersions, names: readonly CacheName[]): string {
   return names.map((name) => versions[name]).join(".");
 }
 
-function slotFor(request: FastifyRequest): { key: string; stamp: string } | null {
+function keyFor(request: FastifyRequest): { key: string; stamp: string } | null {
   const names = CACHED_ROUTES[request.routeOptions.url ?? ""];
   if (!names || request.method !== "GET" || !request.auth || !request.cacheVersions) return null;
   return {
@@ -51,8 +57,9 @@ function slotFor(request: FastifyRequest): { key: string; stamp: string } | null
 /**
  * Keeps the successful JSON answers of CACHED_ROUTES per app server, keyed by the whole actor (so
  * by role and scope) and the URL, and sends one again while the counters it depends on — read at the
- * start of the request, before any data — are unchanged. Register before compression: what is kept
- * is the serialised JSON, compressed again per request for each client.
+ * start of the request, before any data — are unchanged. Requests that miss the same answer at the
+ * same time wait for the first one to compute it. Register before compression: what is kept is the
+ * serialised JSON, compressed again per request for each client.
  */
 export function registerAnswerCache(app: FastifyInstance): void {
   const cache = createBoundedCache<CachedAnswer>({
@@ -60,20 +67,40 @@ export function registerAnswerCache(app: FastifyInstance): void {
     maxWeight: MAX_CHARS,
     weigh: (answer) => answer.payload.length,
   });
+  const inFlight = new Map<string, InFlight>();
+  const finish = (request: FastifyRequest, answer: CachedAnswer | null) => {
+    const slot = request.answerSlot;
+    if (!slot) return;
+    request.answerSlot = null;
+    if (answer) cache.set(slot.key, answer);
+    if (inFlight.get(slot.key)?.settle === slot.settle) inFlight.delete(slot.key);
+    slot.settle(answer);
+  };
   app.decorateRequest("answerSlot", null);
   app.addHook("preHandler", async (request, reply) => {
-    const slot = slotFor(request);
-    if (!slot) return;
-    const hit = cache.get(slot.key);
-    if (hit?.stamp === slot.stamp) return reply.type(hit.contentType).send(hit.payload);
-    request.answerSlot = slot;
+    const wanted = keyFor(request);
+    if (!wanted) return;
+    let hit = cache.get(wanted.key);
+    const computing = inFlight.get(wanted.key);
+    if (hit?.stamp !== wanted.stamp && computing?.stamp === wanted.stamp)
+      hit = (await computing.answer) ?? undefined;
+    if (hit?.stamp === wanted.stamp) return reply.type(hit.contentType).send(hit.payload);
+    let settle: AnswerSlot["settle"] = () => {};
+    const answer = new Promise<CachedAnswer | null>((resolve) => {
+      settle = resolve;
+    });
+    inFlight.set(wanted.key, { stamp: wanted.stamp, answer, settle });
+    request.answerSlot = { ...wanted, settle };
   });
   app.addHook("onSend", async (request, reply, payload) => {
     const slot = request.answerSlot;
+    if (!slot) return payload;
     const contentType = reply.getHeader("content-type");
-    if (slot && reply.statusCode === 200 && typeof payload === "string" && typeof contentType === "string") {
-      cache.set(slot.key, { stamp: slot.stamp, contentType, payload });
-    }
+    const isKept = reply.statusCode === 200 && typeof payload === "string" && typeof contentType === "string";
+    finish(request, isKept ? { stamp: slot.stamp, contentType, payload } : null);
     return payload;
   });
+  // An answer that never reached onSend (the client went away) releases those waiting for it.
+  app.addHook("onResponse", async (request) => finish(request, null));
+  app.addHook("onRequestAbort", async (request) => finish(request, null));
 }
