@@ -100,6 +100,7 @@ const row = (engine: string, server: string, what: string, f: LoadFigures) => ({
   "max, мс": f.maxMs,
   ошибок: f.errors,
   [`> ${SLOW_MS / 1000} с`]: f.slow,
+  [`последний > ${SLOW_MS / 1000} с на секунде`]: f.slow ? f.lastSlowAtS.toFixed(0) : "",
 });
 const addRows = (engine: string, server: string, mix: MixFigures) => {
   for (const [name, figures] of Object.entries(mix.byTarget)) rows.push(row(engine, server, name, figures));

@@ -19,6 +19,8 @@ export type LoadFigures = {
   errors: number;
   /** answers that took longer than SLOW_MS */
   slow: number;
+  /** seconds from the start of the load to the last answer slower than SLOW_MS (0: none) */
+  lastSlowAtS: number;
 };
 
 /**
@@ -38,7 +40,7 @@ export type LoadTarget = {
 export type MixFigures = { byTarget: Record<string, LoadFigures>; total: LoadFigures };
 
 /** Figures from the response times of every answer (autocannon's own summary has no p95). */
-function figuresOf(latencies: number[], seconds: number, errors: number): LoadFigures {
+function figuresOf(latencies: number[], seconds: number, errors: number, lastSlowAtS: number): LoadFigures {
   latencies.sort((a, b) => a - b);
   const q = (p: number) => (latencies.length ? quantileSorted(latencies, p) : Number.NaN);
   return {
@@ -50,17 +52,20 @@ function figuresOf(latencies: number[], seconds: number, errors: number): LoadFi
     maxMs: latencies.length ? max(latencies) : Number.NaN,
     errors,
     slow: latencies.filter((ms) => ms > SLOW_MS).length,
+    lastSlowAtS,
   };
 }
 
-/** Drives one target for `seconds` with autocannon; resolves with its latencies and error count. */
-function drive(
-  target: LoadTarget,
-  seconds: number,
-): Promise<{ latencies: number[]; errors: number; s: number }> {
+/** What driving one target gave: every response time, the errors, the seconds it ran, the last slow answer. */
+type Driven = { latencies: number[]; errors: number; s: number; lastSlowAtS: number };
+
+/** Drives one target for `seconds` with autocannon. */
+function drive(target: LoadTarget, seconds: number): Promise<Driven> {
   const latencies: number[] = [];
   let non2xx = 0;
   let next = 0;
+  let lastSlowAtS = 0;
+  const start = performance.now();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -86,12 +91,18 @@ function drive(
       },
       (error, result) => {
         if (error) return reject(error);
-        resolve({ latencies, errors: result.errors + result.timeouts + non2xx, s: result.duration });
+        resolve({
+          latencies,
+          errors: result.errors + result.timeouts + non2xx,
+          s: result.duration,
+          lastSlowAtS,
+        });
       },
     );
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       if (statusCode < 200 || statusCode >= 300) non2xx += 1;
       latencies.push(responseTime);
+      if (responseTime > SLOW_MS) lastSlowAtS = (performance.now() - start) / 1000;
     });
   });
 }
@@ -102,13 +113,14 @@ export async function loadMix(opts: { targets: LoadTarget[]; seconds: number }):
   const byTarget: Record<string, LoadFigures> = {};
   opts.targets.forEach((target, i) => {
     const run = runs[i]!;
-    byTarget[target.name] = figuresOf([...run.latencies], run.s, run.errors);
+    byTarget[target.name] = figuresOf([...run.latencies], run.s, run.errors, run.lastSlowAtS);
   });
   const seconds = Math.max(...runs.map((r) => r.s));
   const total = figuresOf(
     runs.flatMap((r) => r.latencies),
     seconds,
     runs.reduce((sum, r) => sum + r.errors, 0),
+    Math.max(...runs.map((r) => r.lastSlowAtS)),
   );
   return { byTarget, total };
 }
