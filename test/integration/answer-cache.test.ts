@@ -53,9 +53,8 @@ describe.each(testEngines())("cached answers over two app servers on $kind", (en
     analyst = await signIn(servers.a, "analyst", "demo-analyst");
     admin = await signIn(servers.a, "admin", "demo-admin");
     runId = await runIdentification(analyst, 2024);
-    const flagged = (
-      await getOn(servers.a, analyst, `/api/identification/runs/${runId}/results?category=flagged`)
-    ).body as Result[];
+    const url = `/api/identification/runs/${runId}/results?category=flagged`;
+    const flagged: Result[] = (await getOn(servers.a, analyst, url)).body;
     schoolId = flagged[0]?.schoolId ?? 0;
     expect(schoolId).toBeGreaterThan(0);
   });
@@ -78,33 +77,33 @@ describe.each(testEngines())("cached answers over two app servers on $kind", (en
 
   it("a school's identification history shows a run made on the other server", async () => {
     const url = `/api/schools/${schoolId}/identification`;
-    const before = (await cachedOn(servers.b, analyst, url)) as HistoryEntry[];
+    const before: HistoryEntry[] = await cachedOn(servers.b, analyst, url);
     const newRun = await runIdentification(analyst, 2025);
-    const after = (await getOn(servers.b, analyst, url)).body as HistoryEntry[];
+    const after: HistoryEntry[] = (await getOn(servers.b, analyst, url)).body;
     expect(after).toHaveLength(before.length + 1);
     expect(after.map((h) => h.runId)).toContain(newRun);
   });
 
   it("the history follows an approval made on the other server", async () => {
     const url = `/api/schools/${schoolId}/identification`;
-    const before = (await cachedOn(servers.b, analyst, url)) as HistoryEntry[];
+    const before: HistoryEntry[] = await cachedOn(servers.b, analyst, url);
     expect(before.find((h) => h.runId === runId)?.runStatus).toBe("done");
     const res = await admin.request({ method: "POST", url: `/api/identification/runs/${runId}/approve` });
     expect(res.statusCode).toBe(200);
-    const after = (await getOn(servers.b, analyst, url)).body as HistoryEntry[];
+    const after: HistoryEntry[] = (await getOn(servers.b, analyst, url)).body;
     expect(after.find((h) => h.runId === runId)?.runStatus).toBe("approved");
   });
 
   it("a run's results show a municipality renamed by plain SQL", async () => {
     const url = `/api/identification/runs/${runId}/results?category=flagged`;
-    const before = (await cachedOn(servers.b, analyst, url)) as Result[];
+    const before: Result[] = await cachedOn(servers.b, analyst, url);
     const first = before[0];
     if (!first) throw new Error("no flagged school");
     await servers.database.db
       .update(municipalities)
       .set({ name: "Переименованный район" })
       .where(eq(municipalities.id, first.municipalityId));
-    const after = (await getOn(servers.b, analyst, url)).body as Result[];
+    const after: Result[] = (await getOn(servers.b, analyst, url)).body;
     expect(after.find((r) => r.schoolId === first.schoolId)?.municipalityName).toBe("Переименованный район");
   });
 
