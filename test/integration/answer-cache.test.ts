@@ -54,7 +54,7 @@ describe.each(testEngines())("cached answers over two app servers on $kind", (en
     admin = await signIn(servers.a, "admin", "demo-admin");
     runId = await runIdentification(analyst, 2024);
     const url = `/api/identification/runs/${runId}/results?category=flagged`;
-    const flagged: Result[] = (await getOn(servers.a, analyst, url)).body;
+    const flagged: Result[] = (await getOn(servers.a, analyst, url)).body.items;
     schoolId = flagged[0]?.schoolId ?? 0;
     expect(schoolId).toBeGreaterThan(0);
   });
@@ -96,14 +96,14 @@ describe.each(testEngines())("cached answers over two app servers on $kind", (en
 
   it("a run's results show a municipality renamed by plain SQL", async () => {
     const url = `/api/identification/runs/${runId}/results?category=flagged`;
-    const before: Result[] = await cachedOn(servers.b, analyst, url);
+    const before: Result[] = (await cachedOn(servers.b, analyst, url)).items;
     const first = before[0];
     if (!first) throw new Error("no flagged school");
     await servers.database.db
       .update(municipalities)
       .set({ name: "Переименованный район" })
       .where(eq(municipalities.id, first.municipalityId));
-    const after: Result[] = (await getOn(servers.b, analyst, url)).body;
+    const after: Result[] = (await getOn(servers.b, analyst, url)).body.items;
     expect(after.find((r) => r.schoolId === first.schoolId)?.municipalityName).toBe("Переименованный район");
   });
 
