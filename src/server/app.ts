@@ -1,20 +1,21 @@
 import "../shared/zod-setup";
-import { existsSync } from "node:fs";
-import path from "node:path";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAnswerCache } from "./http/answer-cache";
 import { registerAuthHooks } from "./http/auth.hooks";
 import type { AppContext } from "./http/context";
 import { onFrameworkError, registerErrorHandler } from "./http/errors.hooks";
+import { registerWeb } from "./http/web";
 import { analyticsRoutes } from "./modules/analytics/analytics.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { createCacheVersionSource } from "./modules/cache/cache-versions";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
 import { identificationRoutes } from "./modules/identification/identification.routes";
@@ -51,7 +52,15 @@ export function registeredRoutes(app: FastifyInstance): readonly string[] {
   return ROUTE_TABLES.get(app) ?? [];
 }
 
-/** Builds the Fastify application over an open database. Does not listen. */
+/** Cache-Control of every /api answer: data are per user and change; nothing may be stored. */
+const API_CACHE_CONTROL = "no-store";
+
+/**
+ * Builds the Fastify application over an open database. Does not listen. Answers are compressed
+ * (br, else gzip) for clients that accept it; every /api answer carries Cache-Control: no-store.
+ * Sessions and the answers of some GET routes are cached per server (see http/answer-cache.ts),
+ * under cache versions the database moves on with every write.
+ */
 export async function buildApp({
   database,
   config,
@@ -77,6 +86,12 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.url.startsWith("/api/")) reply.header("cache-control", API_CACHE_CONTROL);
+    return payload;
+  });
+  registerAnswerCache(app);
+  await app.register(fastifyCompress, { encodings: ["br", "gzip"] });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -100,7 +115,9 @@ export async function buildApp({
     },
     transform: jsonSchemaTransform,
   });
-  registerAuthHooks(app, ctx);
+  const versions = await createCacheVersionSource(database);
+  app.addHook("onClose", () => versions.close());
+  registerAuthHooks(app, ctx, versions);
 
   for (const routes of ROUTE_MODULES) await routes(app, ctx);
   app.get("/api/openapi.json", { schema: { hide: true }, config: { isPublic: true } }, async () =>
@@ -108,24 +125,4 @@ export async function buildApp({
   );
   await registerWeb(app, config);
   return app;
-}
-
-/** Serves the built web app with a fallback to index.html for client-side routes. */
-async function registerWeb(app: FastifyInstance, config: Config): Promise<void> {
-  const index = path.join(config.webDir, "index.html");
-  if (!existsSync(index)) {
-    app.get("/", async (_req, reply) =>
-      reply.type("text/plain; charset=utf-8").send("Веб-интерфейс не собран: выполните npm run build:web"),
-    );
-    return;
-  }
-  await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
-  app.get("/*", async (request, reply) => {
-    if (request.url.startsWith("/api/")) {
-      return reply
-        .code(404)
-        .send({ error: "not_found", message: `Нет такого адреса: ${request.url}`, issues: [] });
-    }
-    return reply.sendFile("index.html");
-  });
 }

@@ -52,7 +52,7 @@ export const schoolCodeSchema = z
   );
 
 /** Input to create or fully describe a school. */
-export const schoolInputSchema = z.object({
+const schoolFields = {
   code: schoolCodeSchema,
   fullName: z.string().trim().min(3, "Полное наименование не короче 3 символов").max(500),
   shortName: z.string().trim().min(2, "Краткое наименование не короче 2 символов").max(200),
@@ -62,14 +62,26 @@ export const schoolInputSchema = z.object({
   isSmall: z.boolean(),
   students: z.number().int().min(0, "Число обучающихся не может быть отрицательным").max(10000),
   teachers: z.number().int().min(0, "Число педагогов не может быть отрицательным").max(1000),
-  address: z.string().trim().max(500).default(""),
-  latitude: z.number().min(-90).max(90).nullable().default(null),
-  longitude: z.number().min(-180).max(180).nullable().default(null),
+  address: z.string().trim().max(500),
+  latitude: z.number().min(-90).max(90).nullable(),
+  longitude: z.number().min(-180).max(180).nullable(),
+};
+
+/** A new school; the address and the coordinates may be left out. */
+export const schoolInputSchema = z.object({
+  ...schoolFields,
+  address: schoolFields.address.default(""),
+  latitude: schoolFields.latitude.default(null),
+  longitude: schoolFields.longitude.default(null),
 });
 export type SchoolInput = z.infer<typeof schoolInputSchema>;
 
-/** Partial update of a school; the code and municipality may change only with school.create rights. */
-export const schoolUpdateSchema = schoolInputSchema.partial();
+/**
+ * Partial update of a school: only the fields sent change (no defaults here — a default would
+ * overwrite the address and the coordinates of every edit that leaves them out). The code and the
+ * municipality may change only with school.create rights.
+ */
+export const schoolUpdateSchema = z.object(schoolFields).partial();
 export type SchoolUpdate = z.infer<typeof schoolUpdateSchema>;
 
 /** Input for a МОЦ staff member. */

@@ -124,4 +124,35 @@ describe.each(testEngines())("hierarchy rules on $kind", (engine) => {
     expect(ok.statusCode).toBe(400);
     expect(ok.json().issues[0].path).toBe("assignedSchoolIds");
   });
+
+  it("changes only the fields an edit sends: the address and the coordinates stay", async () => {
+    const url = `/api/schools/${world.s1b.id}`;
+    const placed = await admin.request({
+      method: "PATCH",
+      url,
+      payload: { address: "д. Заречье, ул. Школьная, 1", latitude: 54.9, longitude: 33.1 },
+    });
+    expect(placed.statusCode).toBe(200);
+    const edited = await admin.request({ method: "PATCH", url, payload: { students: 77 } });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      students: 77,
+      address: "д. Заречье, ул. Школьная, 1",
+      latitude: 54.9,
+      longitude: 33.1,
+    });
+  });
+
+  it("changes a mentor's schools alone, with no other field", async () => {
+    const mentor = world.users.mentorS1;
+    const res = await admin.request({
+      method: "PATCH",
+      url: `/api/users/${mentor.id}`,
+      payload: { assignedSchoolIds: [world.s1.id, world.s1b.id] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const list = (await admin.request({ method: "GET", url: "/api/users" })).json();
+    const row = list.find((u: { id: number }) => u.id === mentor.id);
+    expect([...row.assignedSchoolIds].sort()).toEqual([world.s1.id, world.s1b.id].sort());
+  });
 });

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { resolveSession } from "../modules/auth/auth.service";
+import { createSessionResolver } from "../modules/auth/session-cache";
+import type { CacheVersionSource } from "../modules/cache/cache-versions";
 import { AppError } from "../platform/errors";
 import { type AppContext, CSRF_HEADER, SESSION_COOKIE } from "./context";
 
@@ -8,20 +10,26 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Resolves the session cookie to an actor on every /api request, and checks the CSRF token
  * (double submit: the token given at sign-in must come back in a header) on state-changing requests.
+ * A request with a session cookie first takes the cache versions (cache-versions.ts), before any
+ * data: the session cache uses them, and so does the answer cache (answer-cache.ts).
  */
-export function registerAuthHooks(app: FastifyInstance, ctx: AppContext): void {
+export function registerAuthHooks(app: FastifyInstance, ctx: AppContext, versions: CacheVersionSource): void {
+  const { db, config } = ctx;
+  const sessions = createSessionResolver({
+    db,
+    ttlMs: config.sessionTtlMs,
+    resolve: (token) =>
+      resolveSession({ db, token, ttlMs: config.sessionTtlMs, demoEnabled: config.demoEnabled }),
+  });
   app.decorateRequest("auth", null);
+  app.decorateRequest("cacheVersions", null);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.auth = token
-      ? ((await resolveSession({
-          db: ctx.db,
-          token,
-          ttlMs: ctx.config.sessionTtlMs,
-          demoEnabled: ctx.config.demoEnabled,
-        })) ?? null)
-      : null;
+    if (token) {
+      request.cacheVersions = await versions.current();
+      request.auth = (await sessions(token, request.cacheVersions)) ?? null;
+    }
     // Authentication comes first: an anonymous request to a private route learns nothing, not even
     // whether its input would have been valid.
     if (!request.auth && !request.routeOptions.config?.isPublic) {

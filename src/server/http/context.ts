@@ -2,6 +2,7 @@ import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../modules/access/actor";
 import type { ResolvedSession } from "../modules/auth/auth.service";
+import type { CacheVersions } from "../modules/cache/cache-version.repo";
 import type { Config } from "../platform/config";
 import type { Database, Db } from "../platform/db";
 import { AppError } from "../platform/errors";
@@ -17,6 +18,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in session, resolved from the cookie; null when anonymous. */
     auth: ResolvedSession | null;
+    /** The cache versions read at the start of a signed-in /api request (before any data); else null. */
+    cacheVersions: CacheVersions | null;
   }
 }
 

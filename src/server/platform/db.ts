@@ -16,8 +16,16 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** Which engine serves the data. */
 export type DatabaseKind = "pglite" | "postgresql";
 
-/** An open database with its kind and a way to close it. */
-export type Database = { db: Db; kind: DatabaseKind; close: () => Promise<void> };
+/**
+ * An open database with its kind and a way to close it. PGlite (one process holds it) also offers
+ * `listen`: its notifications arrive in this process as the notifying transaction commits.
+ */
+export type Database = {
+  db: Db;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+  listen?: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
+};
 
 /** Where the committed SQL migrations are. */
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../db/migrations");
@@ -50,5 +58,10 @@ export async function openDatabase(opts: {
   await client.waitReady;
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    close: () => client.close(),
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
+  };
 }

@@ -4,6 +4,7 @@
  */
 
 export * from "./accounts";
+export * from "./cache";
 export * from "./causes";
 export * from "./data";
 export * from "./forms";

@@ -56,8 +56,20 @@ export async function login({
   return { token, csrfToken, actor, expiresAt };
 }
 
-/** An actor resolved from a session cookie, with the session's CSRF token. */
-export type ResolvedSession = { actor: Actor; csrfToken: string; tokenHash: string };
+/**
+ * An actor resolved from a session cookie, with the session's CSRF token, and the session's expiry
+ * and last use as the database now holds them (after any sliding of the expiry).
+ */
+export type ResolvedSession = {
+  actor: Actor;
+  csrfToken: string;
+  tokenHash: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+};
+
+/** The session's sliding expiry moves forward in the database at most this often. */
+export const SESSION_TOUCH_EVERY_MS = 60_000;
 
 /** Resolves a cookie token to an actor, sliding the expiry; undefined when missing, expired or inactive. */
 export async function resolveSession({
@@ -77,11 +89,20 @@ export async function resolveSession({
   const found = await findLiveSession(db, tokenHash, now);
   if (!found?.user.isActive) return undefined;
   if (found.user.isDemo && !demoEnabled) return undefined;
+  let { expiresAt, lastSeenAt } = found.session;
   // Touch at most once a minute to keep reads cheap.
-  if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) {
-    await touchSession(db, tokenHash, now, new Date(now.getTime() + ttlMs));
+  if (now.getTime() - lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) {
+    expiresAt = new Date(now.getTime() + ttlMs);
+    lastSeenAt = now;
+    await touchSession(db, tokenHash, now, expiresAt);
   }
-  return { actor: await actorForUser(db, found.user), csrfToken: found.session.csrfToken, tokenHash };
+  return {
+    actor: await actorForUser(db, found.user),
+    csrfToken: found.session.csrfToken,
+    tokenHash,
+    expiresAt,
+    lastSeenAt,
+  };
 }
 
 /** Closes a session. */

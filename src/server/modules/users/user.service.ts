@@ -156,7 +156,9 @@ export async function updateUser({
   if (input.assignedSchoolIds) await checkAssignments(db, row.regionId, input.assignedSchoolIds);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await db.transaction(async (tx) => {
-    await updateUserRow(tx, id, { fullName: input.fullName, isActive: input.isActive, passwordHash });
+    const values = { fullName: input.fullName, isActive: input.isActive, passwordHash };
+    // Only the assigned schools may change: there is then no column to set.
+    if (Object.values(values).some((v) => v !== undefined)) await updateUserRow(tx, id, values);
     if (input.assignedSchoolIds) await replaceAssignments(tx, id, [...new Set(input.assignedSchoolIds)]);
     if (passwordHash || input.isActive === false) await deleteUserSessions(tx, id);
     const after = { ...input, password: input.password ? "(изменён)" : undefined };
