@@ -1,8 +1,8 @@
 import { Paper, Text } from "@mantine/core";
-import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import type { ClustersResponse } from "../../../core/analytics";
 import { type BarChartOption, echarts } from "../../components/bar-echarts";
+import { EChart } from "../../components/echart";
 import { formatShort } from "./analytics-format";
 
 type ChartOption = BarChartOption;
@@ -40,7 +40,7 @@ export function ClusterProfilesChart({ data }: { data: ClustersResponse }) {
       <Text fw={600} mb="xs">
         {t("analytics.profilesChartTitle")}
       </Text>
-      <ReactEChartsCore
+      <EChart
         echarts={echarts}
         option={option}
         notMerge

@@ -10,10 +10,10 @@ import {
 } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { type ContextModelResponse, QUADRANT_LABELS, QUADRANTS } from "../../../core/analytics";
+import { EChart } from "../../components/echart";
 import { formatValue, QUADRANT_COLORS } from "./analytics-format";
 
 echarts.use([ScatterChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -111,7 +111,7 @@ export function ContextScatter({ data }: { data: ContextModelResponse }) {
       <Text fw={600} mb="xs">
         {t("analytics.scatterTitle")}
       </Text>
-      <ReactEChartsCore
+      <EChart
         echarts={echarts}
         option={option}
         notMerge

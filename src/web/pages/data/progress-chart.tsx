@@ -1,9 +1,9 @@
 import { Paper, Text } from "@mantine/core";
-import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import { FORM_STATUS_LABELS, type FormStatus } from "../../../core/forms/form-workflow";
 import type { DashboardRow } from "../../../shared/data-collection";
 import { type BarChartOption, echarts, stackedBars } from "../../components/bar-echarts";
+import { EChart } from "../../components/echart";
 import { formatNumber } from "../../components/format";
 import { DASHBOARD_STATUSES } from "./dashboard-statuses";
 
@@ -54,7 +54,7 @@ export function ProgressChart({
       <Text fw={600} mb="xs">
         {t("dashboard.chartTitle")}
       </Text>
-      <ReactEChartsCore
+      <EChart
         echarts={echarts}
         option={option}
         notMerge

@@ -1,9 +1,9 @@
 import { Paper, Text } from "@mantine/core";
-import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { MunicipalitySummary } from "../../../shared/api";
 import { type BarChartOption, echarts, stackedBars } from "../../components/bar-echarts";
+import { EChart } from "../../components/echart";
 import { formatNumber } from "../../components/format";
 
 type ChartOption = BarChartOption;
@@ -62,7 +62,7 @@ export function SchoolsChart({ municipalities }: { municipalities: readonly Muni
       <Text fw={600} mb="xs">
         {t("overview.chartTitle")}
       </Text>
-      <ReactEChartsCore
+      <EChart
         echarts={echarts}
         option={option}
         notMerge
