@@ -15,6 +15,7 @@ import { registerErrorHandler } from "./http/errors.hooks";
 import { analyticsRoutes } from "./modules/analytics/analytics.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { causesRoutes } from "./modules/causes/causes.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
 import { identificationRoutes } from "./modules/identification/identification.routes";
@@ -39,6 +40,7 @@ const ROUTE_MODULES = [
   analyticsRoutes,
   importRoutes,
   jobRoutes,
+  causesRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();
