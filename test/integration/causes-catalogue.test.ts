@@ -2,8 +2,9 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRELOADED_WORKBOOK, RISK_FACTORS } from "../../src/core/causes";
 import { PRELOADED_MEASURES } from "../../src/core/plans";
-import { causeFactors, measures, workbookVersions } from "../../src/server/db/schema";
+import { causeFactors, measures, regions, workbookVersions } from "../../src/server/db/schema";
 import { seedCauses, seedCausesEverywhere } from "../../src/server/modules/causes/causes-seed.service";
+import { createUserFromCommandLine } from "../../src/server/modules/users/command-line-user.service";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
 import { buildRegion } from "../support/factories";
@@ -70,6 +71,28 @@ describe.each(testEngines())("the causes catalogue on $kind", (engine) => {
       .from(measures)
       .where(and(eq(measures.regionId, partial.id), eq(measures.code, "vsoko_design")));
     expect(restored).toHaveLength(1);
+  });
+
+  it("gives a region created from the command line its causes catalogue in the same transaction", async () => {
+    const created = await createUserFromCommandLine({
+      db: w.db,
+      input: {
+        login: "causes-cli-admin",
+        password: "длинный-пароль-123",
+        fullName: "Иванова И. И.",
+        role: "region_admin",
+        regionCode: "CLI",
+        regionName: "Регион из командной строки",
+      },
+    });
+    expect(created.region?.created).toBe(true);
+    const [region] = await w.db.select({ id: regions.id }).from(regions).where(eq(regions.code, "CLI"));
+    const [factors] = await w.db
+      .select({ n: count() })
+      .from(causeFactors)
+      .where(eq(causeFactors.regionId, region!.id));
+    expect(factors?.n).toBe(RISK_FACTORS.length);
+    expect(await seedCausesEverywhere(w.db)).toEqual([]);
   });
 
   it("lists the region's factors to every reader of the region, and another region's to its own", async () => {
