@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { factorGroupSchema, factorSourceSchema, riskFactorSchema, workbookSchema } from "../core/causes";
-import { measureSchema } from "../core/plans";
+import { factorGroupSchema, factorSourceSchema, riskFactorSchema } from "../core/causes/factor.schema";
+import { workbookSchema } from "../core/causes/workbook.schema";
+import { measureSchema } from "../core/plans/measure.schema";
 
 /*
  * Causes API shapes (issue 11), shared by the server (routes, OpenAPI) and the web pages: the region's

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { answerValueSchema, factorGroupSchema, workbookSchema } from "../core/causes";
+import { factorGroupSchema } from "../core/causes/factor.schema";
+import { answerValueSchema, workbookSchema } from "../core/causes/workbook.schema";
 import { regionIdField } from "./causes-api";
 import { yearSchema } from "./data-collection";
 

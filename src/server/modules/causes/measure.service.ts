@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { type Measure, measureSchema, validateMeasureLibrary } from "../../../core/plans";
 import type { MeasureItem, MeasureList, MeasurePatch } from "../../../shared/causes-api";
 import type { Db } from "../../platform/db";
-import { AppError, notFound } from "../../platform/errors";
+import { AppError } from "../../platform/errors";
 import { can } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
@@ -123,7 +123,7 @@ export async function createMeasure({
       regionId,
     });
     const row = await findMeasureById(tx, regionId, id);
-    if (!row) throw notFound("Мера");
+    if (!row) throw new AppError("not_found", "Мера не найдена");
     return toItem(row, names);
   });
 }
@@ -142,7 +142,7 @@ export async function updateMeasure({
 }): Promise<MeasureItem> {
   const regionId = causesRegion(actor, "causes.manage", input.regionId);
   const before = await findMeasureById(db, regionId, id);
-  if (!before) throw notFound("Мера");
+  if (!before) throw new AppError("not_found", "Мера не найдена");
   const definition = input.definition ?? before.definition;
   if (definition.code !== before.code) {
     const message = `Код меры не меняется: «${before.code}»`;
@@ -166,7 +166,7 @@ export async function updateMeasure({
       regionId,
     });
     const row = await findMeasureById(tx, regionId, id);
-    if (!row) throw notFound("Мера");
+    if (!row) throw new AppError("not_found", "Мера не найдена");
     return toItem(row, names);
   });
 }

@@ -11,7 +11,7 @@ import {
 } from "../../../core/causes";
 import type { SchoolWorkbook } from "../../../shared/school-causes-api";
 import type { Db } from "../../platform/db";
-import { AppError, type FieldIssue, notFound } from "../../platform/errors";
+import { AppError, type FieldIssue } from "../../platform/errors";
 import { can } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
@@ -34,7 +34,7 @@ export async function responseVersion(
 ): Promise<WorkbookVersionRow> {
   if (!response) return requireCurrentWorkbook(db, regionId);
   const version = await findWorkbookVersionById(db, regionId, response.versionId);
-  if (!version) throw notFound("Версия рабочей тетради");
+  if (!version) throw new AppError("not_found", "Версия рабочей тетради не найдена");
   return version;
 }
 

@@ -1,7 +1,7 @@
 import { listQuestions, validateWorkbook, type Workbook, type WorkbookIssue } from "../../../core/causes";
 import type { CurrentWorkbook, WorkbookVersionSummary } from "../../../shared/causes-api";
 import type { Db } from "../../platform/db";
-import { AppError, notFound } from "../../platform/errors";
+import { AppError } from "../../platform/errors";
 import { can } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
@@ -34,7 +34,7 @@ function summary(row: WorkbookVersionRow, responseCount: number): WorkbookVersio
 /** The region's current workbook version, or 404 when the region has none. */
 export async function requireCurrentWorkbook(db: Db, regionId: number): Promise<WorkbookVersionRow> {
   const row = await findCurrentWorkbookVersion(db, regionId);
-  if (!row) throw notFound("Рабочая тетрадь региона");
+  if (!row) throw new AppError("not_found", "В регионе нет рабочей тетради по выявлению причин");
   return row;
 }
 
