@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRELOADED_WORKBOOK, type Workbook } from "../../src/core/causes";
+import { insertResponse } from "../../src/server/modules/causes/response.repo";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
 import {
@@ -226,6 +227,16 @@ describe.each(testEngines())("the workbook of causes on $kind", (engine) => {
     expect(next.progress.total).toBe(41);
     const audit = (await auditOf(w.db, "workbook_version")).map((e) => e.action);
     expect(audit).toEqual(["create"]);
+  });
+
+  it("starts a school's answers of a year once: a second start (a save that lost the race) is told apart", async () => {
+    const current = await expectStatus(w.clients.adminA, 200, { method: "GET", url: "/api/causes/workbook" });
+    const key = { schoolId: w.s1b.id, year: YEAR, versionId: current.id, answers: {} };
+    const by = { userId: null, name: "Тест" };
+    expect(await insertResponse(w.db, key, by)).toEqual(expect.any(Number));
+    expect(await insertResponse(w.db, key, by)).toBeUndefined();
+    const read = await expectStatus(w.clients.mocM1, 200, { method: "GET", url: schoolUrl(w.s1b.id) });
+    expect(read.response.answers).toEqual({});
   });
 
   it("refuses to tie a question to a retired factor", async () => {

@@ -40,14 +40,18 @@ export async function insertConfirmedCauses(
   by: ChangedBy,
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(confirmedCauses).values(
-    rows.map((row) => ({
-      ...key,
-      ...row,
-      confirmedBy: by.userId,
-      confirmedByName: by.name,
-    })),
-  );
+  await db
+    .insert(confirmedCauses)
+    .values(
+      rows.map((row) => ({
+        ...key,
+        ...row,
+        confirmedBy: by.userId,
+        confirmedByName: by.name,
+      })),
+    )
+    // a cause confirmed by a request that came first stays as that request confirmed it
+    .onConflictDoNothing();
 }
 
 /** Changes the note of a confirmed cause; who confirmed it and when stay. */

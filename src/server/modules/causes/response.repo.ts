@@ -18,18 +18,21 @@ export async function findResponse(db: Db, schoolId: number, year: number): Prom
 /** Who changed a row, as the tables keep it. */
 export type ChangedBy = { userId: number | null; name: string };
 
-/** Starts a school's answers of a year under a workbook version. */
+/**
+ * Starts a school's answers of a year under a workbook version; undefined when the school already has
+ * answers of that year (another save came first), so that the caller can say so.
+ */
 export async function insertResponse(
   db: Db,
   values: { schoolId: number; year: number; versionId: number; answers: WorkbookAnswers["answers"] },
   by: ChangedBy,
-): Promise<number> {
+): Promise<number | undefined> {
   const [row] = await db
     .insert(workbookResponses)
     .values({ ...values, status: "draft", updatedBy: by.userId, updatedByName: by.name })
+    .onConflictDoNothing()
     .returning({ id: workbookResponses.id });
-  if (!row) throw new Error("Ответы не записаны");
-  return row.id;
+  return row?.id;
 }
 
 /** Changes a school's answers and their state (the version they were given under stays). */

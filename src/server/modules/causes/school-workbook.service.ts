@@ -152,6 +152,12 @@ export async function saveSchoolAnswers({
     const id = response
       ? response.id
       : await insertResponse(tx, { schoolId, year, versionId: version.id, answers: read.answers }, by);
+    if (id === undefined) {
+      throw new AppError(
+        "conflict",
+        "Ответы этой школы только что сохранил другой пользователь: обновите страницу",
+      );
+    }
     if (response)
       await updateResponse(tx, id, { answers: read.answers, status: "draft", submittedAt: null }, by);
     await recordAudit(tx, {
