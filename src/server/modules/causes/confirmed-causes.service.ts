@@ -107,7 +107,11 @@ export async function saveSchoolCauses({
   });
   await db.transaction(async (tx) => {
     const by = changedBy(actor);
-    const audit = (action: string, factorCode: string, change: { before?: unknown; after?: unknown }) =>
+    const audit = (
+      action: "confirm" | "remove" | "update",
+      factorCode: string,
+      change: { before?: unknown; after?: unknown },
+    ) =>
       recordAudit(tx, {
         actor,
         action,

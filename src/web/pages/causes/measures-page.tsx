@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { FactorItem, MeasureItem } from "../../../shared/causes-api";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
-import { useAnalyticsRegion } from "../analytics/region-picker";
 import { useFactors, useMeasures, useUpdateMeasure } from "./catalogue.queries";
+import { useCausesRegion } from "./causes-region";
 import { MeasureModal } from "./measure-modal";
 
 function Line({ label, children }: { label: string; children: string }) {
@@ -156,7 +156,7 @@ function MeasureList({
 /** «Меры»: the region's library of recommended measures by cause, with the indicators each should move; editing for the region. */
 export function MeasuresPage() {
   const { t } = useTranslation();
-  const region = useAnalyticsRegion();
+  const region = useCausesRegion();
   const factors = useFactors(region.regionId, { enabled: region.isReady });
   return (
     <Stack gap="md">

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
-import { useAnalyticsRegion } from "../analytics/region-picker";
+import { useCausesRegion } from "./causes-region";
 import { useCausesYear } from "./causes-year";
 import { RegistryChart } from "./registry-chart";
 import { RegistryTable } from "./registry-table";
@@ -16,7 +16,7 @@ import { registryQuery, useCauseRegistry } from "./school-causes.queries";
 export function RegistryPage() {
   const { t } = useTranslation();
   const { year, picker } = useCausesYear();
-  const region = useAnalyticsRegion();
+  const region = useCausesRegion();
   const [municipalityId, setMunicipalityId] = useState<number | null>(null);
   const query = { year: year ?? 0, municipalityId, regionId: region.regionId };
   const registry = useCauseRegistry(query, year !== undefined && region.isReady);

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { formatMoscowDateTime } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
-import { useAnalyticsRegion } from "../analytics/region-picker";
 import { useCurrentWorkbook, useFactors, useWorkbookVersions } from "./catalogue.queries";
+import { useCausesRegion } from "./causes-region";
 import { FactorsTable } from "./factors-table";
 import { WorkbookJsonEditor } from "./workbook-json-editor";
 import { WorkbookView } from "./workbook-view";
@@ -51,7 +51,7 @@ function VersionsTable({ regionId, enabled }: { regionId: number | undefined; en
  */
 export function WorkbookPage() {
   const { t } = useTranslation();
-  const region = useAnalyticsRegion();
+  const region = useCausesRegion();
   const workbook = useCurrentWorkbook(region.regionId, { enabled: region.isReady });
   const factors = useFactors(region.regionId, { enabled: region.isReady });
   const [isEditing, setEditing] = useState(false);
