@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { type AnswerValue, listQuestions, type Workbook } from "../../src/core/causes";
-import { auditLog } from "../../src/server/db/schema";
+import { auditLog, identificationRuns } from "../../src/server/db/schema";
 import { seedCauses } from "../../src/server/modules/causes/causes-seed.service";
-import { approveRunRow, insertRun } from "../../src/server/modules/identification/run.repo";
+import { insertRun } from "../../src/server/modules/identification/run.repo";
 import type { Database, Db } from "../../src/server/platform/db";
 import type { Client } from "../support/http";
 import { seedIdentification } from "./identification-support";
@@ -30,7 +30,8 @@ export type CausesWorld = Awaited<ReturnType<typeof buildCausesWorld>>;
 
 /**
  * Stores an approved identification run of a region and year whose results give each listed school
- * its category, through the identification repository (the registry reads only the categories).
+ * its category (the run through the identification repository, its approval as the run's row keeps
+ * it): the registry reads only the latest approved run's categories.
  */
 export async function storeApprovedRun(
   db: Db,
@@ -60,7 +61,10 @@ export async function storeApprovedRun(
       details: [],
     })),
   );
-  await approveRunRow(db, runId, { userId: null, name: "Тест" });
+  await db
+    .update(identificationRuns)
+    .set({ status: "approved", approvedByName: "Тест", approvedAt: new Date() })
+    .where(eq(identificationRuns.id, runId));
   return runId;
 }
 
