@@ -16,6 +16,7 @@ import { analyticsRoutes } from "./modules/analytics/analytics.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { createCacheVersionSource } from "./modules/cache/cache-versions";
+import { causesRoutes } from "./modules/causes/causes.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
 import { identificationRoutes } from "./modules/identification/identification.routes";
@@ -40,6 +41,7 @@ const ROUTE_MODULES = [
   analyticsRoutes,
   importRoutes,
   jobRoutes,
+  causesRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

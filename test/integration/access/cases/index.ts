@@ -1,4 +1,5 @@
 import type { Case } from "../case";
+import { CAUSES_CASES } from "./causes.cases";
 import { DATA_CASES } from "./data.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
@@ -10,4 +11,5 @@ export const ALL_CASES: Case[] = [
   ...HIERARCHY_CASES,
   ...DATA_CASES,
   ...IDENTIFICATION_CASES,
+  ...CAUSES_CASES,
 ];
