@@ -19,7 +19,7 @@ import { standardRoadMapOrderPoints } from "./documents/road-map-order.model";
 import { type ReadablePlan, regionIndicatorMeta, requirePlan } from "./plan-access.service";
 import { confirmedCausesOf } from "./plan-detail.service";
 import { findActivityStates, findCheckIns } from "./plan-execution.repo";
-import { orderFieldLabel, shortPersonName } from "./plan-order";
+import { orderDraftOf, orderFieldLabel, shortPersonName } from "./plan-order";
 import {
   findProgrammeSchools,
   findRegionFactors,
@@ -46,7 +46,7 @@ async function loaded(db: Db, plan: ReadablePlan, today: IsoDate) {
 
 /**
  * The order approving a municipal road map with the road map as its appendix (seed 004's layout):
- * the stored order details, the standard points with the municipality's programme schools of the
+ * the stored order details over the defaults of the place, the standard points with the municipality's programme schools of the
  * plan's year (the schools with a school plan of that year) and their directors from the users
  * table, and the appendix table from the current version. 409 for another level of plan or while
  * the order's details are incomplete. Everyone who reads the plan may download it.
@@ -59,7 +59,7 @@ export async function exportOrderDocx({ db, actor, id }: Target): Promise<Buffer
       "Приказ об утверждении формируется только для муниципальной дорожной карты",
     );
   }
-  const order = planOrderSchema.safeParse(row.order ?? {});
+  const order = planOrderSchema.safeParse(orderDraftOf(row));
   if (!order.success) {
     const fields = [...new Set(order.error.issues.map((issue) => String(issue.path[0] ?? "")))];
     throw new AppError("conflict", `Заполните реквизиты приказа: ${fields.map(orderFieldLabel).join(", ")}`);

@@ -5,7 +5,7 @@ import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
-import { refuseAction, requirePlan, stateRefusal } from "./plan-access.service";
+import { requirePlan, stateRefusal } from "./plan-access.service";
 import { getPlan } from "./plan-detail.service";
 import { orderDraftOf, orderFieldLabel } from "./plan-order";
 import { planYear } from "./plan-view";
@@ -108,18 +108,18 @@ export async function updatePlanOrder({
       );
     }
     if (!access.canEditOrder) {
-      refuseAction(
-        plan,
-        "Реквизиты приказа заполняет составитель дорожной карты",
-        stateRefusal(row.status, "реквизиты приказа не меняются"),
-      );
+      if (!access.sides.includes("author"))
+        throw new AppError("forbidden", "Реквизиты приказа заполняет составитель дорожной карты");
+      throw new AppError("conflict", stateRefusal(row.status, "реквизиты приказа не меняются"));
     }
     const merged = { ...orderDraftOf(row), ...input };
     const parsed = planOrderSchema.safeParse(merged);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => {
-        const label = orderFieldLabel(String(issue.path[0] ?? ""));
-        return { path: issue.path.join("."), message: `${label}: ${issue.message}` };
+        const field = String(issue.path[0] ?? "");
+        const isEmpty = Object.entries(merged).every(([key, value]) => key !== field || value === undefined);
+        const message = `${orderFieldLabel(field)}: ${isEmpty ? "не заполнено" : issue.message}`;
+        return { path: issue.path.join("."), message };
       });
       throw new AppError("invalid_input", issues.map((issue) => issue.message).join("; "), issues);
     }

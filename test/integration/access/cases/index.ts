@@ -2,6 +2,7 @@ import type { Case } from "../case";
 import { DATA_CASES } from "./data.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
+import { PLAN_CASES } from "./plans.cases";
 import { SYSTEM_CASES } from "./system.cases";
 
 /** Every row of the access matrix, a file per area; a new route adds its rows to its area's file. */
@@ -10,4 +11,5 @@ export const ALL_CASES: Case[] = [
   ...HIERARCHY_CASES,
   ...DATA_CASES,
   ...IDENTIFICATION_CASES,
+  ...PLAN_CASES,
 ];

@@ -105,7 +105,10 @@ function nextCycleParagraph(overdue: readonly OverdueActivity[], completion: Pla
     parts.push(`пересмотреть сроки или содержание просроченных мероприятий (${numbers})`);
   }
   const open = active - completion.done - overdue.length;
-  if (open > 0) parts.push(`завершить ${open} ${activitiesWord(open)}, срок которых не истёк`);
+  if (open > 0) {
+    const which = pluralRu(open, "срок которого", "срок которых", "срок которых");
+    parts.push(`завершить ${open} ${activitiesWord(open)}, ${which} не истёк`);
+  }
   return parts.length === 0 ? "Мероприятий к выполнению нет." : `Для следующего цикла: ${parts.join("; ")}.`;
 }
 
