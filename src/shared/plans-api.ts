@@ -3,6 +3,7 @@
  * server (response schemas, OpenAPI) and the web client (types). Requests are in plans-input.ts.
  */
 import { z } from "zod";
+import { INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "../core/indicators/indicator.schema";
 import {
   ACTIVITY_STATUSES,
   isoDateSchema,
@@ -163,6 +164,14 @@ export type PlanOrder = z.infer<typeof planOrderSchema>;
 /** A code of the catalogue (a cause or a measure) with its title. */
 export const codeTitleSchema = z.object({ code: z.string(), title: z.string() });
 
+/** A catalogue indicator as plans name it: code, name, unit, direction. */
+export const indicatorMetaSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  unit: z.enum(INDICATOR_UNITS),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+});
+
 /** What the viewer may do with the plan now (the server checks again). */
 export const planPermissionsSchema = z.object({
   canEdit: z.boolean(),
@@ -199,6 +208,14 @@ export const planDetailSchema = z.object({
   confirmedCauses: z.array(codeTitleSchema),
   causeTitles: z.array(codeTitleSchema),
   measureTitles: z.array(codeTitleSchema),
+  /** The catalogue indicators the activities name, with their units (to print baselines and targets). */
+  indicators: z.array(indicatorMetaSchema),
+  /** For the editor (empty unless the viewer may edit): the region's factors and measures to link, its indicators. */
+  linkOptions: z.object({
+    causes: z.array(codeTitleSchema),
+    measures: z.array(codeTitleSchema),
+    indicators: z.array(indicatorMetaSchema),
+  }),
   order: planOrderSchema.nullable(),
   /** Suggested details for a road map's order form: the stored ones over defaults from the place. */
   orderDraft: planOrderSchema.partial().nullable(),
@@ -255,6 +272,8 @@ export const programmeOptionsSchema = z.object({
   schoolId: z.number(),
   schoolName: z.string(),
   year: z.number(),
+  /** The school years with confirmed causes, latest first. */
+  years: z.array(z.number()),
   causes: z.array(
     codeTitleSchema.extend({
       note: z.string(),

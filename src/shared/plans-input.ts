@@ -130,5 +130,8 @@ export const overdueQuerySchema = z.object({
   today: isoDateSchema.optional(),
 });
 
-/** Query of a school's programme options (confirmed causes with recommended measures). */
-export const programmeOptionsQuerySchema = z.object({ schoolId: idSchema, year: yearSchema });
+/**
+ * Query of a school's programme options (confirmed causes with recommended measures); without a year,
+ * the latest school year with confirmed causes.
+ */
+export const programmeOptionsQuerySchema = z.object({ schoolId: idSchema, year: yearSchema.optional() });

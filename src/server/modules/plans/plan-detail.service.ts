@@ -1,3 +1,5 @@
+import type { IndicatorMeta } from "../../../core/identification/types";
+import { INDICATOR_CATALOGUE } from "../../../core/indicators/catalogue";
 import { canRecordExecution, type IsoDate, listActivities, type Plan } from "../../../core/plans";
 import { type PlanDetail, type PlanVersionMeta, planOrderSchema } from "../../../shared/plans-api";
 import type { Db } from "../../platform/db";
@@ -41,8 +43,18 @@ export async function confirmedCausesOf(db: Db, row: PlanRow) {
   return rows.map((cause) => ({ code: cause.code, title: cause.title }));
 }
 
-/** Titles of the causes and measures a plan's activities name, from the region's catalogue and library. */
-async function linkTitles(db: Db, regionId: number, plan: Plan) {
+/**
+ * Titles of the causes and measures a plan's activities name, from the region's catalogue and
+ * library, and the indicators they name; for an editor also every factor and measure in use and the
+ * region's indicators to link.
+ */
+async function linkTitles(
+  db: Db,
+  regionId: number,
+  plan: Plan,
+  indicators: readonly IndicatorMeta[] | undefined,
+  isEditor: boolean,
+) {
   const [factors, measures] = await Promise.all([
     findRegionFactors(db, regionId),
     findRegionMeasures(db, regionId),
@@ -51,13 +63,26 @@ async function linkTitles(db: Db, regionId: number, plan: Plan) {
   const causeCodes = new Set(activities.flatMap((activity) => activity.causeCodes));
   if (plan.riskFactorCode) causeCodes.add(plan.riskFactorCode);
   const measureCodes = new Set(activities.flatMap((activity) => activity.measureCodes));
+  const causeOf = (factor: { code: string; title: string }) => ({ code: factor.code, title: factor.title });
+  const measureOf = (item: { measure: { code: string; title: string } }) => ({
+    code: item.measure.code,
+    title: item.measure.title,
+  });
+  const catalogue = indicators ?? INDICATOR_CATALOGUE;
+  const indicatorCodes = new Set(activities.flatMap((activity) => activity.indicator.code ?? []));
   return {
-    causeTitles: factors
-      .filter((factor) => causeCodes.has(factor.code))
-      .map((factor) => ({ code: factor.code, title: factor.title })),
-    measureTitles: measures
-      .filter(({ measure }) => measureCodes.has(measure.code))
-      .map(({ measure }) => ({ code: measure.code, title: measure.title })),
+    indicators: catalogue
+      .filter((item) => indicatorCodes.has(item.code))
+      .map(({ code, name, unit, direction }) => ({ code, name, unit, direction })),
+    causeTitles: factors.filter((factor) => causeCodes.has(factor.code)).map(causeOf),
+    measureTitles: measures.filter(({ measure }) => measureCodes.has(measure.code)).map(measureOf),
+    linkOptions: isEditor
+      ? {
+          causes: factors.map(causeOf),
+          measures: measures.filter((item) => !item.isRetired).map(measureOf),
+          indicators: catalogue.map(({ code, name, unit, direction }) => ({ code, name, unit, direction })),
+        }
+      : { causes: [], measures: [], indicators: [] },
   };
 }
 
@@ -113,7 +138,7 @@ export async function getPlan({
     assigneeCandidates: candidates,
     ...figures,
     confirmedCauses: confirmed,
-    ...(await linkTitles(db, row.regionId, content)),
+    ...(await linkTitles(db, row.regionId, content, indicators, access.canEdit)),
     order: stored?.success ? stored.data : null,
     orderDraft: row.level === "municipal" ? orderDraftOf(row) : null,
     today,

@@ -1,12 +1,12 @@
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from "../../../core/plans";
 import type { PlanDetail } from "../../../shared/plans-api";
-import type { CheckInInput, PlanCommentInput } from "../../../shared/plans-input";
+import type { CheckInInput } from "../../../shared/plans-input";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
-import { commentSide, refuseAction, requireActivity, requirePlan, stateRefusal } from "./plan-access.service";
+import { refuseAction, requireActivity, requirePlan, stateRefusal } from "./plan-access.service";
 import { getPlan } from "./plan-detail.service";
 import {
   findActivityStates,
@@ -16,7 +16,6 @@ import {
   replaceAssignees,
   upsertActivityState,
 } from "./plan-execution.repo";
-import { insertPlanComments } from "./plan-review.repo";
 import { canCheckIn } from "./plans.policy";
 
 /** Which plan and activity a use case acts on. */
@@ -24,53 +23,6 @@ type Target = { db: Db; actor: Actor; id: number };
 type ActivityTarget = Target & { activityId: string };
 
 const EXECUTION_STATE = "ход выполнения отмечают только в утверждённом плане";
-
-/**
- * Adds a comment on the plan's current version, on the whole plan or one of its activities: the
- * reviewer's remark, or the author's answer (the side is the actor's; an admin holding both sides of
- * the regional road map writes as reviewer while it is on review). Not on a locked plan. Audited as
- * `create` / `plan_comment`.
- */
-export async function addPlanComment({
-  db,
-  actor,
-  id,
-  input,
-}: Target & { input: PlanCommentInput }): Promise<PlanDetail> {
-  await db.transaction(async (tx) => {
-    const plan = await requirePlan(tx, actor, id, { forUpdate: true });
-    const { row, access } = plan;
-    if (!access.canComment) {
-      refuseAction(
-        plan,
-        "Комментируют план его составитель и проверяющий",
-        stateRefusal(row.status, "комментарии закрыты"),
-      );
-    }
-    if (input.activityId !== null) requireActivity(row, input.activityId);
-    const side = commentSide(access.sides, row.status);
-    await insertPlanComments(tx, [
-      {
-        planId: row.id,
-        versionId: row.versionId,
-        activityId: input.activityId,
-        side,
-        body: input.body,
-        authorId: actor.userId || null,
-        authorName: actor.fullName,
-      },
-    ]);
-    await recordAudit(tx, {
-      actor,
-      action: "create",
-      entity: "plan_comment",
-      entityId: row.id,
-      after: { version: row.version, activityId: input.activityId, side, body: input.body },
-      regionId: row.regionId,
-    });
-  });
-  return getPlan({ db, actor, id });
-}
 
 /**
  * Sets an activity's execution status in an approved plan (its author or reviewer). Audited as

@@ -14,11 +14,13 @@ import { requireSchoolAccess } from "../access/access.repo";
 import type { Actor } from "../access/actor";
 import {
   findConfirmedCauses,
+  findConfirmedYears,
   findLatestSchoolValues,
   findPlanSchool,
   findRegionFactors,
   findRegionMeasures,
 } from "./plan-sources.repo";
+import { schoolYearOf, todayIso } from "./plan-view";
 
 /** The school of a programme in the actor's scope; 404 otherwise. */
 export async function requireProgrammeSchool(db: Db, actor: Actor, schoolId: number) {
@@ -35,21 +37,27 @@ async function activeMeasures(db: Db, regionId: number): Promise<Measure[]> {
 }
 
 /**
- * What a school programme can be built from: the school's confirmed causes of the year, each with
- * the measures the region's library recommends for it. Everyone who reads the school sees it.
+ * What a school programme can be built from: the school's confirmed causes of the year (without a
+ * year, the latest year with confirmed causes, else `fallbackYear`), each with the measures the
+ * region's library recommends for it, and the years that have causes. Everyone who reads the school
+ * sees it.
  */
 export async function getProgrammeOptions({
   db,
   actor,
   schoolId,
-  year,
+  year: asked,
+  fallbackYear = schoolYearOf(todayIso()),
 }: {
   db: Db;
   actor: Actor;
   schoolId: number;
-  year: number;
+  year?: number;
+  fallbackYear?: number;
 }): Promise<ProgrammeOptions> {
   const school = await requireProgrammeSchool(db, actor, schoolId);
+  const years = await findConfirmedYears(db, schoolId);
+  const year = asked ?? years[0] ?? fallbackYear;
   const [causes, measures] = await Promise.all([
     findConfirmedCauses(db, [schoolId], [year]),
     activeMeasures(db, school.regionId),
@@ -58,6 +66,7 @@ export async function getProgrammeOptions({
     schoolId,
     schoolName: school.fullName,
     year,
+    years,
     causes: causes.map((cause) => ({
       code: cause.code,
       title: cause.title,

@@ -43,6 +43,16 @@ export async function findConfirmedCauses(
   return rows.map((row) => ({ ...row, title: row.definition.title }));
 }
 
+/** The school years in which the school has confirmed causes, latest first. */
+export async function findConfirmedYears(db: Db, schoolId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: confirmedCauses.year })
+    .from(confirmedCauses)
+    .where(eq(confirmedCauses.schoolId, schoolId))
+    .orderBy(desc(confirmedCauses.year));
+  return rows.map((row) => row.year);
+}
+
 /** The region's factor catalogue (retired factors too: old plans still name them), in order. */
 export async function findRegionFactors(db: Db, regionId: number): Promise<RiskFactor[]> {
   const rows = await db

@@ -102,3 +102,9 @@ export function todayIso(now: Date = new Date()): IsoDate {
 export function planYear(plan: Pick<Plan, "period">): number {
   return Number(plan.period.to.slice(0, 4));
 }
+
+/** The school year a day falls in, by the year it ends: 2025-10-01 → 2026, 2026-05-20 → 2026. */
+export function schoolYearOf(date: IsoDate): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 9 ? year + 1 : year;
+}

@@ -10,9 +10,9 @@ import {
   planTransitionInputSchema,
 } from "../../../shared/plans-input";
 import { type AppContext, requireActor } from "../../http/context";
+import { addPlanComment } from "./plan-comment.service";
 import { getPlan, getPlanVersion } from "./plan-detail.service";
 import { updatePlanContent, updatePlanOrder } from "./plan-edit.service";
-import { addPlanComment } from "./plan-execution.service";
 import { transitionPlan } from "./plan-transition.service";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
