@@ -5,6 +5,7 @@ import { useMe } from "../../app/session";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { MunicipalitiesTable } from "../municipalities/municipalities-table";
+import { OverduePanel } from "../plans/overdue-panel";
 import { useRegionOverview, useRegions } from "./overview.queries";
 import { OverviewTotals } from "./overview-totals";
 import { SchoolsChart } from "./schools-chart";
@@ -45,6 +46,7 @@ export function OverviewPage() {
           ) : (
             <>
               <SchoolsChart municipalities={data.municipalities} />
+              <OverduePanel regionId={data.region.id} limit={5} />
               <Paper p={0}>
                 <Title order={4} px="md" pt="md">
                   {t("overview.tableTitle")}
