@@ -131,6 +131,35 @@ describe.each(testEngines())("road maps and plan documents on $kind", (engine) =
     expect(byDirector.statusCode).toBe(403);
   });
 
+  it("lets a mentor read a road map once assigned to one of its activities", async () => {
+    const url = `/api/plans/${roadMap.id}`;
+    expect((await c.mentorS1.request({ method: "GET", url })).statusCode).toBe(404);
+    const [first] = roadMap.content.sections[0]?.activities ?? [];
+    if (!first) throw new Error("no activity");
+    const assigned = await c.mocM1.request({
+      method: "PUT",
+      url: `${url}/activities/${first.id}/assignees`,
+      payload: { userIds: [world.users.mentorS1.id] },
+    });
+    expect(assigned.statusCode).toBe(200);
+    const seen = ok<PlanDetail>("mentor", await c.mentorS1.request({ method: "GET", url }));
+    expect(seen.side).toBe("reader");
+    const listed = ok<{ items: { id: number }[] }>(
+      "list",
+      await c.mentorS1.request({ method: "GET", url: "/api/plans" }),
+    );
+    expect(listed.items.map((item) => item.id)).toContain(roadMap.id);
+    ok(
+      "unassign",
+      await c.mocM1.request({
+        method: "PUT",
+        url: `${url}/activities/${first.id}/assignees`,
+        payload: { userIds: [] },
+      }),
+    );
+    expect((await c.mentorS1.request({ method: "GET", url })).statusCode).toBe(404);
+  });
+
   it("moves the regional road map: written by the analyst, approved by the admin only", async () => {
     const regional = await postPlan(c.analystA, {
       source: "template",
