@@ -245,6 +245,29 @@ describe.each(testEngines())("plan execution, assignees, quality and overdue on 
     expect((await get(c.directorS1, approved.id)).checkIns).toHaveLength(1);
   });
 
+  it("records every write in the audit log with its action and entity", async () => {
+    const audit = ok<{ action: string; entity: string; entityId: string | null }[]>(
+      "audit",
+      await c.adminA.request({ method: "GET", url: "/api/audit?limit=500" }),
+    );
+    const pairs = new Set(audit.map((entry) => `${entry.action}/${entry.entity}`));
+    for (const pair of [
+      "create/plan",
+      "update/plan",
+      "submit/plan",
+      "approve/plan",
+      "update/plan_activity_state",
+      "update/plan_activity_assignees",
+      "create/plan_check_in",
+    ])
+      expect(pairs, pair).toContain(pair);
+    const state = audit.find((entry) => entry.entity === "plan_activity_state");
+    expect(state?.entityId).toBe(`${approved.id}:a1`);
+    expect(
+      ok<unknown[]>("other region", await c.adminB.request({ method: "GET", url: "/api/audit?entity=plan" })),
+    ).toEqual([]);
+  });
+
   it("refuses check-ins on a plan that is not approved", async () => {
     const draft = await postPlan(c.directorS1, {
       source: "programme",

@@ -109,6 +109,23 @@ describe.each(testEngines())("plan review workflow on $kind", (engine) => {
     expect(plan.permissions).toMatchObject({ canEdit: true, canRecordExecution: false });
   });
 
+  it("writes an anti-risk programme for one confirmed risk, checked against that risk only", async () => {
+    const body = { source: "programme", kind: "anti_risk_programme", schoolId: world.s1.id, year: PLAN_YEAR };
+    const plan = await postPlan(c.directorS1, { ...body, causes: [{ factorCode: "undeveloped_vsoko" }] });
+    expect(plan.content.riskFactorCode).toBe("undeveloped_vsoko");
+    expect(plan.content.title).toMatch(/^Антирисковая программа «.*ВСОКО.*» /);
+    expect(plan.content.sections).toHaveLength(1);
+    // The other confirmed cause (low motivation) is not this programme's business.
+    expect(plan.quality.filter((issue) => issue.code === "cause_without_activity")).toEqual([]);
+    const two = await c.directorS1.request({
+      method: "POST",
+      url: "/api/plans",
+      payload: { ...body, causes: CAUSES.map((factorCode) => ({ factorCode })) },
+    });
+    expect(two.statusCode).toBe(400);
+    expect(two.json().message).toBe("Антирисковая программа пишется для одного риска");
+  });
+
   it("refuses a programme to others and a cause the МОЦ did not confirm, naming it", async () => {
     const body = {
       source: "programme",
