@@ -59,8 +59,10 @@ function Downloads({ plan }: { plan: PlanDetail }) {
 function ReturnedBanner({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   if (plan.current.status !== "returned") return null;
+  // The remarks of the latest return: made with it (in the same moment) or after it.
+  const since = plan.events.filter((event) => event.action === "return").at(-1)?.at ?? "";
   const remarks = plan.comments.filter(
-    (item) => item.side === "reviewer" && item.version === plan.current.version,
+    (item) => item.side === "reviewer" && item.version === plan.current.version && item.createdAt >= since,
   );
   return (
     <Alert color="orange" title={t("plans.returnedTitle")} data-testid="returned-banner">

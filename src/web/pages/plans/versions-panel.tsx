@@ -1,7 +1,7 @@
 import { Anchor, Modal, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PLAN_ACTION_LABELS, PLAN_ACTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES } from "../../../core/plans";
+import { PLAN_ACTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES } from "../../../core/plans";
 import type { PlanDetail } from "../../../shared/plans-api";
 import { formatMoscowDateTime } from "../../components/format";
 import { QueryView } from "../../components/query-view";
@@ -14,9 +14,10 @@ function statusLabel(value: string): string {
   return status ? PLAN_STATUS_LABELS[status] : value;
 }
 
-function transitionLabel(value: string): string | null {
-  const action = PLAN_ACTIONS.find((item) => item === value);
-  return action ? PLAN_ACTION_LABELS[action] : null;
+const EVENT_ACTIONS = ["create", ...PLAN_ACTIONS] as const;
+
+function eventAction(value: string): (typeof EVENT_ACTIONS)[number] | undefined {
+  return EVENT_ACTIONS.find((item) => item === value);
 }
 
 function OldVersion({ planId, version, onClose }: { planId: number; version: number; onClose: () => void }) {
@@ -42,8 +43,10 @@ function OldVersion({ planId, version, onClose }: { planId: number; version: num
 export function VersionsPanel({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<number | null>(null);
-  const actionLabel = (action: string) =>
-    action === "create" ? t("plans.history.created") : (transitionLabel(action) ?? action);
+  const actionLabel = (value: string) => {
+    const action = eventAction(value);
+    return action ? t(`plans.history.actions.${action}`) : value;
+  };
   return (
     <Stack gap="md" data-testid="versions-panel">
       <Title order={5}>{t("plans.history.versions")}</Title>
