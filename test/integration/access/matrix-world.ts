@@ -5,6 +5,7 @@ import type { Client } from "../../support/http";
 import { putValues, runAndWait, SHNRO_RULES, seedIdentification } from "../identification-support";
 import { buildWorld, type Clients, signInAll } from "../world";
 import { buildCausesFixtures } from "./cases/causes.fixtures";
+import { buildPlanFixtures } from "./cases/plans.fixtures";
 
 /** The school year the fixtures' values and forms are for. */
 export const MATRIX_YEAR = 2025;
@@ -137,6 +138,7 @@ export async function buildMatrixWorld(database: Database) {
   return {
     ...world,
     clients,
+    plans: await buildPlanFixtures(world, clients),
     fixtures: {
       ruleSetA: ruleSetA.id as number,
       ruleSetB: ruleSetB.id as number,

@@ -3,6 +3,7 @@ import { CAUSES_CASES } from "./causes.cases";
 import { DATA_CASES } from "./data.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
+import { PLAN_CASES } from "./plans.cases";
 import { SYSTEM_CASES } from "./system.cases";
 
 /** Every row of the access matrix, a file per area; a new route adds its rows to its area's file. */
@@ -12,4 +13,5 @@ export const ALL_CASES: Case[] = [
   ...DATA_CASES,
   ...IDENTIFICATION_CASES,
   ...CAUSES_CASES,
+  ...PLAN_CASES,
 ];
