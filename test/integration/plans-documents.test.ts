@@ -16,6 +16,7 @@ import { buildUser } from "../support/factories";
 import { type Client, signIn } from "../support/http";
 import { putValues, seedIdentification } from "./identification-support";
 import {
+  CAUSES_YEAR,
   confirmCauses,
   editable,
   ok,
@@ -50,7 +51,7 @@ describe.each(testEngines())("road maps and plan documents on $kind", (engine) =
     await confirmCauses(world.db, {
       regionId: world.regionA.id,
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
       codes: ["low_learning_motivation"],
     });
     await putValues(world.db, {
@@ -70,7 +71,7 @@ describe.each(testEngines())("road maps and plan documents on $kind", (engine) =
       source: "programme",
       kind: "transition_programme",
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
       causes: [
         { factorCode: "low_learning_motivation", measureCodes: ["individual_routes", "subject_weeks"] },
       ],

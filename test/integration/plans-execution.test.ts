@@ -5,6 +5,7 @@ import { testEngines } from "../support/db";
 import type { Client } from "../support/http";
 import { seedIdentification } from "./identification-support";
 import {
+  CAUSES_YEAR,
   confirmCauses,
   editable,
   ok,
@@ -66,7 +67,7 @@ describe.each(testEngines())("plan execution, assignees, quality and overdue on 
     await confirmCauses(world.db, {
       regionId: world.regionA.id,
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
       codes: ["low_learning_motivation", "undeveloped_vsoko"],
     });
     c = await signInAll(world.app, world);
@@ -74,7 +75,7 @@ describe.each(testEngines())("plan execution, assignees, quality and overdue on 
       source: "programme",
       kind: "transition_programme",
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
       causes: [{ factorCode: "low_learning_motivation", measureCodes: ["individual_routes"] }],
     });
     ok(
@@ -98,7 +99,7 @@ describe.each(testEngines())("plan execution, assignees, quality and overdue on 
       source: "programme",
       kind: "transition_programme",
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
       causes: [{ factorCode: "low_learning_motivation", measureCodes: ["individual_routes"] }],
     });
     const vsoko = draft.quality.find((issue) => issue.code === "cause_without_activity");
@@ -273,7 +274,7 @@ describe.each(testEngines())("plan execution, assignees, quality and overdue on 
       source: "programme",
       kind: "quality_programme",
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
       causes: [{ factorCode: "undeveloped_vsoko" }],
     });
     const first = draft.content.sections[0]?.activities[0]?.id ?? "";

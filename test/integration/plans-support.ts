@@ -9,6 +9,12 @@ import type { Client } from "../support/http";
 /** The school year the plan tests work in (2024/25). */
 export const PLAN_YEAR = 2025;
 
+/**
+ * The year of the causes (and the values) a school programme starts from: the identification year
+ * before the school year 2024/25 the programme runs in (causes of Y → a programme for Y/Y+1).
+ */
+export const CAUSES_YEAR = PLAN_YEAR - 1;
+
 /** Loads the region's factor catalogue, workbook and measure library, as a new region gets them. */
 export async function seedPlanCatalogue(db: Db, regionId: number): Promise<void> {
   await seedCauses(db, regionId);

@@ -6,6 +6,7 @@ import type { Client } from "../support/http";
 import { putValues, seedIdentification } from "./identification-support";
 import {
   activityIds,
+  CAUSES_YEAR,
   confirmCauses,
   editable,
   ok,
@@ -28,7 +29,7 @@ describe.each(testEngines())("plan review workflow on $kind", (engine) => {
       source: "programme",
       kind: "transition_programme",
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
       causes: causes.map((factorCode) => ({ factorCode })),
     });
   const get = async (client: Client, id: number): Promise<PlanDetail> =>
@@ -61,14 +62,14 @@ describe.each(testEngines())("plan review workflow on $kind", (engine) => {
     await confirmCauses(world.db, {
       regionId: world.regionA.id,
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
       codes: CAUSES,
     });
     await putValues(world.db, {
       regionId: world.regionA.id,
       schoolId: world.s1.id,
       code: "good_marks_share",
-      values: { 2024: 0.28, [PLAN_YEAR]: 0.31 },
+      values: { 2023: 0.28, [CAUSES_YEAR]: 0.31 },
     });
     c = await signInAll(world.app, world);
   });
@@ -82,7 +83,7 @@ describe.each(testEngines())("plan review workflow on $kind", (engine) => {
       source: "programme",
       kind: "transition_programme",
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
       causes: [
         { factorCode: "undeveloped_vsoko", measureCodes: ["vsoko_design"] },
         { factorCode: "low_learning_motivation" },
@@ -110,7 +111,12 @@ describe.each(testEngines())("plan review workflow on $kind", (engine) => {
   });
 
   it("writes an anti-risk programme for one confirmed risk, checked against that risk only", async () => {
-    const body = { source: "programme", kind: "anti_risk_programme", schoolId: world.s1.id, year: PLAN_YEAR };
+    const body = {
+      source: "programme",
+      kind: "anti_risk_programme",
+      schoolId: world.s1.id,
+      year: CAUSES_YEAR,
+    };
     const plan = await postPlan(c.directorS1, { ...body, causes: [{ factorCode: "undeveloped_vsoko" }] });
     expect(plan.content.riskFactorCode).toBe("undeveloped_vsoko");
     expect(plan.content.title).toMatch(/^Антирисковая программа «.*ВСОКО.*» /);
@@ -131,7 +137,7 @@ describe.each(testEngines())("plan review workflow on $kind", (engine) => {
       source: "programme",
       kind: "transition_programme",
       schoolId: world.s1.id,
-      year: PLAN_YEAR,
+      year: CAUSES_YEAR,
     };
     const causes = [{ factorCode: "low_learning_motivation" }];
     const post = (client: Client, payload: object) =>
@@ -143,7 +149,7 @@ describe.each(testEngines())("plan review workflow on $kind", (engine) => {
     const unconfirmed = await post(c.directorS1, { ...body, causes: [{ factorCode: "teacher_burnout" }] });
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.json().issues[0]).toMatchObject({ path: "causes.0.factorCode" });
-    expect(unconfirmed.json().message).toMatch(/^Причина «.+» не подтверждена для школы в 2025 году$/);
+    expect(unconfirmed.json().message).toMatch(/^Причина «.+» не подтверждена для школы в 2024 году$/);
     const empty = await post(c.directorS1, { ...body, causes: [] });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain("Выберите хотя бы одну подтверждённую причину");

@@ -82,7 +82,9 @@ async function contentOf(
     const place = await resolveOwner(db, actor, "school", { schoolId: input.schoolId });
     const school = await findPlanSchool(db, input.schoolId);
     if (!school) throw notFound("Школа");
-    return { plan: await buildProgrammeContent(db, school, input), place, year: input.year };
+    const plan = await buildProgrammeContent(db, school, input);
+    // the year of a plan is the year its period ends, for programmes too (their causes are of the year before)
+    return { plan, place, year: planYear(plan) };
   }
   if (input.source === "template") {
     const template = PLAN_TEMPLATES.find((item) => item.key === input.templateKey);

@@ -16,7 +16,7 @@ import {
 import { orderDraftOf } from "./plan-order";
 import { findPlanComments, findPlanEvents } from "./plan-review.repo";
 import { findConfirmedCauses, findRegionFactors, findRegionMeasures } from "./plan-sources.repo";
-import { mergeActivityStates, placeOf, planFigures, todayIso } from "./plan-view";
+import { causesYearOf, mergeActivityStates, placeOf, planFigures, todayIso } from "./plan-view";
 import { findPlanVersion, findPlanVersions, type PlanRow } from "./plans.repo";
 
 type VersionRow = Awaited<ReturnType<typeof findPlanVersions>>[number];
@@ -36,10 +36,10 @@ export function versionMeta(row: VersionRow): PlanVersionMeta {
   };
 }
 
-/** The causes a plan's school confirmed for the plan's year (none for a road map). */
+/** The causes a plan's school confirmed that the plan answers (those of the year before; none for a road map). */
 export async function confirmedCausesOf(db: Db, row: PlanRow) {
   if (row.schoolId === null) return [];
-  const rows = await findConfirmedCauses(db, [row.schoolId], [row.year]);
+  const rows = await findConfirmedCauses(db, [row.schoolId], [causesYearOf(row.year)]);
   return rows.map((cause) => ({ code: cause.code, title: cause.title }));
 }
 

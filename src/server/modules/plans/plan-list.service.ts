@@ -7,14 +7,14 @@ import type { Actor } from "../access/actor";
 import { regionIndicatorMeta } from "./plan-access.service";
 import { findActivityStates } from "./plan-execution.repo";
 import { findConfirmedCauses } from "./plan-sources.repo";
-import { mergeActivityStates, placeOf, planFigures, todayIso } from "./plan-view";
+import { causesYearOf, mergeActivityStates, placeOf, planFigures, todayIso } from "./plan-view";
 import { findPlans, type PlanFilters, type PlanRow } from "./plans.repo";
 import { planScope } from "./plans-scope.repo";
 
 /** Each plan of the rows with its content merged with execution and its figures on `today`. */
 async function withFigures(db: Db, rows: PlanRow[], today: IsoDate) {
   const schoolIds = [...new Set(rows.flatMap((row) => (row.schoolId === null ? [] : [row.schoolId])))];
-  const years = [...new Set(rows.map((row) => row.year))];
+  const years = [...new Set(rows.map((row) => causesYearOf(row.year)))];
   const regionIds = [...new Set(rows.map((row) => row.regionId))];
   const [states, causes, indicatorLists] = await Promise.all([
     findActivityStates(
@@ -29,7 +29,8 @@ async function withFigures(db: Db, rows: PlanRow[], today: IsoDate) {
   );
   return rows.map((row) => {
     const plan = mergeActivityStates(row.content, states.get(row.id));
-    const confirmed = causes.filter((cause) => cause.schoolId === row.schoolId && cause.year === row.year);
+    const causesYear = causesYearOf(row.year);
+    const confirmed = causes.filter((cause) => cause.schoolId === row.schoolId && cause.year === causesYear);
     const figures = planFigures({
       plan,
       status: row.status,

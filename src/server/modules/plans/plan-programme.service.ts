@@ -93,7 +93,7 @@ function programmeTitle(input: ProgrammeInput, schoolName: string, riskTitle: st
 /**
  * Builds a school programme draft from the school's confirmed causes of the year and the chosen
  * measures (buildSchoolProgrammeDraft), the baselines from the school's latest indicator values up
- * to the year; the period is the school year ending in it unless given. Every cause must be
+ * to the year; the period is the school year after the causes' year (Y/Y+1) unless given. Every cause must be
  * confirmed for the school and year (400 naming it otherwise).
  */
 export async function buildProgrammeContent(
@@ -120,7 +120,10 @@ export async function buildProgrammeContent(
   const result = buildSchoolProgrammeDraft({
     kind: input.kind,
     title: input.title ?? programmeTitle(input, school.fullName, risk),
-    period: input.period ?? academicYearPeriod(input.year - 1),
+    // The causes of year Y come from the results of the school year ending in Y (the identification
+    // run of that year); the programme acts on them in the school year that follows, starting in
+    // September of Y — as in seed 000: results of 2018/19, identification 23.09.2019, programme 2019/20.
+    period: input.period ?? academicYearPeriod(input.year),
     causes: input.causes,
     factors,
     measures,

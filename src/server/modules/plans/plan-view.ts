@@ -108,3 +108,12 @@ export function schoolYearOf(date: IsoDate): number {
   const year = Number(date.slice(0, 4));
   return Number(date.slice(5, 7)) >= 9 ? year + 1 : year;
 }
+
+/**
+ * The year of the causes a school plan answers: a plan of the school year ending in Y acts on the
+ * causes confirmed after the results of the school year before, that is of the identification year
+ * Y − 1 (results of 2018/19 → identification 2019 → causes 2019 → programme 2019/20, plan year 2020).
+ */
+export function causesYearOf(planYear: number): number {
+  return planYear - 1;
+}

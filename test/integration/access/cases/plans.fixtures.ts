@@ -2,10 +2,10 @@ import type { PlanDetail } from "../../../../src/shared/plans-api";
 import type { Client } from "../../../support/http";
 import {
   activityIds,
+  CAUSES_YEAR,
   confirmCauses,
   editable,
   ok,
-  PLAN_YEAR,
   postPlan,
   seedPlanCatalogue,
   transition,
@@ -18,7 +18,7 @@ export function draftProgramme(w: { s1: { id: number }; clients: Clients }): Pro
     source: "programme",
     kind: "transition_programme",
     schoolId: w.s1.id,
-    year: PLAN_YEAR,
+    year: CAUSES_YEAR,
     causes: [{ factorCode: "low_learning_motivation", measureCodes: ["individual_routes", "subject_weeks"] }],
   });
 }
@@ -50,7 +50,7 @@ export async function buildPlanFixtures(world: World, clients: Clients) {
   await confirmCauses(world.db, {
     regionId: world.regionA.id,
     schoolId: world.s1.id,
-    year: PLAN_YEAR,
+    year: CAUSES_YEAR,
     codes: ["low_learning_motivation"],
   });
   const w = { s1: world.s1, clients };
