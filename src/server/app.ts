@@ -16,12 +16,14 @@ import { analyticsRoutes } from "./modules/analytics/analytics.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { createCacheVersionSource } from "./modules/cache/cache-versions";
+import { causesRoutes } from "./modules/causes/causes.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
 import { identificationRoutes } from "./modules/identification/identification.routes";
 import { importRoutes } from "./modules/import/import.routes";
 import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
 import { jobRoutes } from "./modules/jobs/job.routes";
+import { plansRoutes } from "./modules/plans/plans.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/user.routes";
 import type { Config } from "./platform/config";
@@ -40,6 +42,8 @@ const ROUTE_MODULES = [
   analyticsRoutes,
   importRoutes,
   jobRoutes,
+  causesRoutes,
+  plansRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

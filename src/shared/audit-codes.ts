@@ -28,6 +28,13 @@ export const AUDIT_ACTIONS = [
   "form_accept",
   "form_return",
   "value_unlock",
+  "seed",
+  "submit",
+  "confirm",
+  "remove",
+  "return",
+  "lock",
+  "revise",
 ] as const;
 
 /** An action the audit log records. */
@@ -46,6 +53,19 @@ export const AUDIT_ENTITIES = [
   "form",
   "schools",
   "indicator_values",
+  "cause_catalogue",
+  "cause_factor",
+  "workbook_version",
+  "workbook_response",
+  "school_examination",
+  "confirmed_cause",
+  "measure",
+  "plan",
+  "plan_comment",
+  "plan_activity_state",
+  "plan_check_in",
+  "plan_activity_assignees",
+  "plan_order",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

@@ -52,6 +52,6 @@ describe.each(testEngines())("the default year of analytics and runs on $kind", 
     expect(await options("federal", `?regionId=${w.regionB.id}`)).toMatchObject({ defaultYear: null });
     const unchosen = await c.federal.request({ method: "GET", url: "/api/analytics/options" });
     expect(unchosen.statusCode).toBe(400);
-    expect(unchosen.json().message).toBe("Укажите регион");
+    expect(unchosen.json().message).toBe("Выберите регион");
   });
 });

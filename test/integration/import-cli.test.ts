@@ -171,7 +171,7 @@ describe.each(cliEngines())(
       const run = await opora("values", dir);
       expect(run.code).toBe(1);
       // the command line's own check refuses a folder before the import opens it
-    expect(run.stderr).toContain(`Ошибка: «${dir}» — каталог, а нужен файл`);
+      expect(run.stderr).toContain(`Ошибка: «${dir}» — каталог, а нужен файл`);
       expect(run.stderr).not.toMatch(/EISDIR/);
     });
   },

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import type { Command } from "commander";
 import { ZodError } from "zod";
+import { seedCausesEverywhere } from "../../server/modules/causes/causes-seed.service";
 import { failAbandonedJobs } from "../../server/modules/jobs/job-sweep.service";
 import { type Config, loadConfig } from "../../server/platform/config";
 import { type Database, openDatabase } from "../../server/platform/db";
@@ -21,6 +22,7 @@ export async function openWorkDatabase(config: Config): Promise<Database> {
         `Задания, прерванные остановкой процесса, отмечены как неудавшиеся (№ ${ids}); их временные данные удалены.\n`,
       );
     }
+    await seedCausesEverywhere(database.db);
   } catch (error) {
     await database.close();
     throw error;

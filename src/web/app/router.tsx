@@ -40,6 +40,12 @@ const IndicatorsPage = lazyPage(() => import("../pages/indicators/indicators-pag
 const DataPage = lazyPage(() => import("../pages/data/data-page"), "DataPage");
 const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"), "SchoolFormPage");
 const ImportPage = lazyPage(() => import("../pages/import/import-page"), "ImportPage");
+const CauseRegistryPage = lazyPage(() => import("../pages/causes/registry-page"), "RegistryPage");
+const MeasuresPage = lazyPage(() => import("../pages/causes/measures-page"), "MeasuresPage");
+const WorkbookPage = lazyPage(() => import("../pages/causes/workbook-page"), "WorkbookPage");
+const PlansPage = lazyPage(() => import("../pages/plans/plans-page"), "PlansPage");
+const PlanPage = lazyPage(() => import("../pages/plans/plan-page"), "PlanPage");
+const ProgrammePage = lazyPage(() => import("../pages/plans/programme-page"), "ProgrammePage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -194,6 +200,54 @@ function SignedInRoutes() {
           element={
             <Guard permission="data.import">
               <ImportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/causes/registry"
+          element={
+            <Guard permission="municipality.read">
+              <CauseRegistryPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/causes/measures"
+          element={
+            <Guard permission="school.read">
+              <MeasuresPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/causes/workbook"
+          element={
+            <Guard permission="school.read">
+              <WorkbookPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/plans"
+          element={
+            <Guard permission="school.read">
+              <PlansPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/plans/new/programme"
+          element={
+            <Guard permission="plan.write">
+              <ProgrammePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/plans/:id"
+          element={
+            <Guard permission="school.read">
+              <PlanPage />
             </Guard>
           }
         />

@@ -4,6 +4,8 @@ import type { Database, Db } from "../../../src/server/platform/db";
 import type { Client } from "../../support/http";
 import { putValues, runAndWait, SHNRO_RULES, seedIdentification } from "../identification-support";
 import { buildWorld, type Clients, signInAll } from "../world";
+import { buildCausesFixtures } from "./cases/causes.fixtures";
+import { buildPlanFixtures } from "./cases/plans.fixtures";
 
 /** The school year the fixtures' values and forms are for. */
 export const MATRIX_YEAR = 2025;
@@ -136,6 +138,7 @@ export async function buildMatrixWorld(database: Database) {
   return {
     ...world,
     clients,
+    plans: await buildPlanFixtures(world, clients),
     fixtures: {
       ruleSetA: ruleSetA.id as number,
       ruleSetB: ruleSetB.id as number,
@@ -148,6 +151,7 @@ export async function buildMatrixWorld(database: Database) {
       valueS1: await valueId(db, world.s1.id),
       valueS2: await valueId(db, world.s2.id),
       uploadM1: uploadM1.uploadId as string,
+      causes: await buildCausesFixtures(world),
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Db } from "../../platform/db";
 import { type Actor, SYSTEM_ACTOR } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import { hashPassword } from "../auth/password";
+import { seedCauses } from "../causes/causes-seed.service";
 import { seedRuleSets } from "../identification/rule-set.service";
 import { findIndicators } from "../indicators/indicator.repo";
 import { seedCatalogue } from "../indicators/indicator.service";
@@ -172,6 +173,7 @@ async function loadDemoData(
   const { demo, values, seed, regionId, muni, schoolIds } = opts;
   await seedCatalogue(db, regionId);
   await seedRuleSets(db, regionId);
+  await seedCauses(db, regionId);
   const catalogue = await findIndicators(db, regionId);
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
   const rows = values.flatMap((v) => {

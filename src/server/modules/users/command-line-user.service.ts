@@ -6,6 +6,7 @@ import { requiredScope } from "../access/access.policy";
 import { type Actor, SYSTEM_ACTOR } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import { hashPassword } from "../auth/password";
+import { seedCauses } from "../causes/causes-seed.service";
 import { ensureRegion, findIdsByCodes, findRegionName } from "../hierarchy/hierarchy.repo";
 import { findSchoolPlace, isLoginTaken } from "./user.repo";
 import { userCreateSchema } from "./user.schemas";
@@ -115,6 +116,7 @@ async function placeByCodes(
       after,
       regionId,
     });
+    await seedCauses(tx, regionId, COMMAND_LINE_ACTOR);
   }
   const region = { code: regionCode, name: (await findRegionName(tx, regionId)) ?? regionCode, created };
   const where = `в регионе «${regionCode}»${created ? " (он только что создан и пуст)" : ""}`;

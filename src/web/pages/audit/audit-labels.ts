@@ -9,7 +9,7 @@ import { groupLabel } from "../indicators/indicator-labels";
 
 export { AUDIT_ACTIONS, AUDIT_ENTITIES } from "../../../shared/audit-codes";
 
-/** Translates an audit action code («approve» → «Утверждение перечня»); an unknown code is shown as stored. */
+/** Translates an audit action code («approve» → «Утверждение»); an unknown code is shown as stored. */
 export function useActionLabel(): (action: string) => string {
   const { t } = useTranslation();
   return (action) => (isAuditAction(action) ? t(`audit.actions.${action}`) : action);

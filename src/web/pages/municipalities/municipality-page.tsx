@@ -9,6 +9,7 @@ import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
 import { StatCard } from "../../components/stat-card";
+import { OverduePanel } from "../plans/overdue-panel";
 import { SchoolsBrowser } from "../schools/schools-browser";
 import { MocStaffSection } from "./moc-staff-section";
 import { useMunicipality } from "./municipalities.queries";
@@ -46,6 +47,7 @@ function MunicipalityView({ municipality: m }: { municipality: MunicipalityDetai
         </Title>
         <SchoolsBrowser municipalityId={m.id} />
       </Paper>
+      <OverduePanel municipalityId={m.id} />
       <MocStaffSection municipality={m} />
     </Stack>
   );

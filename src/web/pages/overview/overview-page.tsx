@@ -4,6 +4,7 @@ import { RegionRequired, useWorkRegion } from "../../app/work-region";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { MunicipalitiesTable } from "../municipalities/municipalities-table";
+import { OverduePanel } from "../plans/overdue-panel";
 import { useRegionOverview } from "./overview.queries";
 import { OverviewTotals } from "./overview-totals";
 import { SchoolsChart } from "./schools-chart";
@@ -36,6 +37,7 @@ function RegionOverview({ regionId }: { regionId: number | undefined }) {
           ) : (
             <>
               <SchoolsChart municipalities={data.municipalities} />
+              <OverduePanel regionId={data.region.id} limit={5} />
               <Paper p={0}>
                 <Title order={4} px="md" pt="md">
                   {t("overview.tableTitle")}

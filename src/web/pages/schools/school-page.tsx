@@ -8,6 +8,7 @@ import { MessagePage } from "../../components/message-page";
 import { type Crumb, PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
+import { SchoolCausesSection } from "../causes/school-causes-section";
 import { useFormDashboard } from "../data/data.queries";
 import { SchoolCategories } from "../identification/school-categories";
 import { SchoolFormModal } from "./school-form-modal";
@@ -115,6 +116,7 @@ function SchoolCard({ school }: { school: School }) {
         }}
       />
       <SchoolCategories schoolId={school.id} />
+      <SchoolCausesSection schoolId={school.id} />
       {isEditing && <SchoolFormModal school={school} onClose={() => setEditing(false)} />}
     </Stack>
   );

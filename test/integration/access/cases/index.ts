@@ -1,7 +1,9 @@
 import type { Case } from "../case";
+import { CAUSES_CASES } from "./causes.cases";
 import { DATA_CASES } from "./data.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
+import { PLAN_CASES } from "./plans.cases";
 import { SYSTEM_CASES } from "./system.cases";
 
 /** Every row of the access matrix, a file per area; a new route adds its rows to its area's file. */
@@ -10,4 +12,6 @@ export const ALL_CASES: Case[] = [
   ...HIERARCHY_CASES,
   ...DATA_CASES,
   ...IDENTIFICATION_CASES,
+  ...CAUSES_CASES,
+  ...PLAN_CASES,
 ];
