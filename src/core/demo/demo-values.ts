@@ -74,10 +74,15 @@ function municipalityCentre(region: DemoRegion, municipalityCode: string): GeoPo
 /**
  * The demo directors lead programme schools, so that a visitor signed in as one sees the whole cycle:
  * the city school falls below what its context predicts, the district one works in a hard context too.
+ * The specialist's first school struggles as well, so that the specialist has a programme school whose
+ * activities can be assigned to them (the mentor's schools are identified by chance already).
  */
 function demoStruggle(region: DemoRegion, school: DemoSchool): DemoStruggle | null {
   const isDirectors = region.users.some((u) => u.role === "school_director" && u.schoolCode === school.code);
-  if (!isDirectors) return null;
+  const isSpecialists = region.users.some(
+    (u) => u.role === "specialist" && u.assignedSchoolCodes?.[0] === school.code,
+  );
+  if (!isDirectors && !isSpecialists) return null;
   return school.isRural || school.municipalityCode !== "smolensk" ? "hard_context" : "below_expected";
 }
 
