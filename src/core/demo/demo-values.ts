@@ -7,7 +7,7 @@ import { simulateExams } from "./exam-simulation";
 import { DEMO_MUNICIPALITIES } from "./municipalities.data";
 import { createRng } from "./random";
 import { RESULT_BUILDERS } from "./result-builders";
-import { createSchoolProfile } from "./school-profile";
+import { createSchoolProfile, type DemoStruggle } from "./school-profile";
 import { STAFFING_BUILDERS } from "./staffing-builders";
 import type { GeoPoint, SchoolYearInput, ValueBuilder } from "./value-builder.types";
 
@@ -71,9 +71,24 @@ function municipalityCentre(region: DemoRegion, municipalityCode: string): GeoPo
   return { latitude: sum.latitude / points.length, longitude: sum.longitude / points.length };
 }
 
+/**
+ * The demo directors lead programme schools, so that a visitor signed in as one sees the whole cycle:
+ * the city school falls below what its context predicts, the district one works in a hard context too.
+ * The specialist's first school struggles as well, so that the specialist has a programme school whose
+ * activities can be assigned to them (the mentor's schools are identified by chance already).
+ */
+function demoStruggle(region: DemoRegion, school: DemoSchool): DemoStruggle | null {
+  const isDirectors = region.users.some((u) => u.role === "school_director" && u.schoolCode === school.code);
+  const isSpecialists = region.users.some(
+    (u) => u.role === "specialist" && u.assignedSchoolCodes?.[0] === school.code,
+  );
+  if (!isDirectors && !isSpecialists) return null;
+  return school.isRural || school.municipalityCode !== "smolensk" ? "hard_context" : "below_expected";
+}
+
 function schoolValues(input: GenerateDemoValuesInput, school: DemoSchool): DemoIndicatorValue[] {
   const { seed, years, catalogue, region } = input;
-  const profile = createSchoolProfile(seed, school, years);
+  const profile = createSchoolProfile(seed, school, years, demoStruggle(region, school));
   const centre = municipalityCentre(region, school.municipalityCode);
   const builders = catalogue.flatMap((definition) => {
     const builder = builderFor(definition);

@@ -56,17 +56,33 @@ function drawShocks(rng: Rng, count: number): number[] {
   return shocks;
 }
 
-/** Draws a school's hidden traits; the stream depends on the seed and the school's code only. */
+/**
+ * How a school the demo needs in the programme struggles: below what its context predicts (an
+ * underperforming school, ШНРО), or in a hard context as well (both ШНРО and ШФНСУ).
+ */
+export type DemoStruggle = "below_expected" | "hard_context";
+
+/**
+ * Draws a school's hidden traits; the stream depends on the seed and the school's code only. A
+ * `struggle` (the demo directors' schools, which must lead programme schools) keeps the draw and
+ * pushes the traits far enough that the preloaded rule sets identify the school every year.
+ */
 export function createSchoolProfile(
   seed: number,
   school: DemoSchool,
   years: readonly number[],
+  struggle: DemoStruggle | null = null,
 ): SchoolProfile {
   const rng = createRng(seed, `profile:${school.code}`);
   // Towns have their hard neighbourhoods too (former factory settlements, hostels): many urban ШФНСУ.
   const neighbourhood = !school.isRural && !isSelective(school) && rng.chance(0.3) ? 1.3 : 0;
-  const disadvantage = baseDisadvantage(school) + neighbourhood + rng.normal(0, 0.6);
-  const effectiveness = rng.normal(0, 0.5) + (isSelective(school) ? 0.4 : 0);
+  const drawnDisadvantage = baseDisadvantage(school) + neighbourhood + rng.normal(0, 0.6);
+  const drawnEffectiveness = rng.normal(0, 0.5) + (isSelective(school) ? 0.4 : 0);
+  const disadvantage = struggle === "hard_context" ? Math.max(drawnDisadvantage, 1.6) : drawnDisadvantage;
+  const effectiveness =
+    struggle === null
+      ? drawnEffectiveness
+      : Math.min(drawnEffectiveness, struggle === "below_expected" ? -2.2 : -1.4);
   const shocks = drawShocks(rng, years.length);
   const achievement = new Map(
     years.map((year, index) => [year, -CONTEXT_WEIGHT * disadvantage + effectiveness + (shocks[index] ?? 0)]),

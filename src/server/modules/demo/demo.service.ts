@@ -30,6 +30,7 @@ import {
   insertSchools,
 } from "./demo.repo";
 import { planDemoForms } from "./demo-forms";
+import { loadDemoRuns } from "./demo-identification";
 
 /** What was loaded. */
 export type DemoLoadSummary = {
@@ -40,6 +41,8 @@ export type DemoLoadSummary = {
   indicators: number;
   values: number;
   forms: number;
+  /** approved identification runs (the last two years) */
+  runs: number;
 };
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
@@ -98,6 +101,7 @@ export async function loadDemoRegion({
       const municipalityId = requireId(muni, moc.municipalityCode, "муниципалитет");
       await insertMocWithStaff(tx, { municipalityId, name: moc.name }, moc.staff);
     }
+    const actors = new Map<string, Actor>();
     for (const [i, u] of demo.users.entries()) {
       const schoolId = u.schoolCode ? requireId(schoolIds, u.schoolCode, "школа") : null;
       const municipalityId = u.municipalityCode ? requireId(muni, u.municipalityCode, "муниципалитет") : null;
@@ -116,8 +120,21 @@ export async function loadDemoRegion({
         userId,
         (u.assignedSchoolCodes ?? []).map((c) => requireId(schoolIds, c, "школа")),
       );
+      const place = { regionId: u.role === "federal_operator" ? null : regionId, municipalityId, schoolId };
+      actors.set(u.login, {
+        userId,
+        login: u.login,
+        fullName: u.fullName,
+        role: u.role,
+        ...place,
+        isDemo: true,
+        federalRegionIds: null,
+      });
     }
     const data = await loadDemoData(tx, { demo, values, seed, regionId, muni, schoolIds });
+    const analyst = actors.get("analyst");
+    if (!analyst) throw new Error("Демо-данные: нет регионального аналитика");
+    const runs = await loadDemoRuns(tx, analyst);
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -125,6 +142,7 @@ export async function loadDemoRegion({
       schools: schoolIds.size,
       users: demo.users.length,
       ...data,
+      runs: 2,
     };
     await recordAudit(tx, {
       actor,
