@@ -6,6 +6,7 @@ import {
   mocStaff,
   mocs,
   municipalities,
+  plans,
   regions,
   schools,
   sessions,
@@ -46,6 +47,8 @@ export async function deleteRegionCascade(db: Db, regionId: number): Promise<voi
     if (mocIds.length) await db.delete(mocStaff).where(inArray(mocStaff.mocId, mocIds));
     await db.delete(mocs).where(inArray(mocs.municipalityId, muniIds));
   }
+  // plans name their school or municipality without cascading (a real one is never deleted with them)
+  await db.delete(plans).where(eq(plans.regionId, regionId));
   await db.delete(schools).where(eq(schools.regionId, regionId));
   await db.delete(municipalities).where(eq(municipalities.regionId, regionId));
   await db.delete(regions).where(eq(regions.id, regionId));

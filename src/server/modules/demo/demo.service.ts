@@ -31,6 +31,7 @@ import {
 } from "./demo.repo";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
+import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
 
 /** What was loaded. */
 export type DemoLoadSummary = {
@@ -43,7 +44,7 @@ export type DemoLoadSummary = {
   forms: number;
   /** approved identification runs (the last two years) */
   runs: number;
-};
+} & DemoProgrammeSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -135,6 +136,18 @@ export async function loadDemoRegion({
     const analyst = actors.get("analyst");
     if (!analyst) throw new Error("Демо-данные: нет регионального аналитика");
     const runs = await loadDemoRuns(tx, analyst);
+    const hashOf = (password: string) => hashes[demo.users.findIndex((u) => u.password === password)] ?? "";
+    const programme = await loadDemoProgramme({
+      db: tx,
+      seed,
+      demo,
+      regionId,
+      municipalityIds: muni,
+      schoolIds,
+      actors,
+      runs,
+      hashes: { director: hashOf("demo-director"), moc: hashOf("demo-moc") },
+    });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -143,6 +156,7 @@ export async function loadDemoRegion({
       users: demo.users.length,
       ...data,
       runs: 2,
+      ...programme,
     };
     await recordAudit(tx, {
       actor,
