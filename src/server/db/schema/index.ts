@@ -13,3 +13,4 @@ export * from "./identification";
 export * from "./imports";
 export * from "./plans";
 export * from "./system";
+export * from "./teachers";
