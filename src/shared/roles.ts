@@ -33,6 +33,13 @@ export type Role = z.infer<typeof roleSchema>;
  * own level (a school its programme, a МОЦ its road map, the region its own); `plan.review` returns and
  * approves the plans of the level below (a МОЦ its schools', the region the road maps); `plan.checkin`
  * records execution on activities (a mentor or specialist only on activities assigned to them).
+ * Support and mentoring (issue 12): `support.log` writes the МОЦ log (consultations, interviews,
+ * visits); `support.request` files a specialist request for a school; `support.assign` assigns a
+ * specialist and a date; `support.record` lets the assigned specialist record the work as counts;
+ * `events.manage` writes courses, events and enrolments; `teachers.write` the teacher registry and
+ * deficit diagnoses; `mentoring.manage` mentors, the matching and its pairs; `mentoring.meet` records
+ * a pair's meetings (a mentor only for their own mentees); `partnership.write` a school's partnership
+ * agreements; `materials.write` the materials bank.
  */
 export const PERMISSIONS = [
   "region.read",
@@ -60,6 +67,16 @@ export const PERMISSIONS = [
   "plan.write",
   "plan.review",
   "plan.checkin",
+  "support.log",
+  "support.request",
+  "support.assign",
+  "support.record",
+  "events.manage",
+  "teachers.write",
+  "mentoring.manage",
+  "mentoring.meet",
+  "partnership.write",
+  "materials.write",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -91,6 +108,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "plan.write",
     "plan.review",
     "plan.checkin",
+    "support.log",
+    "support.assign",
+    "events.manage",
+    "teachers.write",
+    "mentoring.manage",
+    "partnership.write",
+    "materials.write",
   ],
   region_analyst: [
     "region.read",
@@ -106,6 +130,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "plan.write",
     "plan.review",
     "plan.checkin",
+    "support.log",
+    "support.assign",
+    "events.manage",
+    "teachers.write",
+    "mentoring.manage",
+    "materials.write",
   ],
   moc_coordinator: [
     "municipality.read",
@@ -121,6 +151,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "plan.write",
     "plan.review",
     "plan.checkin",
+    "support.log",
+    "support.request",
+    "support.assign",
+    "events.manage",
+    "teachers.write",
+    "mentoring.manage",
+    "mentoring.meet",
+    "partnership.write",
+    "materials.write",
   ],
   school_director: [
     "school.read",
@@ -129,9 +168,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "workbook.fill",
     "plan.write",
     "plan.checkin",
+    "support.request",
+    "teachers.write",
+    "partnership.write",
   ],
-  mentor: ["school.read", "plan.checkin"],
-  specialist: ["school.read", "plan.checkin"],
+  mentor: ["school.read", "plan.checkin", "mentoring.meet"],
+  specialist: ["school.read", "plan.checkin", "support.record"],
 };
 
 /** Russian names of the roles, for the UI and documents. */
