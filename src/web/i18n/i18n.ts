@@ -2,13 +2,25 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import ruCauses from "./ru.causes.json";
 import ru from "./ru.json";
+import ruMentoring from "./ru.mentoring.json";
+import ruPartners from "./ru.partners.json";
 import ruPlans from "./ru.plans.json";
+import ruSupport from "./ru.support.json";
+import ruTeachers from "./ru.teachers.json";
 
 /**
- * The Russian texts: ru.json, and a file per later feature under its own key (`causes.*`, `plans.*`),
+ * The Russian texts: ru.json, and a file per later feature under its own key (`causes.*`, `plans.*`, `support.*`, `teachers.*`, `mentoring.*`, `partners.*`),
  * so that features add their texts without touching each other's.
  */
-const translation = { ...ru, causes: ruCauses, plans: ruPlans };
+const translation = {
+  ...ru,
+  causes: ruCauses,
+  plans: ruPlans,
+  support: ruSupport,
+  teachers: ruTeachers,
+  mentoring: ruMentoring,
+  partners: ruPartners,
+};
 
 /** The default (and for now the only) locale. */
 export const DEFAULT_LOCALE = "ru";
