@@ -12,6 +12,7 @@ import { registerAuthHooks } from "./http/auth.hooks";
 import type { AppContext } from "./http/context";
 import { onFrameworkError, registerErrorHandler } from "./http/errors.hooks";
 import { registerWeb } from "./http/web";
+import { addressedRoutes } from "./modules/addressed/addressed.routes";
 import { analyticsRoutes } from "./modules/analytics/analytics.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
@@ -44,6 +45,7 @@ const ROUTE_MODULES = [
   jobRoutes,
   causesRoutes,
   plansRoutes,
+  addressedRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

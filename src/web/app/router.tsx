@@ -40,6 +40,7 @@ const IndicatorsPage = lazyPage(() => import("../pages/indicators/indicators-pag
 const DataPage = lazyPage(() => import("../pages/data/data-page"), "DataPage");
 const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"), "SchoolFormPage");
 const ImportPage = lazyPage(() => import("../pages/import/import-page"), "ImportPage");
+const AddressedPage = lazyPage(() => import("../pages/addressed/addressed-page"), "AddressedPage");
 const CauseRegistryPage = lazyPage(() => import("../pages/causes/registry-page"), "RegistryPage");
 const MeasuresPage = lazyPage(() => import("../pages/causes/measures-page"), "MeasuresPage");
 const WorkbookPage = lazyPage(() => import("../pages/causes/workbook-page"), "WorkbookPage");
@@ -200,6 +201,14 @@ function SignedInRoutes() {
           element={
             <Guard permission="data.import">
               <ImportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/support/addressed"
+          element={
+            <Guard permission="municipality.read">
+              <AddressedPage />
             </Guard>
           }
         />

@@ -1,5 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import ruAddressed from "./ru.addressed.json";
 import ruCauses from "./ru.causes.json";
 import ru from "./ru.json";
 import ruMentoring from "./ru.mentoring.json";
@@ -20,6 +21,7 @@ const translation = {
   teachers: ruTeachers,
   mentoring: ruMentoring,
   partners: ruPartners,
+  addressed: ruAddressed,
 };
 
 /** The default (and for now the only) locale. */

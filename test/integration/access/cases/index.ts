@@ -1,4 +1,5 @@
 import type { Case } from "../case";
+import { ADDRESSED_CASES } from "./addressed.cases";
 import { CAUSES_CASES } from "./causes.cases";
 import { DATA_CASES } from "./data.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
@@ -14,4 +15,5 @@ export const ALL_CASES: Case[] = [
   ...IDENTIFICATION_CASES,
   ...CAUSES_CASES,
   ...PLAN_CASES,
+  ...ADDRESSED_CASES,
 ];

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  courseEnrolments,
+  courses,
+  mentoringMeetings,
+  mentoringPairs,
+  mentors,
+  teachers,
+} from "../../src/server/db/schema";
+import type { Database } from "../../src/server/platform/db";
+import { testEngines } from "../support/db";
+import { buildCausesWorld, type CausesWorld, expectStatus, storeApprovedRun } from "./causes-support";
+
+/** The programme year of the 2025 run: 2025/26, 1 September 2025 to 31 August 2026. */
+const YEAR = 2026;
+
+type Body = {
+  year: number;
+  period: { from: string; to: string };
+  asOf: string;
+  territory: string;
+  schools: {
+    code: string;
+    counts: Record<string, number>;
+    courseHoursCompleted: number;
+    lastSupportOn: string | null;
+  }[];
+  totals: { schools: number; withNone: number; counts: Record<string, number> };
+  flags: { kind: string; schoolId: number; sentence: string }[];
+};
+
+describe.each(testEngines())("addressed support on $kind", (engine) => {
+  let database: Database;
+  let w: CausesWorld;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    w = await buildCausesWorld(database);
+    const regionId = w.regionA.id;
+    await storeApprovedRun(w.db, {
+      regionId,
+      year: 2025,
+      schools: [
+        { ...w.s1, category: "shnro" },
+        { ...w.s1b, category: "both" },
+        { ...w.s2, category: "shfnsu" },
+      ],
+    });
+    const [t1, t2, t3] = await w.db
+      .insert(teachers)
+      .values([
+        { schoolId: w.s1.id, fullName: "Иванова Анна Петровна", subjects: ["математика"] },
+        { schoolId: w.s1.id, fullName: "Петров Олег Ильич", subjects: ["физика"] },
+        { schoolId: w.s1b.id, fullName: "Сидорова Ирина Львовна", subjects: ["русский язык"] },
+      ])
+      .returning();
+    const [mentorTeacher] = await w.db
+      .insert(teachers)
+      .values({ schoolId: w.s2.id, fullName: "Орлова Мария Ивановна", subjects: ["русский язык"] })
+      .returning();
+    const [course36, course72] = await w.db
+      .insert(courses)
+      .values([
+        { regionId, title: "Оценка образовательных результатов", hours: 36, blocks: ["assessment"] },
+        { regionId, title: "Цифровая школа", hours: 72, blocks: ["digital"] },
+      ])
+      .returning();
+    if (!t1 || !t2 || !t3 || !mentorTeacher || !course36 || !course72) throw new Error("setup");
+    await w.db.insert(courseEnrolments).values([
+      {
+        courseId: course36.id,
+        teacherId: t1.id,
+        status: "completed",
+        enrolledOn: "2025-10-01",
+        completedOn: "2025-11-20",
+      },
+      { courseId: course72.id, teacherId: t2.id, status: "enrolled", enrolledOn: "2026-02-03" },
+      // before the programme year: not this year's support
+      {
+        courseId: course72.id,
+        teacherId: t1.id,
+        status: "completed",
+        enrolledOn: "2025-03-01",
+        completedOn: "2025-05-01",
+      },
+    ]);
+    const [mentor] = await w.db
+      .insert(mentors)
+      .values({
+        regionId,
+        kind: "teacher",
+        teacherId: mentorTeacher.id,
+        fullName: mentorTeacher.fullName,
+        schoolId: w.s2.id,
+        municipalityId: w.s2.municipalityId,
+        capacity: 2,
+      })
+      .returning();
+    if (!mentor) throw new Error("setup");
+    const [pair] = await w.db
+      .insert(mentoringPairs)
+      .values({
+        mentorId: mentor.id,
+        teacherId: t3.id,
+        year: YEAR,
+        status: "confirmed",
+        decidedAt: new Date("2025-10-10T09:00:00Z"),
+      })
+      .returning();
+    await w.db
+      .insert(mentoringPairs)
+      .values({ mentorId: mentor.id, teacherId: t2.id, year: YEAR, status: "rejected" });
+    if (!pair) throw new Error("setup");
+    await w.db.insert(mentoringMeetings).values([
+      { pairId: pair.id, heldOn: "2025-11-05", format: "in_person", topic: "Орфографический режим" },
+      { pairId: pair.id, heldOn: "2026-03-12", format: "remote", topic: "Разбор ВПР" },
+    ]);
+  });
+
+  afterAll(async () => {
+    await w?.app.close();
+    await database?.close();
+  });
+
+  it("gives the МОЦ its municipality's programme schools with what each received in the year", async () => {
+    const body: Body = await expectStatus(w.clients.mocM1, 200, {
+      method: "GET",
+      url: `/api/support/addressed?year=${YEAR}`,
+    });
+    expect(body.period).toEqual({ from: "2025-09-01", to: "2026-08-31" });
+    expect(body.schools.map((s) => s.code).sort()).toEqual([w.s1.code, w.s1b.code].sort());
+    const s1 = body.schools.find((s) => s.code === w.s1.code);
+    const s1b = body.schools.find((s) => s.code === w.s1b.code);
+    expect(s1?.counts.courses).toBe(2);
+    expect(s1?.courseHoursCompleted).toBe(36);
+    expect(s1?.counts.mentoring).toBe(0);
+    expect(s1?.lastSupportOn).toBe("2026-02-03");
+    expect(s1b?.counts.mentoring).toBe(1);
+    expect(s1b?.lastSupportOn).toBe("2026-03-12");
+    expect(body.totals).toMatchObject({ schools: 2, withNone: 0 });
+  });
+
+  it("flags, as of the year's end, a school whose latest support is months old and one with none", async () => {
+    const body: Body = await expectStatus(w.clients.adminA, 200, {
+      method: "GET",
+      url: `/api/support/addressed?year=${YEAR}`,
+    });
+    expect(body.asOf).toBe("2026-08-31");
+    expect(body.schools).toHaveLength(3);
+    const noSupport = body.flags.filter((flag) => flag.kind === "no_support");
+    expect(noSupport.map((flag) => flag.schoolId).sort()).toEqual([w.s1.id, w.s1b.id, w.s2.id].sort());
+    const s2 = noSupport.find((flag) => flag.schoolId === w.s2.id);
+    expect(s2?.sentence).toContain("с 01.09.2025 школа не получила адресной поддержки");
+    const s1 = noSupport.find((flag) => flag.schoolId === w.s1.id);
+    expect(s1?.sentence).toContain("адресной поддержки нет 6 месяцев, последняя — 03.02.2026");
+  });
+
+  it("takes the year after the latest approved run when none is asked, and an empty year says so", async () => {
+    const body: Body = await expectStatus(w.clients.adminA, 200, {
+      method: "GET",
+      url: "/api/support/addressed",
+    });
+    expect(body.year).toBe(YEAR);
+    const empty: Body = await expectStatus(w.clients.adminA, 200, {
+      method: "GET",
+      url: "/api/support/addressed?year=2030",
+    });
+    expect(empty.schools).toEqual([]);
+    expect(empty.flags).toEqual([]);
+  });
+
+  it("refuses schools, mentors and specialists, and another municipality's МОЦ a municipality not its own", async () => {
+    for (const client of [w.clients.directorS1, w.clients.mentorS1, w.clients.specialistS1]) {
+      expect(
+        (await client.request({ method: "GET", url: `/api/support/addressed?year=${YEAR}` })).statusCode,
+      ).toBe(403);
+    }
+    const other = await w.clients.mocM2.request({
+      method: "GET",
+      url: `/api/support/addressed?year=${YEAR}&municipalityId=${w.m1.id}`,
+    });
+    expect(other.statusCode).toBe(404);
+    const own: Body = await expectStatus(w.clients.mocM2, 200, {
+      method: "GET",
+      url: `/api/support/addressed?year=${YEAR}`,
+    });
+    expect(own.schools.map((s) => s.code)).toEqual([w.s2.code]);
+  });
+});
