@@ -150,7 +150,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
     const noSupport = body.flags.filter((flag) => flag.kind === "no_support");
     expect(noSupport.map((flag) => flag.schoolId).sort()).toEqual([w.s1.id, w.s1b.id, w.s2.id].sort());
     const s2 = noSupport.find((flag) => flag.schoolId === w.s2.id);
-    expect(s2?.sentence).toContain("с 01.09.2025 школа не получила адресной поддержки");
+    expect(s2?.sentence).toContain("с 01.09.2025 адресной поддержки не было (11 месяцев)");
     const s1 = noSupport.find((flag) => flag.schoolId === w.s1.id);
     expect(s1?.sentence).toContain("адресной поддержки нет 6 месяцев, последняя — 03.02.2026");
   });

@@ -162,7 +162,7 @@ export function supportFlags(input: {
           kind: "no_support",
           schoolId: school.schoolId,
           schoolName: school.name,
-          sentence: `${school.name}: с ${formatRuDate(input.periodFrom)} школа не получила адресной поддержки — ни консультаций, ни запросов, ни курсов, ни наставников, ни мероприятий, ни партнёров (${monthsWord(since)}).`,
+          sentence: `${school.name}: с ${formatRuDate(input.periodFrom)} адресной поддержки не было (${monthsWord(since)}).`,
         });
       }
       continue;

@@ -2,9 +2,15 @@ import type { Me } from "../../shared/api";
 import type { Permission } from "../../shared/roles";
 import type { TranslationKey } from "../i18n/keys";
 
+/** The groups of the side navigation, in display order: each shown under its heading when it has an entry. */
+export const NAV_SECTIONS = ["data", "analysis", "work", "support", "admin"] as const;
+/** A group of the side navigation. */
+export type NavSection = (typeof NAV_SECTIONS)[number];
+
 /** One entry of the side navigation, shown when the user holds its permission. */
 export type NavItem = {
   to: string;
+  section: NavSection;
   labelKey: TranslationKey;
   permission: Permission;
   /**
@@ -26,27 +32,54 @@ function ownSchool(me: Me): Pick<NavItem, "to" | "labelKey"> | null {
 
 /** The side navigation in display order. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: "/overview", labelKey: "nav.overview", permission: "region.read" },
+  { to: "/overview", section: "data", labelKey: "nav.overview", permission: "region.read" },
   {
     to: "/municipalities",
+    section: "data",
     labelKey: "nav.municipalities",
     permission: "municipality.read",
     personal: ownMunicipality,
   },
-  { to: "/schools", labelKey: "nav.schools", permission: "school.read", personal: ownSchool },
-  { to: "/users", labelKey: "nav.users", permission: "user.manage" },
-  { to: "/identification", labelKey: "nav.identification", permission: "school.read" },
-  { to: "/causes/registry", labelKey: "causes.navRegistry", permission: "municipality.read" },
-  { to: "/causes/measures", labelKey: "causes.navMeasures", permission: "school.read" },
-  { to: "/causes/workbook", labelKey: "causes.navWorkbook", permission: "causes.manage" },
-  { to: "/analytics/context", labelKey: "nav.contextModel", permission: "municipality.read" },
-  { to: "/analytics/clusters", labelKey: "nav.clusters", permission: "municipality.read" },
-  { to: "/plans", labelKey: "plans.title", permission: "school.read" },
-  { to: "/support/addressed", labelKey: "addressed.nav", permission: "municipality.read" },
-  { to: "/data", labelKey: "nav.data", permission: "school.read" },
-  { to: "/indicators", labelKey: "nav.indicators", permission: "school.read" },
-  { to: "/import", labelKey: "nav.import", permission: "data.import" },
-  { to: "/audit", labelKey: "nav.audit", permission: "audit.read" },
+  {
+    to: "/schools",
+    section: "data",
+    labelKey: "nav.schools",
+    permission: "school.read",
+    personal: ownSchool,
+  },
+  { to: "/data", section: "data", labelKey: "nav.data", permission: "school.read" },
+  { to: "/indicators", section: "data", labelKey: "nav.indicators", permission: "school.read" },
+  { to: "/import", section: "data", labelKey: "nav.import", permission: "data.import" },
+  { to: "/identification", section: "analysis", labelKey: "nav.identification", permission: "school.read" },
+  {
+    to: "/analytics/context",
+    section: "analysis",
+    labelKey: "nav.contextModel",
+    permission: "municipality.read",
+  },
+  {
+    to: "/analytics/clusters",
+    section: "analysis",
+    labelKey: "nav.clusters",
+    permission: "municipality.read",
+  },
+  {
+    to: "/causes/registry",
+    section: "work",
+    labelKey: "causes.navRegistry",
+    permission: "municipality.read",
+  },
+  { to: "/causes/measures", section: "work", labelKey: "causes.navMeasures", permission: "school.read" },
+  { to: "/causes/workbook", section: "work", labelKey: "causes.navWorkbook", permission: "causes.manage" },
+  { to: "/plans", section: "work", labelKey: "plans.title", permission: "school.read" },
+  {
+    to: "/support/addressed",
+    section: "support",
+    labelKey: "addressed.nav",
+    permission: "municipality.read",
+  },
+  { to: "/users", section: "admin", labelKey: "nav.users", permission: "user.manage" },
+  { to: "/audit", section: "admin", labelKey: "nav.audit", permission: "audit.read" },
 ];
 
 /** The navigation items this user may open, with personal links where the scope is one object. */

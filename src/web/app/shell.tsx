@@ -1,10 +1,22 @@
-import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { ROLE_LABELS } from "../../shared/roles";
-import { visibleNavItems } from "./navigation";
+import { NAV_SECTIONS, visibleNavItems } from "./navigation";
 import { useMe, useSignOut } from "./session";
 import { WorkRegionPicker } from "./work-region";
 
@@ -23,6 +35,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const me = useMe();
   const signOut = useSignOut();
   const { pathname } = useLocation();
+  const visible = visibleNavItems(me);
   const [isNavOpen, nav] = useDisclosure(false);
 
   return (
@@ -73,16 +86,29 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t("shell.navigation")}>
-        {visibleNavItems(me).map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={t(item.labelKey)}
-            active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-            onClick={nav.close}
-          />
-        ))}
+        <ScrollArea type="auto" offsetScrollbars>
+          {NAV_SECTIONS.map((section) => {
+            const items = visible.filter((item) => item.section === section);
+            if (items.length === 0) return null;
+            return (
+              <div key={section} role="group" aria-label={t(`shell.sections.${section}`)}>
+                <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                  {t(`shell.sections.${section}`)}
+                </Text>
+                {items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    label={t(item.labelKey)}
+                    active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+                    onClick={nav.close}
+                  />
+                ))}
+              </div>
+            );
+          })}
+        </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         {me.isDemo && (
