@@ -1,4 +1,5 @@
 import { type BlockScores, schoolYearOf } from "../../../core/teachers";
+import type { AuditEntity } from "../../../shared/audit-codes";
 import type { TeacherImportResult } from "../../../shared/teachers-api";
 import type { Db } from "../../platform/db";
 import { AppError, type FieldIssue } from "../../platform/errors";
@@ -241,6 +242,9 @@ export async function importTeachers(input: {
   }
 }
 
+/** The audit entity of each kind of import. */
+const IMPORT_ENTITY: Record<TeacherImportKind, AuditEntity> = { registry: "teachers", tests: "deficit_assessment" };
+
 async function applyImport(
   db: Db,
   opts: {
@@ -275,7 +279,7 @@ async function applyImport(
     await recordAudit(tx, {
       actor: opts.actor,
       action: "import",
-      entity: opts.kind === "registry" ? "teachers" : "deficit_assessment",
+      entity: IMPORT_ENTITY[opts.kind],
       after: {
         fileName: opts.fileName,
         rows: opts.result.rows,
