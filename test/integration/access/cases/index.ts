@@ -5,6 +5,7 @@ import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
 import { PLAN_CASES } from "./plans.cases";
 import { SYSTEM_CASES } from "./system.cases";
+import { TEACHER_CASES } from "./teachers.cases";
 
 /** Every row of the access matrix, a file per area; a new route adds its rows to its area's file. */
 export const ALL_CASES: Case[] = [
@@ -14,4 +15,5 @@ export const ALL_CASES: Case[] = [
   ...IDENTIFICATION_CASES,
   ...CAUSES_CASES,
   ...PLAN_CASES,
+  ...TEACHER_CASES,
 ];
