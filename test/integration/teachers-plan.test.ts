@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, courseEnrolments, courses, mentoringPairs, mentors } from "../../src/server/db/schema";
+import { type Actor, SYSTEM_ACTOR } from "../../src/server/modules/access/actor";
+import { teacherSupportBySchool } from "../../src/server/modules/teachers/teacher-support.service";
 import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
 import {
@@ -208,5 +210,33 @@ describe.each(testEngines())("the individual plan (ИОМ) on $kind", (engine) =
     ]);
     expect(plan.deficits.map((d: { block: string }) => d.block)).toEqual(["methodical"]);
     expect(plan.mismatches).toHaveLength(1);
+  });
+
+  it("gives the dashboard, per school in the actor's scope, the teachers with a deficit, those with no support and the mismatches", async () => {
+    const { teacher: alone } = await postTeacher(w.clients.directorS1, w.s1.id, "Одинокова Лидия Павловна");
+    await postScores(w.clients.directorS1, alone.id, "2025-01-20", { digital: 20 });
+    const moc: Actor = {
+      ...SYSTEM_ACTOR,
+      userId: w.users.mocM1.id,
+      role: "moc_coordinator",
+      regionId: w.regionA.id,
+      municipalityId: w.m1.id,
+    };
+    const rows = await teacherSupportBySchool({
+      db: w.db,
+      actor: moc,
+      schoolIds: [w.s1.id, w.s2.id],
+      year: TEACHERS_YEAR,
+    });
+    expect(rows.map((r) => r.schoolId)).toEqual([w.s1.id]);
+    const [s1] = rows;
+    expect(s1?.withDeficit.map((t) => t.fullName).sort()).toEqual([
+      "Лебедева Ольга Викторовна",
+      "Одинокова Лидия Павловна",
+    ]);
+    expect(s1?.withoutSupport).toEqual([
+      { teacherId: alone.id, fullName: "Одинокова Лидия Павловна", deficits: ["digital"] },
+    ]);
+    expect(s1?.mismatched).toEqual([expect.objectContaining({ teacherId, courseId: digitalCourse })]);
   });
 });

@@ -243,7 +243,10 @@ export async function importTeachers(input: {
 }
 
 /** The audit entity of each kind of import. */
-const IMPORT_ENTITY: Record<TeacherImportKind, AuditEntity> = { registry: "teachers", tests: "deficit_assessment" };
+const IMPORT_ENTITY: Record<TeacherImportKind, AuditEntity> = {
+  registry: "teachers",
+  tests: "deficit_assessment",
+};
 
 async function applyImport(
   db: Db,
