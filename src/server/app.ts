@@ -26,6 +26,7 @@ import { dataCollectionRoutes } from "./modules/indicators/data-collection.route
 import { jobRoutes } from "./modules/jobs/job.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
 import { systemRoutes } from "./modules/system/system.routes";
+import { teachersRoutes } from "./modules/teachers/teachers.routes";
 import { userRoutes } from "./modules/users/user.routes";
 import type { Config } from "./platform/config";
 import type { Database } from "./platform/db";
@@ -46,6 +47,7 @@ const ROUTE_MODULES = [
   causesRoutes,
   plansRoutes,
   addressedRoutes,
+  teachersRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

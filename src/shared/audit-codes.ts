@@ -66,6 +66,11 @@ export const AUDIT_ENTITIES = [
   "plan_check_in",
   "plan_activity_assignees",
   "plan_order",
+  "teacher",
+  "teachers",
+  "deficit_assessment",
+  "deficit_scale",
+  "individual_plan",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

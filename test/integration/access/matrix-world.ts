@@ -6,6 +6,7 @@ import { putValues, runAndWait, SHNRO_RULES, seedIdentification } from "../ident
 import { buildWorld, type Clients, signInAll } from "../world";
 import { buildCausesFixtures } from "./cases/causes.fixtures";
 import { buildPlanFixtures } from "./cases/plans.fixtures";
+import { buildTeacherFixtures } from "./cases/teachers.fixtures";
 
 /** The school year the fixtures' values and forms are for. */
 export const MATRIX_YEAR = 2025;
@@ -152,6 +153,7 @@ export async function buildMatrixWorld(database: Database) {
       valueS2: await valueId(db, world.s2.id),
       uploadM1: uploadM1.uploadId as string,
       causes: await buildCausesFixtures(world),
+      teachers: await buildTeacherFixtures(world),
     },
   };
 }

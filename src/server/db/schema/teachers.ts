@@ -85,3 +85,41 @@ export const deficitScales = pgTable("deficit_scales", {
   updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
   updatedAt: updatedAt(),
 });
+
+/**
+ * A teacher's individual plan (индивидуальный образовательный маршрут, ИОМ) for a school year. Its
+ * deficits, recommended courses and mentor are read live (diagnoses, courses, mentoring pairs); what
+ * it stores is the people's own part: a note and the activities with deadlines.
+ */
+export const individualPlans = pgTable(
+  "individual_plans",
+  {
+    id: serial("id").primaryKey(),
+    teacherId: integer("teacher_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    /** The school year (the year it ends). */
+    year: integer("year").notNull(),
+    note: text("note").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("individual_plans_teacher_year_uq").on(t.teacherId, t.year)],
+);
+
+/** An activity of an ИОМ: free text, a deadline, done or not. */
+export const individualPlanItems = pgTable(
+  "individual_plan_items",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => individualPlans.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    deadline: date("deadline", { mode: "string" }),
+    isDone: boolean("is_done").notNull().default(false),
+  },
+  (t) => [index("individual_plan_items_plan_idx").on(t.planId, t.position)],
+);

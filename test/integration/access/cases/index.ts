@@ -6,6 +6,7 @@ import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
 import { PLAN_CASES } from "./plans.cases";
 import { SYSTEM_CASES } from "./system.cases";
+import { TEACHER_CASES } from "./teachers.cases";
 
 /** Every row of the access matrix, a file per area; a new route adds its rows to its area's file. */
 export const ALL_CASES: Case[] = [
@@ -16,4 +17,5 @@ export const ALL_CASES: Case[] = [
   ...CAUSES_CASES,
   ...PLAN_CASES,
   ...ADDRESSED_CASES,
+  ...TEACHER_CASES,
 ];
