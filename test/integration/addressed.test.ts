@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   courseEnrolments,
   courses,
+  deficitAssessments,
   mentoringMeetings,
   mentoringPairs,
   mentors,
@@ -54,6 +55,10 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
         { schoolId: w.s1b.id, fullName: "Сидорова Ирина Львовна", subjects: ["русский язык"] },
       ])
       .returning();
+    const [t4] = await w.db
+      .insert(teachers)
+      .values({ schoolId: w.s1b.id, fullName: "Кузнецов Денис Юрьевич", subjects: ["история"] })
+      .returning();
     const [mentorTeacher] = await w.db
       .insert(teachers)
       .values({ schoolId: w.s2.id, fullName: "Орлова Мария Ивановна", subjects: ["русский язык"] })
@@ -65,6 +70,24 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
         { regionId, title: "Цифровая школа", hours: 72, blocks: ["digital"] },
       ])
       .returning();
+    if (!t1 || !t2 || !t3 || !t4) throw new Error("setup");
+    const diagnosis = (teacherId: number, scores: Record<string, number>) => ({
+      teacherId,
+      assessedOn: "2025-09-20",
+      year: YEAR,
+      source: "test" as const,
+      scores,
+    });
+    await w.db.insert(deficitAssessments).values([
+      // a subject deficit, but sent to an assessment course: the course matches no deficit
+      diagnosis(t1.id, { subject: 35, assessment: 80, digital: 75 }),
+      // a digital deficit, sent to the digital course: nothing to flag
+      diagnosis(t2.id, { subject: 90, digital: 30 }),
+      // a deficit with a mentor: nothing to flag
+      diagnosis(t3.id, { methodical: 40 }),
+      // a deficit with neither mentor nor course
+      diagnosis(t4.id, { assessment: 42, subject: 88 }),
+    ]);
     if (!t1 || !t2 || !t3 || !mentorTeacher || !course36 || !course72) throw new Error("setup");
     await w.db.insert(courseEnrolments).values([
       {
@@ -153,6 +176,25 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
     expect(s2?.sentence).toContain("с 01.09.2025 адресной поддержки не было (11 месяцев)");
     const s1 = noSupport.find((flag) => flag.schoolId === w.s1.id);
     expect(s1?.sentence).toContain("адресной поддержки нет 6 месяцев, последняя — 03.02.2026");
+  });
+
+  it("flags a teacher with a deficit and neither mentor nor course, and a course that matches no deficit", async () => {
+    const body: Body = await expectStatus(w.clients.mocM1, 200, {
+      method: "GET",
+      url: `/api/support/addressed?year=${YEAR}`,
+    });
+    const unsupported = body.flags.filter((flag) => flag.kind === "teacher_unsupported");
+    expect(unsupported.map((flag) => flag.sentence)).toEqual([
+      expect.stringMatching(
+        /^Кузнецов Денис Юрьевич \(.+\): дефицит «Оценка образовательных результатов», но нет ни наставника, ни курса\.$/,
+      ),
+    ]);
+    const mismatched = body.flags.filter((flag) => flag.kind === "course_mismatch");
+    expect(mismatched).toHaveLength(1);
+    expect(mismatched[0]?.sentence).toContain("Иванова Анна Петровна");
+    expect(mismatched[0]?.sentence).toContain(
+      "«Оценка образовательных результатов» (36 ч) без учёта выявленных дефицитов",
+    );
   });
 
   it("takes the year after the latest approved run when none is asked, and an empty year says so", async () => {

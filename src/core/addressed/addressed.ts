@@ -60,13 +60,16 @@ export type TeacherGap = {
   hasCourse: boolean;
 };
 
-/** A course a teacher was sent to whose blocks match none of the teacher's deficits. */
+/**
+ * A course a teacher was sent to that matches none of the teacher's deficits, with the sentence the
+ * teachers core words it in (mismatchedEnrolments: «Направлен на курс «…» (72 ч) без учёта
+ * выявленных дефицитов: …»).
+ */
 export type CourseMismatch = {
   teacherId: number;
   fullName: string;
   schoolId: number;
-  courseTitle: string;
-  deficitBlocks: readonly ProfessionalBlock[];
+  reason: string;
 };
 
 /** A specialist request past its date and not done. */
@@ -195,10 +198,7 @@ export function supportFlags(input: {
       schoolId: mismatch.schoolId,
       schoolName,
       teacherId: mismatch.teacherId,
-      sentence:
-        mismatch.deficitBlocks.length === 0
-          ? `${mismatch.fullName} (${schoolName}) направлен(а) на курс «${mismatch.courseTitle}», хотя дефицитов у педагога не выявлено.`
-          : `${mismatch.fullName} (${schoolName}) направлен(а) на курс «${mismatch.courseTitle}» без учёта выявленных профессиональных дефицитов: ${blockList(mismatch.deficitBlocks)}.`,
+      sentence: `${mismatch.fullName} (${schoolName}). ${mismatch.reason}`,
     });
   }
   for (const request of input.overdueRequests) {

@@ -15,6 +15,7 @@ import { municipalityScope, schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { findProgrammeSchools, findScopedMunicipalities } from "../causes/registry.repo";
 import { findRegionName } from "../hierarchy/hierarchy.repo";
+import { teacherSupportBySchool } from "../teachers/teacher-support.service";
 import {
   findCourseSupport,
   findLatestApprovedRunYear,
@@ -98,9 +99,10 @@ export async function getAddressedSupport({
     municipalityId: single?.id,
   });
   const ids = [...new Set(programme.map((row) => row.schoolId))];
-  const [schoolRows, regionName, ...sourceRows] = await Promise.all([
+  const [schoolRows, regionName, teacherSupport, ...sourceRows] = await Promise.all([
     findSchoolsByIds(db, ids),
     findRegionName(db, regionId),
+    teacherSupportBySchool({ db, actor, schoolIds: ids, year }),
     ...SOURCES.map((source) => source.rows(db, ids, year, period)),
   ]);
   const bySchool = new Map<number, SchoolSupport>(
@@ -128,8 +130,24 @@ export async function getAddressedSupport({
   const effectiveAsOf = asOf < period.to ? asOf : period.to;
   const flags = supportFlags({
     schools: schoolsList,
-    teacherGaps: [],
-    mismatches: [],
+    teacherGaps: teacherSupport.flatMap((school) =>
+      school.withoutSupport.map((teacher) => ({
+        teacherId: teacher.teacherId,
+        fullName: teacher.fullName,
+        schoolId: school.schoolId,
+        deficitBlocks: teacher.deficits,
+        hasMentor: false,
+        hasCourse: false,
+      })),
+    ),
+    mismatches: teacherSupport.flatMap((school) =>
+      school.mismatched.map((enrolment) => ({
+        teacherId: enrolment.teacherId,
+        fullName: enrolment.fullName,
+        schoolId: school.schoolId,
+        reason: enrolment.reason,
+      })),
+    ),
     overdueRequests: [],
     periodFrom: period.from,
     asOf: effectiveAsOf,
