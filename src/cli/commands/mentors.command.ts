@@ -40,7 +40,7 @@ export type MatchOutput = {
 export function solveInstance(instance: MatchInstance): { lines: string[]; output: MatchOutput } {
   const weights: MatchWeights = { ...MATCH_WEIGHTS, ...instance.weights };
   const fits = fitMatrix(instance.teachers, instance.mentors, weights);
-  const result = matchMentors(instance.teachers, instance.mentors, weights, fits);
+  const result = matchMentors(instance.teachers, instance.mentors, weights);
   const scores: MatchOutput["scores"] = [];
   const lines: string[] = [];
   lines.push(`Оценки пар (педагогов: ${instance.teachers.length}, наставников: ${instance.mentors.length}):`);

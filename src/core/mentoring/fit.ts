@@ -129,6 +129,59 @@ export function fitScore(teacher: FitTeacher, mentor: FitMentor, weights: MatchW
   };
 }
 
+/**
+ * The fit scores of every teacher (rows) with every mentor (columns) as numbers — the same values as
+ * fitScore(...).score, computed without building the parts (the matching needs only the numbers; a
+ * unit test checks they agree).
+ */
+export function fitScores(
+  teachers: readonly FitTeacher[],
+  mentors: readonly FitMentor[],
+  weights: MatchWeights = MATCH_WEIGHTS,
+): Float64Array[] {
+  const nb = PROFESSIONAL_BLOCKS.length;
+  // per mentor: strength by block, NaN where not a strength
+  const strengths = new Float64Array(mentors.length * nb);
+  mentors.forEach((m, j) => {
+    PROFESSIONAL_BLOCKS.forEach((block, b) => {
+      const s = m.strengths[block];
+      strengths[j * nb + b] = s !== undefined && s >= weights.strengthLevel ? s : Number.NaN;
+    });
+  });
+  const needs = new Float64Array(nb);
+  return teachers.map((t) => {
+    PROFESSIONAL_BLOCKS.forEach((block, b) => {
+      const d = t.scores[block];
+      needs[b] =
+        d !== undefined && d < weights.masteredLevel
+          ? weights.block * (weights.masteredLevel - d)
+          : Number.NaN;
+    });
+    const row = new Float64Array(mentors.length);
+    const tPoint = hasPoint(t);
+    mentors.forEach((m, j) => {
+      let blockPoints = 0;
+      for (let b = 0; b < nb; b += 1) {
+        const need = needs[b] as number;
+        const strength = strengths[j * nb + b] as number;
+        if (Number.isNaN(need) || Number.isNaN(strength)) continue;
+        const points = (need * strength) / weights.masteredLevel / 100;
+        if (points > 0) blockPoints += points;
+      }
+      if (blockPoints <= 0) return;
+      let score = blockPoints;
+      if (t.subjects.some((s) => m.subjects.includes(s))) score += weights.subject;
+      let place = t.municipality === m.municipality ? weights.sameMunicipality : 0;
+      if (tPoint && hasPoint(m)) {
+        const km = haversineKm(t as { lat: number; lon: number }, m);
+        place += weights.distance * (1 - Math.min(km, weights.farKm) / weights.nearbyKm);
+      }
+      row[j] = round2(Math.max(0, score + place));
+    });
+    return row;
+  });
+}
+
 const fmtScore = (x: number) => String(Math.round(x));
 
 /** «12 км, тот же район» / «35 км, соседний район» / «140 км» / «тот же район» / null. */

@@ -4,6 +4,7 @@ import { PROFESSIONAL_BLOCKS } from "../teachers";
 import {
   fitReason,
   fitScore,
+  fitScores,
   haversineKm,
   MATCH_WEIGHTS,
   type Mentee,
@@ -318,5 +319,32 @@ describe("instance", () => {
     expect(parsed.problems).toContain("teachers[1].scores.assessment: Балл — от 0 до 100");
     expect(parsed.problems).toContain("mentors[0].capacity: Ёмкость — не меньше 0");
     expect(parsed.problems).toContain("teachers[1].id: Повторяется идентификатор «t1»");
+  });
+});
+
+describe("score matrix", () => {
+  it("gives exactly fitScore's numbers", () => {
+    const random = mulberry32(7);
+    const blocks = (lo: number) =>
+      Object.fromEntries(
+        PROFESSIONAL_BLOCKS.filter(() => random() < 0.6).map((b) => [
+          b,
+          Math.round(lo + random() * (100 - lo)),
+        ]),
+      );
+    const place = () => ({
+      municipality: ["А", "Б"][Math.floor(random() * 2)] as string,
+      lat: random() < 0.9 ? 54 + random() * 2 : null,
+      lon: 32 + random() * 3,
+      subjects: [["математика", "история", "физика"][Math.floor(random() * 3)] as string],
+    });
+    const teachers = Array.from({ length: 40 }, (_, i) => teacher(`t${i}`, blocks(0), place()));
+    const mentors = Array.from({ length: 30 }, (_, j) => mentor(`m${j}`, blocks(50), 1, place()));
+    const matrix = fitScores(teachers, mentors);
+    teachers.forEach((t, i) => {
+      mentors.forEach((m, j) => {
+        expect(matrix[i]?.[j]).toBe(fitScore(t, m).score);
+      });
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   type FitTeacher,
   fitReason,
   fitScore,
+  fitScores,
   MATCH_WEIGHTS,
   type MatchWeights,
 } from "./fit";
@@ -55,7 +56,7 @@ export function fitMatrix(
  *
  * Each mentor is expanded into `capacity − load` slots; slot k (k = 0, 1, …) of a mentor with `load`
  * mentees scores fit − `weights.load` × (load + k). The teacher × slot matrix is solved by the
- * Hungarian algorithm (`munkres`, rectangular, minimising cost = −score). Pairs are not forced:
+ * Hungarian algorithm (`munkres`, rectangular, minimising cost = −score; the smaller side as rows). Pairs are not forced:
  * a cell whose score is 0 or less is clipped to 0 — the value of leaving the teacher unassigned — and
  * pairs landing on such a cell are dropped afterwards. This gives the optimum over all partial
  * assignments: any partial assignment of positive pairs extends with zero cells to a full matching of
@@ -67,8 +68,8 @@ export function matchMentors(
   teachers: readonly Mentee[],
   mentors: readonly Mentor[],
   weights: MatchWeights = MATCH_WEIGHTS,
-  fits: Fit[][] = fitMatrix(teachers, mentors, weights),
 ): MatchResult {
+  const scores = fitScores(teachers, mentors, weights);
   const slotMentor: number[] = [];
   const slotIndex: number[] = [];
   mentors.forEach((m, j) => {
@@ -80,23 +81,28 @@ export function matchMentors(
   });
   const slots = slotMentor.length;
   const assigned = new Map<number, number[]>(); // mentor index → teacher indices
+  const value = (i: number, s: number): number => {
+    const fit = (scores[i] as Float64Array)[slotMentor[s] as number] as number;
+    const v = fit > 0 ? round2(fit - weights.load * (slotIndex[s] as number)) : 0;
+    return v > 0 ? v : 0;
+  };
+  const assign = (i: number, s: number) => {
+    if (value(i, s) === 0) return; // clipped: unassigned
+    const j = slotMentor[s] as number;
+    const list = assigned.get(j) ?? [];
+    list.push(i);
+    assigned.set(j, list);
+  };
   if (teachers.length > 0 && slots > 0) {
-    const cost: Float64Array[] = teachers.map((_, i) => {
-      const row = new Float64Array(slots);
-      const fitRow = fits[i] as Fit[];
-      for (let s = 0; s < slots; s += 1) {
-        const fit = (fitRow[slotMentor[s] as number] as Fit).score;
-        const value = fit > 0 ? round2(fit - weights.load * (slotIndex[s] as number)) : 0;
-        row[s] = value > 0 ? -value : 0;
-      }
-      return row;
-    });
-    for (const [i, s] of munkres(cost)) {
-      if ((cost[i] as Float64Array)[s] === 0) continue; // clipped: unassigned
-      const j = slotMentor[s] as number;
-      const list = assigned.get(j) ?? [];
-      list.push(i);
-      assigned.set(j, list);
+    // The smaller side as rows: munkres runs in O(rows² × columns), about three times faster here.
+    if (slots <= teachers.length) {
+      const cost = Array.from({ length: slots }, (_, s) =>
+        Float64Array.from({ length: teachers.length }, (_, i) => -value(i, s)),
+      );
+      for (const [s, i] of munkres(cost)) assign(i, s);
+    } else {
+      const cost = teachers.map((_, i) => Float64Array.from({ length: slots }, (_, s) => -value(i, s)));
+      for (const [i, s] of munkres(cost)) assign(i, s);
     }
   }
   const pairs: SuggestedPair[] = [];
@@ -104,9 +110,10 @@ export function matchMentors(
   for (const [j, list] of [...assigned.entries()].sort((a, b) => a[0] - b[0])) {
     const mentor = mentors[j] as Mentor;
     const load0 = mentor.load ?? 0;
-    list.sort((a, b) => ((fits[b] as Fit[])[j] as Fit).score - ((fits[a] as Fit[])[j] as Fit).score || a - b);
+    const fitOf = (i: number) => (scores[i] as Float64Array)[j] as number;
+    list.sort((a, b) => fitOf(b) - fitOf(a) || a - b);
     list.forEach((i, k) => {
-      const fit = (fits[i] as Fit[])[j] as Fit;
+      const fit = fitScore(teachers[i] as Mentee, mentor, weights);
       const load = load0 + k;
       const loadPenalty = round2(weights.load * load);
       paired.add(i);
@@ -128,12 +135,12 @@ export function matchMentors(
   const unassigned = teachers
     .map((t, i) => ({ t, i }))
     .filter(({ i }) => !paired.has(i))
-    .map(({ t, i }) => ({ teacherId: t.id, reason: unassignedReason(fits[i] as Fit[], slots) }));
+    .map(({ t, i }) => ({ teacherId: t.id, reason: unassignedReason(scores[i] as Float64Array, slots) }));
   return { pairs, unassigned, total: round2(pairs.reduce((sum, p) => sum + p.score, 0)), slots };
 }
 
-function unassignedReason(row: Fit[], slots: number): string {
+function unassignedReason(row: Float64Array, slots: number): string {
   if (slots === 0) return "У наставников нет свободных мест";
-  if (!row.some((f) => f.score > 0)) return "Нет наставника, сильного в дефицитах педагога";
+  if (!row.some((f) => f > 0)) return "Нет наставника, сильного в дефицитах педагога";
   return "Подходящие наставники заняты педагогами, которым они подходят больше";
 }
