@@ -23,6 +23,7 @@ import { identificationRoutes } from "./modules/identification/identification.ro
 import { importRoutes } from "./modules/import/import.routes";
 import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
 import { jobRoutes } from "./modules/jobs/job.routes";
+import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/user.routes";
@@ -44,6 +45,7 @@ const ROUTE_MODULES = [
   jobRoutes,
   causesRoutes,
   plansRoutes,
+  mentoringRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

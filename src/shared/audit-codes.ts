@@ -35,6 +35,9 @@ export const AUDIT_ACTIONS = [
   "return",
   "lock",
   "revise",
+  "mentor_match",
+  "pair_confirm",
+  "pair_reject",
 ] as const;
 
 /** An action the audit log records. */
@@ -66,6 +69,9 @@ export const AUDIT_ENTITIES = [
   "plan_check_in",
   "plan_activity_assignees",
   "plan_order",
+  "mentor",
+  "mentoring_pair",
+  "mentoring_meeting",
 ] as const;
 
 /** A kind of object the audit log records actions on. */
