@@ -5,6 +5,7 @@ import type { Client } from "../../support/http";
 import { putValues, runAndWait, SHNRO_RULES, seedIdentification } from "../identification-support";
 import { buildWorld, type Clients, signInAll } from "../world";
 import { buildCausesFixtures } from "./cases/causes.fixtures";
+import { buildMentoringFixtures } from "./cases/mentoring.fixtures";
 import { buildPlanFixtures } from "./cases/plans.fixtures";
 
 /** The school year the fixtures' values and forms are for. */
@@ -152,6 +153,7 @@ export async function buildMatrixWorld(database: Database) {
       valueS2: await valueId(db, world.s2.id),
       uploadM1: uploadM1.uploadId as string,
       causes: await buildCausesFixtures(world),
+      mentoring: await buildMentoringFixtures(world),
     },
   };
 }

@@ -3,6 +3,7 @@ import { CAUSES_CASES } from "./causes.cases";
 import { DATA_CASES } from "./data.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
+import { MENTORING_CASES } from "./mentoring.cases";
 import { PLAN_CASES } from "./plans.cases";
 import { SYSTEM_CASES } from "./system.cases";
 
@@ -14,4 +15,5 @@ export const ALL_CASES: Case[] = [
   ...IDENTIFICATION_CASES,
   ...CAUSES_CASES,
   ...PLAN_CASES,
+  ...MENTORING_CASES,
 ];
