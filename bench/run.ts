@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
  * Runs the benchmarks: `npm run bench` runs every bench/*.bench.ts in turn,
  * `npm run bench -- schools-api` only those whose name contains the word. Each prints its own table:
  * `schools-api` (the school list beside a bare route), `load` (100 clients over a mix on the demo
- * region), `import` (a million-row value import), `national` (identification at national scale).
+ * region), `import` (a million-row value import), `national` (identification at national scale), `mentoring` (the exact mentor
+ * matching, 1 000 teachers × 300 mentors).
  */
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2];

@@ -24,6 +24,7 @@ import { identificationRoutes } from "./modules/identification/identification.ro
 import { importRoutes } from "./modules/import/import.routes";
 import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
 import { jobRoutes } from "./modules/jobs/job.routes";
+import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { teachersRoutes } from "./modules/teachers/teachers.routes";
@@ -48,6 +49,7 @@ const ROUTE_MODULES = [
   plansRoutes,
   addressedRoutes,
   teachersRoutes,
+  mentoringRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

@@ -35,6 +35,9 @@ export const AUDIT_ACTIONS = [
   "return",
   "lock",
   "revise",
+  "mentor_match",
+  "pair_confirm",
+  "pair_reject",
 ] as const;
 
 /** An action the audit log records. */
@@ -71,6 +74,9 @@ export const AUDIT_ENTITIES = [
   "deficit_assessment",
   "deficit_scale",
   "individual_plan",
+  "mentor",
+  "mentoring_pair",
+  "mentoring_meeting",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

@@ -5,6 +5,7 @@ import type { Client } from "../../support/http";
 import { putValues, runAndWait, SHNRO_RULES, seedIdentification } from "../identification-support";
 import { buildWorld, type Clients, signInAll } from "../world";
 import { buildCausesFixtures } from "./cases/causes.fixtures";
+import { buildMentoringFixtures } from "./cases/mentoring.fixtures";
 import { buildPlanFixtures } from "./cases/plans.fixtures";
 import { buildTeacherFixtures } from "./cases/teachers.fixtures";
 
@@ -154,6 +155,7 @@ export async function buildMatrixWorld(database: Database) {
       uploadM1: uploadM1.uploadId as string,
       causes: await buildCausesFixtures(world),
       teachers: await buildTeacherFixtures(world),
+      mentoring: await buildMentoringFixtures(world),
     },
   };
 }

@@ -4,6 +4,7 @@ import { CAUSES_CASES } from "./causes.cases";
 import { DATA_CASES } from "./data.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
+import { MENTORING_CASES } from "./mentoring.cases";
 import { PLAN_CASES } from "./plans.cases";
 import { SYSTEM_CASES } from "./system.cases";
 import { TEACHER_CASES } from "./teachers.cases";
@@ -18,4 +19,5 @@ export const ALL_CASES: Case[] = [
   ...PLAN_CASES,
   ...ADDRESSED_CASES,
   ...TEACHER_CASES,
+  ...MENTORING_CASES,
 ];

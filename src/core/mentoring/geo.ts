@@ -1,0 +1,14 @@
+/** Mean radius of the Earth, km (the haversine formula's sphere). */
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** A point by latitude and longitude in degrees. */
+export type GeoPoint = { lat: number; lon: number };
+
+/** Great-circle distance between two points in km (haversine formula). */
+export function haversineKm(a: GeoPoint, b: GeoPoint): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
