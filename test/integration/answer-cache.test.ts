@@ -78,7 +78,8 @@ describe.each(testEngines())("cached answers over two app servers on $kind", (en
   it("a school's identification history shows a run made on the other server", async () => {
     const url = `/api/schools/${schoolId}/identification`;
     const before: HistoryEntry[] = await cachedOn(servers.b, analyst, url);
-    const newRun = await runIdentification(analyst, 2025);
+    // 2023: the demo has no run of that year, so the new run is the year's only one and the card shows it.
+    const newRun = await runIdentification(analyst, 2023);
     const after: HistoryEntry[] = (await getOn(servers.b, analyst, url)).body;
     expect(after).toHaveLength(before.length + 1);
     expect(after.map((h) => h.runId)).toContain(newRun);
@@ -87,7 +88,8 @@ describe.each(testEngines())("cached answers over two app servers on $kind", (en
   it("the history follows an approval made on the other server", async () => {
     const url = `/api/schools/${schoolId}/identification`;
     const before: HistoryEntry[] = await cachedOn(servers.b, analyst, url);
-    expect(before.find((h) => h.runId === runId)?.runStatus).toBe("done");
+    // The unapproved run stands behind the demo's approved list of its year until it is approved itself.
+    expect(before.map((h) => h.runId)).not.toContain(runId);
     const res = await admin.request({ method: "POST", url: `/api/identification/runs/${runId}/approve` });
     expect(res.statusCode).toBe(200);
     const after: HistoryEntry[] = (await getOn(servers.b, analyst, url)).body;

@@ -336,7 +336,8 @@ describe.each(testEngines())("identification runs on $kind", (engine) => {
         }),
       ]);
       const region = await c.adminA.request({ method: "GET", url: `/api/schools/${w.s1.id}/identification` });
-      expect(region.json()).toHaveLength(2);
+      // The region sees one verdict per year: the approved run, not the later unapproved one of the same year.
+      expect(region.json()).toEqual([expect.objectContaining({ runId: firstRun.id, runStatus: "approved" })]);
       for (const [who, status] of [
         ["directorS1", 404],
         ["mocM1", 404],
@@ -446,6 +447,49 @@ describe.each(testEngines())("identification runs on $kind", (engine) => {
       expect(xml).toContain("=HYPERLINK(1)");
       expect(xml).toContain("ШНРО и ШФНСУ");
       expect(xml).toContain("Всего школ: 3.");
+    });
+  });
+
+  describe("one official list a year", () => {
+    it("approving another run of the same year withdraws the earlier approved one, with the reason, audited", async () => {
+      const list = async (who: keyof Clients) =>
+        (await c[who].request({ method: "GET", url: "/api/identification/runs" })).json() as Run[];
+      const other = (await list("adminA")).find((r) => r.year === YEAR && r.status === "done");
+      if (!other) throw new Error("no unapproved run of the year");
+      expect((await list("adminA")).find((r) => r.id === firstRun.id)?.status).toBe("approved");
+      const res = await c.analystA.request({
+        method: "POST",
+        url: `/api/identification/runs/${other.id}/approve`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const runs = await list("adminA");
+      expect(runs.filter((r) => r.year === YEAR && r.status === "approved").map((r) => r.id)).toEqual([
+        other.id,
+      ]);
+      const replaced = runs.find((r) => r.id === firstRun.id);
+      expect(replaced).toMatchObject({
+        status: "done",
+        withdrawalReason: `Заменён перечнем запуска № ${other.id}, утверждённым за тот же ${YEAR} год`,
+      });
+      // Below the region, only the new list is seen; the school card follows it.
+      expect((await list("mocM1")).map((r) => r.id)).toEqual([other.id]);
+      const card = await c.directorS1.request({
+        method: "GET",
+        url: `/api/schools/${w.s1.id}/identification`,
+      });
+      expect(card.json()).toEqual([expect.objectContaining({ runId: other.id, year: YEAR })]);
+      const audit = await w.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "identification_run"), eq(auditLog.entityId, String(firstRun.id))));
+      expect(audit.map((a) => a.action)).toContain("withdraw");
+      // Approving the first run again puts it back, replacing the other.
+      const back = await c.analystA.request({
+        method: "POST",
+        url: `/api/identification/runs/${firstRun.id}/approve`,
+      });
+      expect(back.statusCode, back.body).toBe(200);
+      expect((await list("adminA")).find((r) => r.id === other.id)?.status).toBe("done");
     });
   });
 });

@@ -5,9 +5,14 @@ import { requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
 import { getRunById, getVisibleRun } from "./run.service";
-import { approveRunRow, withdrawRunRow } from "./run-approval.repo";
+import { approveRunRow, supersedeApprovedRuns, withdrawRunRow } from "./run-approval.repo";
 
-/** Approves a run: its list becomes the region's official one (region roles). Audited. */
+/**
+ * Approves a run: its list becomes the region's official one for its year (region roles). A year has
+ * one official list: an earlier approved run of the same year is withdrawn in the same transaction,
+ * with the reason «Заменён перечнем запуска № …» (the school card, the МОЦ's runs, the registry of
+ * causes and the order appendix all read the one approved run of a year). Audited, each withdrawal too.
+ */
 export async function approveRun({ db, actor, id }: { db: Db; actor: Actor; id: number }): Promise<Run> {
   requirePermission(actor, "identification.approve");
   const run = await getVisibleRun(db, actor, id);
@@ -16,6 +21,23 @@ export async function approveRun({ db, actor, id }: { db: Db; actor: Actor; id: 
   await db.transaction(async (tx) => {
     const isApproved = await approveRunRow(tx, id, { userId: actor.userId || null, name: actor.fullName });
     if (!isApproved) throw alreadyApproved;
+    const reason = `Заменён перечнем запуска № ${id}, утверждённым за тот же ${run.year} год`;
+    const by = { userId: actor.userId || null, name: actor.fullName, reason };
+    for (const replaced of await supersedeApprovedRuns(
+      tx,
+      { id, regionId: run.regionId, year: run.year },
+      by,
+    )) {
+      await recordAudit(tx, {
+        actor,
+        action: "withdraw",
+        entity: "identification_run",
+        entityId: replaced,
+        before: { status: "approved" },
+        after: { status: "done", reason },
+        regionId: run.regionId,
+      });
+    }
     await recordAudit(tx, {
       actor,
       action: "approve",

@@ -135,7 +135,34 @@ export async function compareRunsById({
   };
 }
 
-/** A school's categories over the years with the reasons, from the runs the actor may see. */
+/**
+ * The run that speaks for a year on a school card, of the runs of that year the actor may see: the
+ * approved one (the region's official list; the latest approved if ever there were two), otherwise
+ * the newest run (only region readers see unapproved runs). Rule sets get tuned by running a year
+ * many times; the card shows one verdict per year, not every trial run.
+ */
+function runsOfRecord(runs: readonly RunRow[]): RunRow[] {
+  const rank = (run: RunRow) => [run.status === "approved" ? 1 : 0, run.approvedAt?.getTime() ?? 0, run.id];
+  const isBetter = (a: RunRow, b: RunRow) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    for (let i = 0; i < ra.length; i++) {
+      const d = (ra[i] ?? 0) - (rb[i] ?? 0);
+      if (d !== 0) return d > 0;
+    }
+    return false;
+  };
+  const byYear = new Map<number, RunRow>();
+  for (const run of runs) {
+    const held = byYear.get(run.year);
+    if (!held || isBetter(run, held)) byYear.set(run.year, run);
+  }
+  return [...byYear.values()];
+}
+
+/**
+ * A school's categories over the years with the reasons: one entry per year, from the run of record
+ * of that year among those the actor may see (see runsOfRecord).
+ */
 export async function getSchoolHistory({
   db,
   actor,
@@ -150,7 +177,7 @@ export async function getSchoolHistory({
     regionIds: actor.role === "federal_operator" ? actor.federalRegionIds : [resolveRegionId(actor)],
     approvedOnly: !isRegionReader(actor),
   });
-  const byId = new Map(runs.map((run) => [run.id, run]));
+  const byId = new Map(runsOfRecord(runs).map((run) => [run.id, run]));
   const rows = await findResults(db, { runIds: [...byId.keys()], scope: schoolScope(actor), schoolId });
   const history = await Promise.all(
     rows.map(async (row) => {

@@ -7,9 +7,10 @@ import { useApproveRun, useWithdrawRun } from "./identification.queries";
 
 /**
  * «Утвердить перечень» with a confirmation: what approval means (the region's official list, seen by
- * the МОЦ and schools, the order appendix) and how many schools it holds.
+ * the МОЦ and schools, the order appendix), how many schools it holds, and the earlier approved list
+ * of the year it replaces, if any (a year has one official list).
  */
-export function ApproveRunButton({ run }: { run: Run }) {
+export function ApproveRunButton({ run, replaces }: { run: Run; replaces?: Run }) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const approve = useApproveRun();
@@ -49,6 +50,11 @@ export function ApproveRunButton({ run }: { run: Run }) {
             </Text>
           )}
           <Text size="sm">{t("identification.approveMeaning")}</Text>
+          {replaces && (
+            <Alert color="orange" variant="light" data-testid="approve-replaces">
+              {t("identification.approveReplaces", { year: run.year, id: replaces.id })}
+            </Alert>
+          )}
           <Text size="sm" c="dimmed">
             {t("identification.approveUndo")}
           </Text>

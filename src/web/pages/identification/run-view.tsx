@@ -26,7 +26,12 @@ export function RunView({ run, runs }: { run: Run; runs: Run[] }) {
               {t("identification.exportDocx")}
             </Button>
           )}
-          {run.permissions.canApprove && <ApproveRunButton run={run} />}
+          {run.permissions.canApprove && (
+            <ApproveRunButton
+              run={run}
+              replaces={runs.find((r) => r.year === run.year && r.status === "approved" && r.id !== run.id)}
+            />
+          )}
           {run.permissions.canWithdraw && <WithdrawRunButton run={run} />}
         </Group>
       </Group>

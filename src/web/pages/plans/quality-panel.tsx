@@ -25,7 +25,7 @@ export function QualityList({ issues }: { issues: readonly (PlanIssue | PlanIssu
           wrap="nowrap"
           align="flex-start"
         >
-          <Badge size="sm" variant="light" color={issue.severity === "warning" ? "orange" : "gray"} miw={110}>
+          <Badge size="sm" variant="light" color={issue.severity === "warning" ? "orange" : "gray"} miw={140}>
             {issue.severity === "warning" ? t("plans.quality.warning") : t("plans.quality.notice")}
           </Badge>
           <Text size="sm">{issue.message}</Text>

@@ -2,6 +2,9 @@ import { SHNRO_RULES } from "../../identification-support";
 import type { Case } from "../case";
 import { MATRIX_YEAR } from "../matrix-world";
 
+/** A year with no approved list in the world, for the rows that approve a run (it would replace the world's). */
+const OTHER_YEAR = MATRIX_YEAR - 1;
+
 const contextQuery = "outcome=ege_math_below_min_share&context=prevention_register_share";
 
 /** Rule sets, runs and their documents, and the analytics (contextual model, clusters). */
@@ -121,9 +124,10 @@ export const IDENTIFICATION_CASES: Case[] = [
     name: "the region approves a new run",
     request: async (w) => {
       const { runAndWait } = await import("../../identification-support");
+      // Another year than the world's approved list: approving replaces the approved list of its year.
       const { run } = await runAndWait(w.clients.adminA, {
         ruleSetIds: [w.fixtures.ruleSetA],
-        year: MATRIX_YEAR,
+        year: OTHER_YEAR,
       });
       return { method: "POST", url: `/api/identification/runs/${run.id}/approve` };
     },
@@ -154,7 +158,7 @@ export const IDENTIFICATION_CASES: Case[] = [
       const { runAndWait } = await import("../../identification-support");
       const { run } = await runAndWait(w.clients.adminA, {
         ruleSetIds: [w.fixtures.ruleSetA],
-        year: MATRIX_YEAR,
+        year: OTHER_YEAR,
       });
       await w.clients.adminA.request({ method: "POST", url: `/api/identification/runs/${run.id}/approve` });
       return {
