@@ -41,6 +41,7 @@ describe.each(testEngines())("the demo region's teachers on $kind", (engine) => 
   it("shows the director their school's teachers, the priority group with reasons, and an ИОМ", async () => {
     const list = await json<TeacherList>(director, `/api/schools/${first.schoolId}/teachers?year=2025`);
     expect(list.items.length).toBeGreaterThanOrEqual(15);
+    expect(list.items.find((t) => t.position === "director")?.fullName).toBe(first.fullName);
     expect(list.items.filter((t) => t.latest !== null).length).toBeGreaterThan(list.items.length * 0.7);
     const priority = list.items.filter((t) => t.isPriority);
     for (const t of priority) expect(t.priorityReason).toMatch(/^Преподаёт предмет «/);

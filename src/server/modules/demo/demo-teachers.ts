@@ -1,3 +1,4 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { createRng } from "../../../core/demo";
 import {
   demoPlanItems,
@@ -11,7 +12,7 @@ import {
   priorityOf,
   schoolYearOf,
 } from "../../../core/teachers";
-import { individualPlanItems, individualPlans } from "../../db/schema";
+import { individualPlanItems, individualPlans, users } from "../../db/schema";
 import type { Db } from "../../platform/db";
 import { loadPriorityFacts } from "../teachers/teacher-view";
 import { insertAssessments, insertTeachers, type TeacherRow } from "../teachers/teachers.repo";
@@ -36,6 +37,20 @@ export type DemoTeachersInput = {
 
 const CHUNK = 1000;
 
+/** The names of the directors' accounts of some schools: school id → full name. */
+async function findDirectorNames(db: Db, schoolIds: number[]): Promise<Map<number, string>> {
+  if (schoolIds.length === 0) return new Map();
+  const rows = await db
+    .select({ schoolId: users.schoolId, fullName: users.fullName })
+    .from(users)
+    .where(and(eq(users.role, "school_director"), inArray(users.schoolId, schoolIds)))
+    .orderBy(users.id);
+  const out = new Map<number, string>();
+  for (const row of rows)
+    if (row.schoolId !== null && !out.has(row.schoolId)) out.set(row.schoolId, row.fullName);
+  return out;
+}
+
 async function insertChunked<T, R>(rows: readonly T[], write: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push(...(await write(rows.slice(i, i + CHUNK))));
@@ -57,6 +72,10 @@ export async function loadDemoTeachers(input: DemoTeachersInput): Promise<DemoTe
     schoolIds: input.schools.map((s) => s.schoolId),
     year,
   });
+  const directors = await findDirectorNames(
+    db,
+    input.schools.map((s) => s.schoolId),
+  );
   const staffRows: typeof import("../../db/schema").teachers.$inferInsert[] = [];
   const perSchool: {
     schoolId: number;
@@ -66,7 +85,13 @@ export async function loadDemoTeachers(input: DemoTeachersInput): Promise<DemoTe
   }[] = [];
   for (const school of input.schools) {
     const size = createRng(seed, `staff-size:${school.code}`).int(15, 40);
-    const staff = generateDemoStaff(seed, school.code, size);
+    const generated = generateDemoStaff(seed, school.code, size);
+    // the school's director in the registry is the director who signs in, where the school has one
+    const director = directors.get(school.schoolId);
+    const staff =
+      director && !generated.some((t) => t.fullName === director)
+        ? generated.map((t, i) => (i === 0 ? { ...t, fullName: director } : t))
+        : generated;
     const f = facts.get(school.schoolId);
     const priority = new Set(
       staff.flatMap((t, i) =>
