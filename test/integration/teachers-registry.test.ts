@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, deficitAssessments, teachers } from "../../src/server/db/schema";
 import type { Database } from "../../src/server/platform/db";
@@ -282,6 +283,42 @@ describe.each(testEngines())("the teacher registry and diagnoses on $kind", (eng
         column: "ФИО",
         message: `педагога «Незнакомый Педагог Петрович» нет в реестре школы ${w.s1.code}`,
       },
+    ]);
+  });
+
+  it("reads an XLSX registry with its own column names through a given mapping", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Педагоги");
+    sheet.addRow(["Школа (код)", "Педагог", "Преподаёт", "Лет в профессии"]);
+    sheet.addRow([w.s1b.code, "Фролова Дарья Олеговна", "химия; биология", 7]);
+    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+    const mapping = JSON.stringify({
+      schoolCode: "Школа (код)",
+      fullName: "Педагог",
+      subjects: "Преподаёт",
+      experienceYears: "Лет в профессии",
+    });
+    const res = await expectStatus(w.clients.mocM1, 200, {
+      method: "POST",
+      url: `/api/teachers/import?kind=registry&dryRun=false&mapping=${encodeURIComponent(mapping)}`,
+      ...fileUpload("teachers.xlsx", buffer),
+    });
+    expect(res).toMatchObject({ created: 1, errors: [] });
+    const [row] = await w.db.select().from(teachers).where(eq(teachers.fullName, "Фролова Дарья Олеговна"));
+    expect(row).toMatchObject({
+      schoolId: w.s1b.id,
+      subjects: ["химия", "биология"],
+      experienceYears: 7,
+      position: "teacher",
+    });
+    const unmapped = await expectStatus(w.clients.mocM1, 200, {
+      method: "POST",
+      url: "/api/teachers/import?kind=registry",
+      ...fileUpload("teachers.xlsx", buffer),
+    });
+    // «Педагог» is a usual name of the name column; the code column is not guessed
+    expect(unmapped.errors.map((e: { message: string }) => e.message)).toEqual([
+      "Не указан столбец поля «Код ОО»",
     ]);
   });
 });

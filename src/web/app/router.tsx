@@ -47,6 +47,11 @@ const WorkbookPage = lazyPage(() => import("../pages/causes/workbook-page"), "Wo
 const PlansPage = lazyPage(() => import("../pages/plans/plans-page"), "PlansPage");
 const PlanPage = lazyPage(() => import("../pages/plans/plan-page"), "PlanPage");
 const ProgrammePage = lazyPage(() => import("../pages/plans/programme-page"), "ProgrammePage");
+const SchoolTeachersPage = lazyPage(
+  () => import("../pages/teachers/school-teachers-page"),
+  "SchoolTeachersPage",
+);
+const TeacherPage = lazyPage(() => import("../pages/teachers/teacher-page"), "TeacherPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -257,6 +262,22 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <PlanPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/schools/:id/teachers"
+          element={
+            <Guard permission="school.read">
+              <SchoolTeachersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/teachers/:id"
+          element={
+            <Guard permission="school.read">
+              <TeacherPage />
             </Guard>
           }
         />

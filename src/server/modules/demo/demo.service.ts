@@ -32,6 +32,8 @@ import {
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
+import { findRunProgrammeSchools } from "./demo-programme.repo";
+import { type DemoTeachersSummary, loadDemoTeachers } from "./demo-teachers";
 
 /** What was loaded. */
 export type DemoLoadSummary = {
@@ -44,7 +46,8 @@ export type DemoLoadSummary = {
   forms: number;
   /** approved identification runs (the last two years) */
   runs: number;
-} & DemoProgrammeSummary;
+} & DemoProgrammeSummary &
+  DemoTeachersSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -148,6 +151,13 @@ export async function loadDemoRegion({
       runs,
       hashes: { director: hashOf("demo-director"), moc: hashOf("demo-moc") },
     });
+    const teachers = await loadDemoTeachers({
+      db: tx,
+      seed,
+      regionId,
+      year: runs.latest.year,
+      schools: await findRunProgrammeSchools(tx, runs.latest.id),
+    });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -157,6 +167,7 @@ export async function loadDemoRegion({
       ...data,
       runs: 2,
       ...programme,
+      ...teachers,
     };
     await recordAudit(tx, {
       actor,

@@ -85,6 +85,14 @@ function SchoolCard({ school }: { school: School }) {
           {t("school.formLink", { year: `${formYear - 1}/${formYear}` })}
         </Button>
       )}
+      <Button
+        component={Link}
+        to={`/schools/${school.id}/teachers`}
+        variant="light"
+        data-testid="school-teachers-link"
+      >
+        {t("teachers.openFromSchool")}
+      </Button>
       {school.permissions.canEdit && (
         <Button variant="light" onClick={() => setEditing(true)}>
           {t("common.edit")}
