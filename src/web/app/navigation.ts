@@ -24,6 +24,10 @@ function ownSchool(me: Me): Pick<NavItem, "to" | "labelKey"> | null {
   return { to: `/schools/${me.schoolId}`, labelKey: "nav.mySchool" };
 }
 
+function ownMentees(me: Me): Pick<NavItem, "to" | "labelKey"> | null {
+  return me.role === "mentor" ? { to: "/mentoring/my", labelKey: "mentoring.navMy" } : null;
+}
+
 /** The side navigation in display order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/overview", labelKey: "nav.overview", permission: "region.read" },
@@ -42,6 +46,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/analytics/context", labelKey: "nav.contextModel", permission: "municipality.read" },
   { to: "/analytics/clusters", labelKey: "nav.clusters", permission: "municipality.read" },
   { to: "/plans", labelKey: "plans.title", permission: "school.read" },
+  { to: "/mentoring", labelKey: "mentoring.navMatching", permission: "mentoring.manage" },
+  {
+    to: "/mentoring/my",
+    labelKey: "mentoring.navMeetings",
+    permission: "mentoring.meet",
+    personal: ownMentees,
+  },
   { to: "/data", labelKey: "nav.data", permission: "school.read" },
   { to: "/indicators", labelKey: "nav.indicators", permission: "school.read" },
   { to: "/import", labelKey: "nav.import", permission: "data.import" },

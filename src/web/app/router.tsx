@@ -46,6 +46,9 @@ const WorkbookPage = lazyPage(() => import("../pages/causes/workbook-page"), "Wo
 const PlansPage = lazyPage(() => import("../pages/plans/plans-page"), "PlansPage");
 const PlanPage = lazyPage(() => import("../pages/plans/plan-page"), "PlanPage");
 const ProgrammePage = lazyPage(() => import("../pages/plans/programme-page"), "ProgrammePage");
+const MatchingPage = lazyPage(() => import("../pages/mentoring/matching-page"), "MatchingPage");
+const MyMenteesPage = lazyPage(() => import("../pages/mentoring/my-mentees-page"), "MyMenteesPage");
+const PairPage = lazyPage(() => import("../pages/mentoring/pair-page"), "PairPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -251,6 +254,23 @@ function SignedInRoutes() {
             </Guard>
           }
         />
+        <Route
+          path="/mentoring"
+          element={
+            <Guard permission="mentoring.manage">
+              <MatchingPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/mentoring/my"
+          element={
+            <Guard permission="mentoring.meet">
+              <MyMenteesPage />
+            </Guard>
+          }
+        />
+        <Route path="/mentoring/pairs/:id" element={<PairPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>
