@@ -96,13 +96,17 @@ export const pairSchema = z.object({
 });
 export type PairRow = z.infer<typeof pairSchema>;
 export const pairListSchema = z.object({
+  /** The year listed: the one asked, else the latest with pairs in scope, else the current school year. */
+  year: z.number(),
+  years: z.array(z.number()),
   pairs: z.array(pairSchema),
   canManage: z.boolean(),
   canMeet: z.boolean(),
 });
+export type PairList = z.infer<typeof pairListSchema>;
 
 export const pairListQuerySchema = z.object({
-  year: schoolYear,
+  year: schoolYear.optional(),
   regionId: z.coerce.number().int().positive().optional(),
   municipalityId: z.coerce.number().int().positive().optional(),
   status: z.enum(PAIR_STATUSES).optional(),

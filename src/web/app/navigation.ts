@@ -30,6 +30,10 @@ function ownSchool(me: Me): Pick<NavItem, "to" | "labelKey"> | null {
   return { to: `/schools/${me.schoolId}`, labelKey: "nav.mySchool" };
 }
 
+function ownMentees(me: Me): Pick<NavItem, "to" | "labelKey"> | null {
+  return me.role === "mentor" ? { to: "/mentoring/my", labelKey: "mentoring.navMy" } : null;
+}
+
 /** The side navigation in display order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/overview", section: "data", labelKey: "nav.overview", permission: "region.read" },
@@ -77,6 +81,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "support",
     labelKey: "addressed.nav",
     permission: "municipality.read",
+  },
+  { to: "/mentoring", section: "support", labelKey: "mentoring.navMatching", permission: "mentoring.manage" },
+  {
+    to: "/mentoring/my",
+    section: "support",
+    labelKey: "mentoring.navMeetings",
+    permission: "mentoring.meet",
+    personal: ownMentees,
   },
   { to: "/users", section: "admin", labelKey: "nav.users", permission: "user.manage" },
   { to: "/audit", section: "admin", labelKey: "nav.audit", permission: "audit.read" },

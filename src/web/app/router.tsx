@@ -46,6 +46,9 @@ const MeasuresPage = lazyPage(() => import("../pages/causes/measures-page"), "Me
 const WorkbookPage = lazyPage(() => import("../pages/causes/workbook-page"), "WorkbookPage");
 const PlansPage = lazyPage(() => import("../pages/plans/plans-page"), "PlansPage");
 const PlanPage = lazyPage(() => import("../pages/plans/plan-page"), "PlanPage");
+const MatchingPage = lazyPage(() => import("../pages/mentoring/matching-page"), "MatchingPage");
+const MyMenteesPage = lazyPage(() => import("../pages/mentoring/my-mentees-page"), "MyMenteesPage");
+const PairPage = lazyPage(() => import("../pages/mentoring/pair-page"), "PairPage");
 const ProgrammePage = lazyPage(() => import("../pages/plans/programme-page"), "ProgrammePage");
 const SchoolTeachersPage = lazyPage(
   () => import("../pages/teachers/school-teachers-page"),
@@ -281,6 +284,23 @@ function SignedInRoutes() {
             </Guard>
           }
         />
+        <Route
+          path="/mentoring"
+          element={
+            <Guard permission="mentoring.manage">
+              <MatchingPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/mentoring/my"
+          element={
+            <Guard permission="mentoring.meet">
+              <MyMenteesPage />
+            </Guard>
+          }
+        />
+        <Route path="/mentoring/pairs/:id" element={<PairPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

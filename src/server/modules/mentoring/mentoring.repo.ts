@@ -297,6 +297,19 @@ export async function findPairs(
   }));
 }
 
+/** The years that have pairs matching the condition, latest first. */
+export async function findPairYears(db: Db, where: SQL | undefined): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: mentoringPairs.year })
+    .from(mentoringPairs)
+    .innerJoin(teachers, eq(teachers.id, mentoringPairs.teacherId))
+    .innerJoin(schools, eq(schools.id, teachers.schoolId))
+    .innerJoin(mentors, eq(mentors.id, mentoringPairs.mentorId))
+    .where(where)
+    .orderBy(desc(mentoringPairs.year));
+  return rows.map((r) => r.year);
+}
+
 /** The pair's raw row, locked for a decision. */
 export async function lockPair(db: Db, id: number) {
   const [row] = await db.select().from(mentoringPairs).where(eq(mentoringPairs.id, id)).for("update");

@@ -9,6 +9,7 @@ import type {
   MeetingInput,
   MentorRow,
   PairDetail,
+  PairList,
   PairRow,
   UpdateMentorInput,
 } from "../../../shared/mentoring-api";
@@ -29,6 +30,7 @@ import {
   findMentor,
   findMentors,
   findPairs,
+  findPairYears,
   findStaffPlace,
   findTeacherPlace,
   findUserRole,
@@ -235,22 +237,32 @@ const publicPair = ({
   ...pair
 }: Awaited<ReturnType<typeof findPairs>>[number]): PairRow => pair;
 
-/** The pairs the actor sees in a year (a mentor: their own mentees). */
+/** The school year (the year it ends) of a date: from September on, the next one. */
+export function schoolYearOf(date: Date): number {
+  return date.getUTCMonth() >= 8 ? date.getUTCFullYear() + 1 : date.getUTCFullYear();
+}
+
+/** The pairs the actor sees in a year (a mentor: their own mentees); without a year, the latest with pairs. */
 export async function listPairs(
   db: Db,
   actor: Actor,
-  q: { year: number; regionId?: number; municipalityId?: number; status?: PairRow["status"] },
-): Promise<{ pairs: PairRow[]; canManage: boolean; canMeet: boolean }> {
-  const conditions: (SQL | undefined)[] = [pairScope(actor), eq(C.pairYear, q.year)];
-  if (q.status) conditions.push(eq(C.pairStatus, q.status));
+  q: { year?: number; regionId?: number; municipalityId?: number; status?: PairRow["status"] },
+): Promise<PairList> {
+  const conditions: (SQL | undefined)[] = [pairScope(actor)];
   if (actor.role === "federal_operator" || q.regionId !== undefined) {
     conditions.push(eq(C.schoolRegion, resolveActorRegionId(actor, q.regionId)));
   }
   if (q.municipalityId !== undefined) conditions.push(eq(C.schoolMunicipality, q.municipalityId));
+  const years = await findPairYears(db, and(...conditions));
+  const year = q.year ?? years[0] ?? schoolYearOf(new Date());
+  conditions.push(eq(C.pairYear, year));
+  if (q.status) conditions.push(eq(C.pairStatus, q.status));
   const rows = await findPairs(db, and(...conditions));
   return {
+    year,
+    years,
     pairs: rows.map(publicPair),
-    canManage: can(actor, "mentoring.manage"),
+    canManage: can(actor, "mentoring.manage") && actor.role !== "mentor",
     canMeet: can(actor, "mentoring.meet"),
   };
 }

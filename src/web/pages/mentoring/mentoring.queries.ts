@@ -1,0 +1,59 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type MatchingInput,
+  type MeetingInput,
+  matchingResultSchema,
+  type PairRow,
+  pairDetailSchema,
+  pairListSchema,
+} from "../../../shared/mentoring-api";
+import { apiGet, apiSend, toQuery } from "../../app/api-client";
+
+/** The pairs in scope for a year (undefined: the latest with pairs). */
+export function usePairs(
+  q: { year?: number; regionId?: number; status?: PairRow["status"] },
+  enabled = true,
+) {
+  return useQuery({
+    queryKey: ["mentoring", "pairs", q.year ?? null, q.regionId ?? null, q.status ?? null],
+    queryFn: () => apiGet(`/api/mentoring/pairs${toQuery(q)}`, pairListSchema),
+    enabled,
+  });
+}
+
+/** A pair's card. */
+export function usePair(id: number) {
+  return useQuery({
+    queryKey: ["mentoring", "pair", id],
+    queryFn: () => apiGet(`/api/mentoring/pairs/${id}`, pairDetailSchema),
+  });
+}
+
+function useMentoringMutation<A, R>(fn: (arg: A) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => client.invalidateQueries({ queryKey: ["mentoring"] }),
+  });
+}
+
+/** Runs the matching. */
+export const useRunMatching = () =>
+  useMentoringMutation((input: MatchingInput) =>
+    apiSend("POST", "/api/mentoring/matching", input, matchingResultSchema),
+  );
+
+/** Confirms, rejects or changes the mentor of a suggested pair. */
+export const useDecidePair = () =>
+  useMentoringMutation(
+    (d: { id: number; action: "confirm" | "reject" } | { id: number; action: "change"; mentorId: number }) =>
+      d.action === "change"
+        ? apiSend("PUT", `/api/mentoring/pairs/${d.id}/mentor`, { mentorId: d.mentorId }, pairDetailSchema)
+        : apiSend("POST", `/api/mentoring/pairs/${d.id}/${d.action}`, undefined, pairDetailSchema),
+  );
+
+/** Records a meeting of a pair. */
+export const useAddMeeting = () =>
+  useMentoringMutation((d: { id: number; input: MeetingInput }) =>
+    apiSend("POST", `/api/mentoring/pairs/${d.id}/meetings`, d.input, pairDetailSchema),
+  );
