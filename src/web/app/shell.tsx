@@ -91,7 +91,7 @@ export function Shell({ children }: { children: ReactNode }) {
             const items = visible.filter((item) => item.section === section);
             if (items.length === 0) return null;
             return (
-              <div key={section} role="group" aria-label={t(`shell.sections.${section}`)}>
+              <div key={section}>
                 <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
                   {t(`shell.sections.${section}`)}
                 </Text>
