@@ -24,6 +24,7 @@ import { importRoutes } from "./modules/import/import.routes";
 import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
 import { jobRoutes } from "./modules/jobs/job.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
+import { supportRoutes } from "./modules/support/support.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/user.routes";
 import type { Config } from "./platform/config";
@@ -44,6 +45,7 @@ const ROUTE_MODULES = [
   jobRoutes,
   causesRoutes,
   plansRoutes,
+  supportRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "return",
   "lock",
   "revise",
+  "assign",
+  "complete",
 ] as const;
 
 /** An action the audit log records. */
@@ -66,6 +68,10 @@ export const AUDIT_ENTITIES = [
   "plan_check_in",
   "plan_activity_assignees",
   "plan_order",
+  "support_log_entry",
+  "support_log",
+  "specialist_request",
+  "specialist_session",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** The kinds of specialist a school may ask for: psychologist, speech therapist, defectologist, social pedagogue. */
 export const SPECIALIST_KINDS = [
   "psychologist",
