@@ -4,6 +4,7 @@ import { DATA_CASES } from "./data.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
 import { PLAN_CASES } from "./plans.cases";
+import { SUPPORT_CASES } from "./support.cases";
 import { SYSTEM_CASES } from "./system.cases";
 
 /** Every row of the access matrix, a file per area; a new route adds its rows to its area's file. */
@@ -14,4 +15,5 @@ export const ALL_CASES: Case[] = [
   ...IDENTIFICATION_CASES,
   ...CAUSES_CASES,
   ...PLAN_CASES,
+  ...SUPPORT_CASES,
 ];
