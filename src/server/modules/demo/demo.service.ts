@@ -32,6 +32,7 @@ import {
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
+import { type DemoSupportSummary, loadDemoSupport } from "./demo-support";
 
 /** What was loaded. */
 export type DemoLoadSummary = {
@@ -44,7 +45,8 @@ export type DemoLoadSummary = {
   forms: number;
   /** approved identification runs (the last two years) */
   runs: number;
-} & DemoProgrammeSummary;
+} & DemoProgrammeSummary &
+  DemoSupportSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -148,6 +150,17 @@ export async function loadDemoRegion({
       runs,
       hashes: { director: hashOf("demo-director"), moc: hashOf("demo-moc") },
     });
+    const support = await loadDemoSupport({
+      db: tx,
+      seed,
+      demo,
+      regionId,
+      municipalityIds: muni,
+      schoolIds,
+      actors,
+      runs,
+      specialistHash: hashOf("demo-specialist"),
+    });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -157,6 +170,7 @@ export async function loadDemoRegion({
       ...data,
       runs: 2,
       ...programme,
+      ...support,
     };
     await recordAudit(tx, {
       actor,
