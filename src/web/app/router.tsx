@@ -46,6 +46,9 @@ const WorkbookPage = lazyPage(() => import("../pages/causes/workbook-page"), "Wo
 const PlansPage = lazyPage(() => import("../pages/plans/plans-page"), "PlansPage");
 const PlanPage = lazyPage(() => import("../pages/plans/plan-page"), "PlanPage");
 const ProgrammePage = lazyPage(() => import("../pages/plans/programme-page"), "ProgrammePage");
+const LogPage = lazyPage(() => import("../pages/support/log-page"), "LogPage");
+const RequestsPage = lazyPage(() => import("../pages/support/requests-page"), "RequestsPage");
+const RequestPage = lazyPage(() => import("../pages/support/request-page"), "RequestPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -248,6 +251,30 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <PlanPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/support/log"
+          element={
+            <Guard permission="school.read">
+              <LogPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/support/requests"
+          element={
+            <Guard permission="school.read">
+              <RequestsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/support/requests/:id"
+          element={
+            <Guard permission="school.read">
+              <RequestPage />
             </Guard>
           }
         />
