@@ -26,6 +26,7 @@ import { dataCollectionRoutes } from "./modules/indicators/data-collection.route
 import { jobRoutes } from "./modules/jobs/job.routes";
 import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
+import { supportRoutes } from "./modules/support/support.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { teachersRoutes } from "./modules/teachers/teachers.routes";
 import { userRoutes } from "./modules/users/user.routes";
@@ -50,6 +51,7 @@ const ROUTE_MODULES = [
   addressedRoutes,
   teachersRoutes,
   mentoringRoutes,
+  supportRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

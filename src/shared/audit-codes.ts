@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "mentor_match",
   "pair_confirm",
   "pair_reject",
+  "assign",
+  "complete",
 ] as const;
 
 /** An action the audit log records. */
@@ -77,6 +79,10 @@ export const AUDIT_ENTITIES = [
   "mentor",
   "mentoring_pair",
   "mentoring_meeting",
+  "support_log_entry",
+  "support_log",
+  "specialist_request",
+  "specialist_session",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

@@ -55,6 +55,9 @@ const SchoolTeachersPage = lazyPage(
   "SchoolTeachersPage",
 );
 const TeacherPage = lazyPage(() => import("../pages/teachers/teacher-page"), "TeacherPage");
+const LogPage = lazyPage(() => import("../pages/support/log-page"), "LogPage");
+const RequestsPage = lazyPage(() => import("../pages/support/requests-page"), "RequestsPage");
+const RequestPage = lazyPage(() => import("../pages/support/request-page"), "RequestPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -301,6 +304,30 @@ function SignedInRoutes() {
           }
         />
         <Route path="/mentoring/pairs/:id" element={<PairPage />} />
+        <Route
+          path="/support/log"
+          element={
+            <Guard permission="school.read">
+              <LogPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/support/requests"
+          element={
+            <Guard permission="school.read">
+              <RequestsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/support/requests/:id"
+          element={
+            <Guard permission="school.read">
+              <RequestPage />
+            </Guard>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -14,5 +14,6 @@ export * from "./identification";
 export * from "./imports";
 export * from "./mentoring";
 export * from "./plans";
+export * from "./support";
 export * from "./system";
 export * from "./teachers";

@@ -33,6 +33,7 @@ import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
 import { findRunProgrammeSchools } from "./demo-programme.repo";
+import { type DemoSupportSummary, loadDemoSupport } from "./demo-support";
 import { type DemoTeachersSummary, loadDemoTeachers } from "./demo-teachers";
 
 /** What was loaded. */
@@ -47,7 +48,8 @@ export type DemoLoadSummary = {
   /** approved identification runs (the last two years) */
   runs: number;
 } & DemoProgrammeSummary &
-  DemoTeachersSummary;
+  DemoTeachersSummary &
+  DemoSupportSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -158,6 +160,17 @@ export async function loadDemoRegion({
       year: runs.latest.year,
       schools: await findRunProgrammeSchools(tx, runs.latest.id),
     });
+    const support = await loadDemoSupport({
+      db: tx,
+      seed,
+      demo,
+      regionId,
+      municipalityIds: muni,
+      schoolIds,
+      actors,
+      runs,
+      specialistHash: hashOf("demo-specialist"),
+    });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -168,6 +181,7 @@ export async function loadDemoRegion({
       runs: 2,
       ...programme,
       ...teachers,
+      ...support,
     };
     await recordAudit(tx, {
       actor,

@@ -2,6 +2,7 @@ import type { Db } from "../../platform/db";
 import { requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { createQueuedJob, runJob } from "../jobs/job.service";
+import { importSupportLog } from "../support/support-log-import.service";
 import type { ImportSummary } from "./import-summary";
 import { loadIndicatorCatalogue } from "./indicator-rules";
 import { proposeSchoolMapping, proposeValueMapping } from "./mapping-resolve";
@@ -9,8 +10,8 @@ import { importSchools } from "./school-import.service";
 import type { StageListener } from "./stage-clock";
 import { type ImportFile, importValues } from "./value-import.service";
 
-/** What is imported: indicator values, or the school registry. */
-export type ImportKind = "values" | "schools";
+/** What is imported: indicator values, the school registry, or entries of the МОЦ log. */
+export type ImportKind = "values" | "schools" | "support_log";
 
 /** A request to run an import (from the CLI or the web). */
 export type ImportRequest = {
@@ -31,6 +32,7 @@ export type ImportRequest = {
 const TITLES: Record<ImportKind, string> = {
   values: "Загрузка значений показателей",
   schools: "Загрузка реестра школ",
+  support_log: "Загрузка журнала МОЦ",
 };
 
 /** Creates the job row of an import (state «created»), to be run by runImportJob. */
@@ -53,6 +55,7 @@ export async function queueImportJob(
 export async function runImportJob(request: ImportRequest, jobId: number): Promise<ImportSummary> {
   const { db, regionId } = request;
   return runJob(db, jobId, (job) => {
+    if (request.kind === "support_log") return importSupportLog({ ...request, job });
     if (request.kind === "schools") {
       return importSchools({
         ...request,

@@ -5,6 +5,7 @@ import { AppError } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { actorRegionId } from "../indicators/indicator.service";
+import { proposeSupportLogMapping } from "../support/support-log-import.service";
 import { type ImportKind, queueImportJob, runImportJob } from "./import-run.service";
 import type { ImportSummary } from "./import-summary";
 import { loadIndicatorCatalogue } from "./indicator-rules";
@@ -36,6 +37,22 @@ async function inspect(
   }
   const known = (await loadIndicatorCatalogue(db, regionId)).known;
   const header = table.header;
+  if (opts.kind === "support_log") {
+    const proposal = proposeSupportLogMapping(header);
+    return {
+      uploadId: upload.id,
+      fileName: upload.fileName,
+      format: table.format.format,
+      sheet: table.format.sheet ?? null,
+      header,
+      sampleRows,
+      mapping: proposal.mapping,
+      remembered: false,
+      mappingSource: proposal.source,
+      unmappedColumns: ignoredColumns(header, Object.values(proposal.mapping.columns)),
+      indicators: known,
+    };
+  }
   const values = opts.kind === "values" ? await proposeValueMapping(db, { regionId, header, known }) : null;
   const schools = values ? null : await proposeSchoolMapping(db, { regionId, header });
   const source = values?.source ?? schools?.source ?? { kind: "guessed" };
@@ -82,6 +99,7 @@ export async function uploadImportFile({
   replaces?: string;
 }): Promise<UploadInspection> {
   requirePermission(actor, "data.import");
+  if (kind === "support_log") requirePermission(actor, "support.log");
   const regionId = actorRegionId(actor);
   try {
     checkUploadFileName(fileName);

@@ -8,7 +8,7 @@ import { AppError } from "../../platform/errors";
 import { startUploadedImport, uploadImportFile } from "./import-upload.service";
 import { createUploadStore } from "./upload-store";
 
-const kindSchema = z.enum(["values", "schools"]);
+const kindSchema = z.enum(["values", "schools", "support_log"]);
 const errors = {
   400: errorSchema,
   401: errorSchema,

@@ -6,6 +6,7 @@ import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
 import { MENTORING_CASES } from "./mentoring.cases";
 import { PLAN_CASES } from "./plans.cases";
+import { SUPPORT_CASES } from "./support.cases";
 import { SYSTEM_CASES } from "./system.cases";
 import { TEACHER_CASES } from "./teachers.cases";
 
@@ -20,4 +21,5 @@ export const ALL_CASES: Case[] = [
   ...ADDRESSED_CASES,
   ...TEACHER_CASES,
   ...MENTORING_CASES,
+  ...SUPPORT_CASES,
 ];
