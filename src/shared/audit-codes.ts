@@ -66,6 +66,9 @@ export const AUDIT_ENTITIES = [
   "plan_check_in",
   "plan_activity_assignees",
   "plan_order",
+  "course",
+  "course_enrolment",
+  "event",
 ] as const;
 
 /** A kind of object the audit log records actions on. */
