@@ -17,6 +17,7 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { createCacheVersionSource } from "./modules/cache/cache-versions";
 import { causesRoutes } from "./modules/causes/causes.routes";
+import { coursesRoutes } from "./modules/courses/courses.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
 import { identificationRoutes } from "./modules/identification/identification.routes";
@@ -44,6 +45,7 @@ const ROUTE_MODULES = [
   jobRoutes,
   causesRoutes,
   plansRoutes,
+  coursesRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();
