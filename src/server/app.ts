@@ -18,6 +18,7 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { createCacheVersionSource } from "./modules/cache/cache-versions";
 import { causesRoutes } from "./modules/causes/causes.routes";
 import { coursesRoutes } from "./modules/courses/courses.routes";
+import { eventsRoutes } from "./modules/events/events.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
 import { identificationRoutes } from "./modules/identification/identification.routes";
@@ -46,6 +47,7 @@ const ROUTE_MODULES = [
   causesRoutes,
   plansRoutes,
   coursesRoutes,
+  eventsRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

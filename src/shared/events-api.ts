@@ -15,6 +15,19 @@ import { professionalBlockSchema } from "../core/teachers/blocks";
 
 const regionIdField = z.coerce.number().int().positive().optional();
 const isoDate = z.iso.date({ error: "Дата в формате ГГГГ-ММ-ДД" });
+/**
+ * The patch of an input schema: every field optional and without its default, so that a field left
+ * out of an edit stays as it was (zod's partial() would fill in the defaults).
+ */
+function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = bare.optional();
+  }
+  return z.object(shape) as unknown as ReturnType<z.ZodObject<T>["partial"]>;
+}
+
 const text = (max: number, what: string) => z.string().trim().max(max, `${what}: не длиннее ${max} знаков`);
 
 /** A course as it is written. */
@@ -39,7 +52,7 @@ export type CourseInput = z.infer<typeof courseInputSchema>;
 /** A new course (a federal operator cannot write, so regionId is only for symmetry with reads). */
 export const courseCreateSchema = courseInputSchema.extend({ regionId: regionIdField });
 /** An edit of a course: any of its fields. */
-export const coursePatchSchema = courseInputSchema.partial();
+export const coursePatchSchema = patchOf(courseInputSchema);
 /** An edit of a course. */
 export type CoursePatch = z.infer<typeof coursePatchSchema>;
 
@@ -173,7 +186,7 @@ export type EventInput = z.infer<typeof eventInputSchema>;
 /** A new event. */
 export const eventCreateSchema = eventInputSchema.extend({ regionId: regionIdField });
 /** An edit of an event. */
-export const eventPatchSchema = eventInputSchema.partial();
+export const eventPatchSchema = patchOf(eventInputSchema);
 /** An edit of an event. */
 export type EventPatch = z.infer<typeof eventPatchSchema>;
 

@@ -66,7 +66,23 @@ describe.each(testEngines())("the course catalogue and enrolments on $kind", (en
       payload: { ...COURSE, startsOn: "2024-11-01" },
     });
     expect(bad.message).toBe("Дата окончания раньше даты начала");
-    expect((await auditOf(w.db, "course")).map((a) => a.action)).toEqual(["create"]);
+    const edited = await expectStatus(c.adminA, 200, {
+      method: "PATCH",
+      url: `/api/courses/${courseId}`,
+      payload: { provider: "ГАУ ДПО «Смоленский областной институт развития образования»" },
+    });
+    expect(edited).toMatchObject({ format: "blended", hours: 36, blocks: ["methodical", "assessment"] });
+    await expectStatus(c.mocM1, 403, {
+      method: "PATCH",
+      url: `/api/courses/${courseId}`,
+      payload: { hours: 1 },
+    });
+    await expectStatus(c.adminB, 404, {
+      method: "PATCH",
+      url: `/api/courses/${courseId}`,
+      payload: { hours: 1 },
+    });
+    expect((await auditOf(w.db, "course")).map((a) => a.action)).toEqual(["create", "update"]);
   });
 
   it("filters the catalogue by block, subject, format, text and school year", async () => {
@@ -76,7 +92,7 @@ describe.each(testEngines())("the course catalogue and enrolments on $kind", (en
     expect(await q("block=digital")).toBe(0);
     expect(await q("subject=математика")).toBe(1);
     expect(await q("format=remote")).toBe(0);
-    expect(await q(`q=${encodeURIComponent("соиро")}`)).toBe(1);
+    expect(await q(`q=${encodeURIComponent("смоленский")}`)).toBe(1);
     expect(await q("year=2025")).toBe(1);
     expect(await q("year=2026")).toBe(0);
   });
@@ -223,7 +239,7 @@ describe.each(testEngines())("the course catalogue and enrolments on $kind", (en
     });
     const moc = await postTable(c.mocM1, "/api/courses/import", good, { dryRun: false });
     expect(moc.status).toBe(403);
-    expect((await auditOf(w.db, "course")).map((a) => a.action)).toEqual(["create", "import"]);
+    expect((await auditOf(w.db, "course")).map((a) => a.action)).toEqual(["create", "update", "import"]);
   });
 
   it("imports enrolments matched by course title, school code and teacher name", async () => {
