@@ -1,6 +1,8 @@
 import type { Case } from "../case";
 import { CAUSES_CASES } from "./causes.cases";
+import { COURSE_CASES } from "./courses.cases";
 import { DATA_CASES } from "./data.cases";
+import { EVENT_CASES } from "./events.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
 import { PLAN_CASES } from "./plans.cases";
@@ -14,4 +16,6 @@ export const ALL_CASES: Case[] = [
   ...IDENTIFICATION_CASES,
   ...CAUSES_CASES,
   ...PLAN_CASES,
+  ...COURSE_CASES,
+  ...EVENT_CASES,
 ];
