@@ -364,3 +364,23 @@ export async function countCourses(db: Db, regionId: number): Promise<number> {
 export async function coursesSummaryBySchool(db: Db, scope: SummaryScope, year: number) {
   return summarizeCourses(await findEnrolmentFacts(db, scope, year), year);
 }
+
+/** The active teachers of the schools (the demo enrols those of programme schools). */
+export async function findTeachersOfSchools(db: Db, schoolIds: number[]) {
+  if (schoolIds.length === 0) return [];
+  return db
+    .select({ id: teachers.id, subjects: teachers.subjects })
+    .from(teachers)
+    .where(and(inArray(teachers.schoolId, schoolIds), eq(teachers.isActive, true)))
+    .orderBy(asc(teachers.id));
+}
+
+/** Adds many enrolments at once (the demo), in chunks. */
+export async function insertEnrolmentRows(db: Db, values: EnrolmentValues[], createdBy: number | null) {
+  for (let at = 0; at < values.length; at += 5000) {
+    await db
+      .insert(courseEnrolments)
+      .values(values.slice(at, at + 5000).map((v) => ({ ...v, createdBy })))
+      .onConflictDoNothing();
+  }
+}

@@ -29,9 +29,11 @@ import {
   insertRegion,
   insertSchools,
 } from "./demo.repo";
+import { type DemoCoursesEventsSummary, loadDemoCoursesEvents } from "./demo-courses-events";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
+import { findRunProgrammeSchools } from "./demo-programme.repo";
 
 /** What was loaded. */
 export type DemoLoadSummary = {
@@ -44,7 +46,8 @@ export type DemoLoadSummary = {
   forms: number;
   /** approved identification runs (the last two years) */
   runs: number;
-} & DemoProgrammeSummary;
+} & DemoProgrammeSummary &
+  DemoCoursesEventsSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -148,6 +151,16 @@ export async function loadDemoRegion({
       runs,
       hashes: { director: hashOf("demo-director"), moc: hashOf("demo-moc") },
     });
+    // after the teachers step (issue 12): enrolments go to the teachers that exist by now
+    const programmeSchools = await findRunProgrammeSchools(tx, runs.latest.id);
+    const coursesEvents = await loadDemoCoursesEvents({
+      db: tx,
+      seed,
+      regionId,
+      year: runs.latest.year,
+      programmeSchoolIds: programmeSchools.map((s) => s.schoolId),
+      analyst,
+    });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -157,6 +170,7 @@ export async function loadDemoRegion({
       ...data,
       runs: 2,
       ...programme,
+      ...coursesEvents,
     };
     await recordAudit(tx, {
       actor,

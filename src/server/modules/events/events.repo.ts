@@ -244,3 +244,17 @@ export async function findParticipations(
 export async function eventsSummaryBySchool(db: Db, scope: EventSummaryScope, year: number) {
   return summarizeEvents(await findParticipations(db, scope, year), year);
 }
+
+/** Every school of a region with its municipality, and the municipalities' names (the demo's events). */
+export async function findRegionPlaces(db: Db, regionId: number) {
+  const schoolRows = await db
+    .select({ id: schools.id, municipalityId: schools.municipalityId })
+    .from(schools)
+    .where(eq(schools.regionId, regionId))
+    .orderBy(asc(schools.id));
+  const names = await db
+    .select({ id: municipalities.id, name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.regionId, regionId));
+  return { schools: schoolRows, municipalityNames: new Map(names.map((m) => [m.id, m.name])) };
+}
