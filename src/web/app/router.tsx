@@ -42,6 +42,9 @@ const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"),
 const ImportPage = lazyPage(() => import("../pages/import/import-page"), "ImportPage");
 const CauseRegistryPage = lazyPage(() => import("../pages/causes/registry-page"), "RegistryPage");
 const MeasuresPage = lazyPage(() => import("../pages/causes/measures-page"), "MeasuresPage");
+const CoursesPage = lazyPage(() => import("../pages/courses/courses-page"), "CoursesPage");
+const CoursePage = lazyPage(() => import("../pages/courses/course-page"), "CoursePage");
+const EventsPage = lazyPage(() => import("../pages/events/events-page"), "EventsPage");
 const WorkbookPage = lazyPage(() => import("../pages/causes/workbook-page"), "WorkbookPage");
 const PlansPage = lazyPage(() => import("../pages/plans/plans-page"), "PlansPage");
 const PlanPage = lazyPage(() => import("../pages/plans/plan-page"), "PlanPage");
@@ -208,6 +211,30 @@ function SignedInRoutes() {
           element={
             <Guard permission="municipality.read">
               <CauseRegistryPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/courses"
+          element={
+            <Guard permission="school.read">
+              <CoursesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/courses/:id"
+          element={
+            <Guard permission="school.read">
+              <CoursePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/events"
+          element={
+            <Guard permission="school.read">
+              <EventsPage />
             </Guard>
           }
         />
