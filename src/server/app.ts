@@ -18,6 +18,8 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { createCacheVersionSource } from "./modules/cache/cache-versions";
 import { causesRoutes } from "./modules/causes/causes.routes";
+import { coursesRoutes } from "./modules/courses/courses.routes";
+import { eventsRoutes } from "./modules/events/events.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
 import { identificationRoutes } from "./modules/identification/identification.routes";
@@ -52,6 +54,8 @@ const ROUTE_MODULES = [
   teachersRoutes,
   mentoringRoutes,
   supportRoutes,
+  coursesRoutes,
+  eventsRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

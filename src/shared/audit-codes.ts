@@ -83,6 +83,9 @@ export const AUDIT_ENTITIES = [
   "support_log",
   "specialist_request",
   "specialist_session",
+  "course",
+  "course_enrolment",
+  "event",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

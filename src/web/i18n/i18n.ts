@@ -2,6 +2,7 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import ruAddressed from "./ru.addressed.json";
 import ruCauses from "./ru.causes.json";
+import ruEvents from "./ru.events.json";
 import ru from "./ru.json";
 import ruMentoring from "./ru.mentoring.json";
 import ruPartners from "./ru.partners.json";
@@ -10,7 +11,7 @@ import ruSupport from "./ru.support.json";
 import ruTeachers from "./ru.teachers.json";
 
 /**
- * The Russian texts: ru.json, and a file per later feature under its own key (`causes.*`, `plans.*`, `support.*`, `teachers.*`, `mentoring.*`, `partners.*`),
+ * The Russian texts: ru.json, and a file per later feature under its own key (`causes.*`, `plans.*`, `support.*`, `events.*`, `teachers.*`, `mentoring.*`, `partners.*`),
  * so that features add their texts without touching each other's.
  */
 const translation = {
@@ -18,6 +19,7 @@ const translation = {
   causes: ruCauses,
   plans: ruPlans,
   support: ruSupport,
+  events: ruEvents,
   teachers: ruTeachers,
   mentoring: ruMentoring,
   partners: ruPartners,

@@ -29,6 +29,7 @@ import {
   insertRegion,
   insertSchools,
 } from "./demo.repo";
+import { type DemoCoursesEventsSummary, loadDemoCoursesEvents } from "./demo-courses-events";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
@@ -49,7 +50,8 @@ export type DemoLoadSummary = {
   runs: number;
 } & DemoProgrammeSummary &
   DemoTeachersSummary &
-  DemoSupportSummary;
+  DemoSupportSummary &
+  DemoCoursesEventsSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -153,12 +155,22 @@ export async function loadDemoRegion({
       runs,
       hashes: { director: hashOf("demo-director"), moc: hashOf("demo-moc") },
     });
+    const programmeSchools = await findRunProgrammeSchools(tx, runs.latest.id);
     const teachers = await loadDemoTeachers({
       db: tx,
       seed,
       regionId,
       year: runs.latest.year,
-      schools: await findRunProgrammeSchools(tx, runs.latest.id),
+      schools: programmeSchools,
+    });
+    // after the teachers step (issue 12): enrolments go to the teachers that exist by now
+    const coursesEvents = await loadDemoCoursesEvents({
+      db: tx,
+      seed,
+      regionId,
+      year: runs.latest.year,
+      programmeSchoolIds: programmeSchools.map((s) => s.schoolId),
+      analyst,
     });
     const support = await loadDemoSupport({
       db: tx,
@@ -182,6 +194,7 @@ export async function loadDemoRegion({
       ...programme,
       ...teachers,
       ...support,
+      ...coursesEvents,
     };
     await recordAudit(tx, {
       actor,

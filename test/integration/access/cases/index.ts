@@ -1,7 +1,9 @@
 import type { Case } from "../case";
 import { ADDRESSED_CASES } from "./addressed.cases";
 import { CAUSES_CASES } from "./causes.cases";
+import { COURSE_CASES } from "./courses.cases";
 import { DATA_CASES } from "./data.cases";
+import { EVENT_CASES } from "./events.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
 import { MENTORING_CASES } from "./mentoring.cases";
@@ -22,4 +24,6 @@ export const ALL_CASES: Case[] = [
   ...TEACHER_CASES,
   ...MENTORING_CASES,
   ...SUPPORT_CASES,
+  ...COURSE_CASES,
+  ...EVENT_CASES,
 ];
