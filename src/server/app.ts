@@ -23,6 +23,8 @@ import { identificationRoutes } from "./modules/identification/identification.ro
 import { importRoutes } from "./modules/import/import.routes";
 import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
 import { jobRoutes } from "./modules/jobs/job.routes";
+import { materialsRoutes } from "./modules/materials/materials.routes";
+import { partnersRoutes } from "./modules/partners/partners.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { userRoutes } from "./modules/users/user.routes";
@@ -44,6 +46,8 @@ const ROUTE_MODULES = [
   jobRoutes,
   causesRoutes,
   plansRoutes,
+  partnersRoutes,
+  materialsRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

@@ -66,6 +66,9 @@ export const AUDIT_ENTITIES = [
   "plan_check_in",
   "plan_activity_assignees",
   "plan_order",
+  "partner_agreement",
+  "material",
+  "material_link",
 ] as const;
 
 /** A kind of object the audit log records actions on. */
