@@ -37,7 +37,7 @@ for (const engine of testEngines()) {
   describe(`the materials bank (${engine.kind})`, () => {
     let database: Database;
     let w: World & { clients: Clients };
-    const ids: Record<string, number> = {};
+    const ids = { mentoring: 0, lesson: 0, video: 0, titleOnly: 0 };
     beforeAll(async () => {
       database = await engine.open();
       const world = await buildWorld(database);
