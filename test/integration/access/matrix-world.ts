@@ -5,6 +5,7 @@ import type { Client } from "../../support/http";
 import { putValues, runAndWait, SHNRO_RULES, seedIdentification } from "../identification-support";
 import { buildWorld, type Clients, signInAll } from "../world";
 import { buildCausesFixtures } from "./cases/causes.fixtures";
+import { buildPartnersFixtures } from "./cases/partners.fixtures";
 import { buildPlanFixtures } from "./cases/plans.fixtures";
 
 /** The school year the fixtures' values and forms are for. */
@@ -135,10 +136,11 @@ export async function buildMatrixWorld(database: Database) {
       ...multipartFile("m1.csv", valuesCsv(world.s1.code)),
     }),
   );
+  const plans = await buildPlanFixtures(world, clients);
   return {
     ...world,
     clients,
-    plans: await buildPlanFixtures(world, clients),
+    plans,
     fixtures: {
       ruleSetA: ruleSetA.id as number,
       ruleSetB: ruleSetB.id as number,
@@ -152,6 +154,7 @@ export async function buildMatrixWorld(database: Database) {
       valueS2: await valueId(db, world.s2.id),
       uploadM1: uploadM1.uploadId as string,
       causes: await buildCausesFixtures(world),
+      partners: await buildPartnersFixtures(world, clients),
     },
   };
 }

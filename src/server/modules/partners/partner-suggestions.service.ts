@@ -1,6 +1,7 @@
 import {
   type AnalyticsIndicator,
   AnalyticsInputError,
+  type AnalyticsSchool,
   clusterSchools,
   fitContextModel,
 } from "../../../core/analytics";
@@ -136,7 +137,15 @@ export async function loadRegionPartnerBasis(
       }
     } catch (error) {
       if (!(error instanceof AnalyticsInputError)) throw error;
-      basis.notes.push(`Контекстная модель по показателю «${outcome.name}» не построена: ${error.message}.`);
+      const best = bestThird(schools, outcome);
+      for (const schoolId of best) {
+        const entry = strengths.get(schoolId) ?? { isResilient: false, highIn: [] };
+        entry.highIn.push(outcome.name);
+        strengths.set(schoolId, entry);
+      }
+      basis.notes.push(
+        `Контекстная модель по показателю «${outcome.name}» не построена (${error.message}): высокий результат — лучшая треть школ региона по этому показателю (${best.length} школ).`,
+      );
     }
   }
   if (used.length > 0) {
@@ -175,6 +184,23 @@ export async function loadRegionPartnerBasis(
     });
   }
   return basis;
+}
+
+/**
+ * The fallback when the contextual model cannot be fitted (too few schools, a constant context):
+ * the best third of the schools with a value of the result, by its direction; none below 3 schools.
+ */
+function bestThird(schools: readonly AnalyticsSchool[], outcome: AnalyticsIndicator): number[] {
+  const sign = outcome.direction === "higher_better" ? 1 : -1;
+  const rows = schools.flatMap((school) => {
+    const value = school.values[outcome.code];
+    return value === undefined || !Number.isFinite(value)
+      ? []
+      : [{ id: school.schoolId, score: sign * value }];
+  });
+  if (rows.length < 3) return [];
+  rows.sort((a, b) => b.score - a.score || a.id - b.id);
+  return rows.slice(0, Math.ceil(rows.length / 3)).map((row) => row.id);
 }
 
 /** The suggested partner schools of one school from the region's basis, leaving out its current partners. */

@@ -3,6 +3,8 @@ import { CAUSES_CASES } from "./causes.cases";
 import { DATA_CASES } from "./data.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
+import { MATERIAL_CASES } from "./materials.cases";
+import { PARTNER_CASES } from "./partners.cases";
 import { PLAN_CASES } from "./plans.cases";
 import { SYSTEM_CASES } from "./system.cases";
 
@@ -14,4 +16,6 @@ export const ALL_CASES: Case[] = [
   ...IDENTIFICATION_CASES,
   ...CAUSES_CASES,
   ...PLAN_CASES,
+  ...PARTNER_CASES,
+  ...MATERIAL_CASES,
 ];
