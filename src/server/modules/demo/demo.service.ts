@@ -31,6 +31,7 @@ import {
 } from "./demo.repo";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
+import { type DemoPartnersSummary, loadDemoPartners } from "./demo-partners";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
 
 /** What was loaded. */
@@ -44,7 +45,8 @@ export type DemoLoadSummary = {
   forms: number;
   /** approved identification runs (the last two years) */
   runs: number;
-} & DemoProgrammeSummary;
+} & DemoProgrammeSummary &
+  DemoPartnersSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -148,6 +150,7 @@ export async function loadDemoRegion({
       runs,
       hashes: { director: hashOf("demo-director"), moc: hashOf("demo-moc") },
     });
+    const partners = await loadDemoPartners(tx, { seed, regionId, year: runs.latest.year, analyst });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -157,6 +160,7 @@ export async function loadDemoRegion({
       ...data,
       runs: 2,
       ...programme,
+      ...partners,
     };
     await recordAudit(tx, {
       actor,
