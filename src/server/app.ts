@@ -26,7 +26,9 @@ import { identificationRoutes } from "./modules/identification/identification.ro
 import { importRoutes } from "./modules/import/import.routes";
 import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
 import { jobRoutes } from "./modules/jobs/job.routes";
+import { materialsRoutes } from "./modules/materials/materials.routes";
 import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
+import { partnersRoutes } from "./modules/partners/partners.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
 import { supportRoutes } from "./modules/support/support.routes";
 import { systemRoutes } from "./modules/system/system.routes";
@@ -56,6 +58,8 @@ const ROUTE_MODULES = [
   supportRoutes,
   coursesRoutes,
   eventsRoutes,
+  partnersRoutes,
+  materialsRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

@@ -86,6 +86,9 @@ export const AUDIT_ENTITIES = [
   "course",
   "course_enrolment",
   "event",
+  "partner_agreement",
+  "material",
+  "material_link",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

@@ -6,6 +6,7 @@ import { putValues, runAndWait, SHNRO_RULES, seedIdentification } from "../ident
 import { buildWorld, type Clients, signInAll } from "../world";
 import { buildCausesFixtures } from "./cases/causes.fixtures";
 import { buildMentoringFixtures } from "./cases/mentoring.fixtures";
+import { buildPartnersFixtures } from "./cases/partners.fixtures";
 import { buildPlanFixtures } from "./cases/plans.fixtures";
 import { buildTeacherFixtures } from "./cases/teachers.fixtures";
 
@@ -137,10 +138,11 @@ export async function buildMatrixWorld(database: Database) {
       ...multipartFile("m1.csv", valuesCsv(world.s1.code)),
     }),
   );
+  const plans = await buildPlanFixtures(world, clients);
   return {
     ...world,
     clients,
-    plans: await buildPlanFixtures(world, clients),
+    plans,
     fixtures: {
       ruleSetA: ruleSetA.id as number,
       ruleSetB: ruleSetB.id as number,
@@ -156,6 +158,7 @@ export async function buildMatrixWorld(database: Database) {
       causes: await buildCausesFixtures(world),
       teachers: await buildTeacherFixtures(world),
       mentoring: await buildMentoringFixtures(world),
+      partners: await buildPartnersFixtures(world, clients),
     },
   };
 }

@@ -32,6 +32,7 @@ import {
 import { type DemoCoursesEventsSummary, loadDemoCoursesEvents } from "./demo-courses-events";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
+import { type DemoPartnersSummary, loadDemoPartners } from "./demo-partners";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
 import { findRunProgrammeSchools } from "./demo-programme.repo";
 import { type DemoSupportSummary, loadDemoSupport } from "./demo-support";
@@ -51,7 +52,8 @@ export type DemoLoadSummary = {
 } & DemoProgrammeSummary &
   DemoTeachersSummary &
   DemoSupportSummary &
-  DemoCoursesEventsSummary;
+  DemoCoursesEventsSummary &
+  DemoPartnersSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -183,6 +185,7 @@ export async function loadDemoRegion({
       runs,
       specialistHash: hashOf("demo-specialist"),
     });
+    const partners = await loadDemoPartners(tx, { seed, regionId, year: runs.latest.year, analyst });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -195,6 +198,7 @@ export async function loadDemoRegion({
       ...teachers,
       ...support,
       ...coursesEvents,
+      ...partners,
     };
     await recordAudit(tx, {
       actor,

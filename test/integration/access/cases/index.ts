@@ -6,7 +6,9 @@ import { DATA_CASES } from "./data.cases";
 import { EVENT_CASES } from "./events.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
+import { MATERIAL_CASES } from "./materials.cases";
 import { MENTORING_CASES } from "./mentoring.cases";
+import { PARTNER_CASES } from "./partners.cases";
 import { PLAN_CASES } from "./plans.cases";
 import { SUPPORT_CASES } from "./support.cases";
 import { SYSTEM_CASES } from "./system.cases";
@@ -26,4 +28,6 @@ export const ALL_CASES: Case[] = [
   ...SUPPORT_CASES,
   ...COURSE_CASES,
   ...EVENT_CASES,
+  ...PARTNER_CASES,
+  ...MATERIAL_CASES,
 ];
