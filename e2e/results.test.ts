@@ -204,6 +204,7 @@ describe("results a person can read", () => {
         const panel = page.locator(`[id="${panelId}"]`);
         await expect.poll(async () => (await panel.innerText()).trim().length).toBeGreaterThan(0);
       }
+      await tabs.first().click();
     }
     await saveScreenshot(page, "analyst", "school-card");
 

@@ -348,8 +348,18 @@ export class IdentificationPage {
       if (!res.ok()) throw new Error(`GET ${path}: ${res.status()}`);
       return res.json();
     });
-    await this.page.getByRole("heading", { level: 3, name: new RegExp(`^Запуск № ${runId} за `) }).waitFor();
-    await this.progress.waitFor({ state: "detached" });
+    try {
+      await this.page
+        .getByRole("heading", { level: 3, name: new RegExp(`^Запуск № ${runId} за `) })
+        .waitFor();
+      await this.progress.waitFor({ state: "detached" });
+    } catch (error) {
+      // What the page showed instead, for whoever reads the failure.
+      await this.page
+        .screenshot({ path: `test-artifacts/screenshots/run-${runId}-not-opened.png` })
+        .catch(() => undefined);
+      throw error;
+    }
     return runId;
   }
 }

@@ -24,9 +24,15 @@ export async function waitForChart(scope: Locator): Promise<void> {
   });
 }
 
-/** Waits until every chart on the page has finished drawing at its current size. */
+/** Whether a chart container is hidden (in a tab not shown, a closed panel): it is not drawn, nothing to wait for. */
+function isHidden(container: Node | null): boolean {
+  return container instanceof HTMLElement && container.getClientRects().length === 0;
+}
+
+/** Waits until every chart shown on the page has finished drawing at its current size (hidden ones are skipped). */
 export async function waitForAllCharts(page: Page): Promise<void> {
   for (const container of await page.locator("[data-rendered]").elementHandles()) {
+    if (await container.evaluate(isHidden)) continue;
     await page.waitForFunction(isSettled, container, { polling: 100, timeout: STEP_TIMEOUT });
   }
 }
