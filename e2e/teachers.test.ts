@@ -45,6 +45,25 @@ describe("teachers, their deficits and the ИОМ", () => {
       )
       .toContain("Посетить семинар МОЦ по оцениванию");
     await saveScreenshot(page, "director", "teacher-plan-saved");
+
+    // a self-assessment: three statements of the assessment block answered, scored by the formula
+    const history = page.getByTestId("teacher-history").locator("tbody tr");
+    const before = await history.count();
+    await page.getByRole("button", { name: "Заполнить самооценку" }).click();
+    const modal = page.getByRole("dialog");
+    await modal.getByLabel("Дата").fill("2025-05-28");
+    for (const text of [
+      "Я составляю проверочные работы",
+      "Я разбираю результаты ВПР",
+      "Я применяю формирующее",
+    ]) {
+      await modal.locator("div", { hasText: text }).last().getByText("4", { exact: true }).click();
+    }
+    await saveScreenshot(page, "director", "teacher-self-assessment");
+    await modal.getByRole("button", { name: "Сохранить" }).click();
+    await modal.waitFor({ state: "detached" });
+    await expect.poll(() => history.count()).toBe(before + 1);
+    expect(await history.first().innerText()).toContain("самооценка");
     expect(errors).toEqual([]);
   });
 });

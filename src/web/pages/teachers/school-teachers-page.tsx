@@ -9,6 +9,7 @@ import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
 import { LEVEL_COLORS } from "./block-chart";
+import { DeficitScaleEditor } from "./deficit-scale-editor";
 import { TeacherFormModal } from "./teacher-form";
 import { TeacherImport } from "./teacher-import";
 import { useCreateTeacher, useSchoolTeachers } from "./teachers.queries";
@@ -141,6 +142,7 @@ function SchoolTeachers({ schoolId }: { schoolId: number }) {
             </Text>
             <TeachersTable list={list} />
             {list.permissions.canWrite && <TeacherImport />}
+            <DeficitScaleEditor />
             <TeacherFormModal
               opened={isAdding}
               onClose={() => setAdding(false)}

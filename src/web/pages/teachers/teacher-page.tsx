@@ -23,6 +23,7 @@ import { parseId } from "../../components/route-params";
 import { BlockChart } from "./block-chart";
 import { IndividualPlanSection } from "./individual-plan-section";
 import { useYearParam } from "./school-teachers-page";
+import { SelfAssessmentModal } from "./self-assessment-modal";
 import { useAddAssessment, useDeficitScale, useTeacherCard, useUpdateTeacher } from "./teachers.queries";
 
 function History({ card }: { card: TeacherCard }) {
@@ -110,6 +111,7 @@ function Card({ card, year }: { card: TeacherCard; year: number }) {
   const update = useUpdateTeacher(card.teacher.id);
   const { teacher } = card;
   const first = card.assessments.length > 1 ? card.assessments[0] : null;
+  const [isSelfOpen, setSelfOpen] = useState(false);
   return (
     <Stack gap="md">
       <PageHeader
@@ -161,7 +163,15 @@ function Card({ card, year }: { card: TeacherCard; year: number }) {
           <History card={card} />
         </Paper>
       )}
+      {card.permissions.canWrite && (
+        <Group>
+          <Button variant="light" onClick={() => setSelfOpen(true)}>
+            {t("teachers.self.open")}
+          </Button>
+        </Group>
+      )}
       {card.permissions.canWrite && <AddTest teacherId={teacher.id} />}
+      <SelfAssessmentModal teacherId={teacher.id} opened={isSelfOpen} onClose={() => setSelfOpen(false)} />
       <IndividualPlanSection teacherId={teacher.id} year={year} />
     </Stack>
   );
