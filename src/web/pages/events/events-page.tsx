@@ -197,7 +197,8 @@ export function EventsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t("events.list.pageTitle"));
   const { regionId } = useWorkRegion();
-  const [year, setYear] = useState<string | null>(String(currentSchoolYear()));
+  // every year until one is chosen: the demo and imported years need not be the current one
+  const [year, setYear] = useState<string | null>(null);
   const [level, setLevel] = useState<EventLevel | null>(null);
   const [kind, setKind] = useState<EventKind | null>(null);
   const [adding, setAdding] = useState(false);
