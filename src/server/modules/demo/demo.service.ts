@@ -31,6 +31,7 @@ import {
 } from "./demo.repo";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
+import { type DemoMentoringSummary, loadDemoMentoring } from "./demo-mentoring";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
 
 /** What was loaded. */
@@ -44,6 +45,8 @@ export type DemoLoadSummary = {
   forms: number;
   /** approved identification runs (the last two years) */
   runs: number;
+  /** the year of mentoring: mentors, pairs, meetings (from the teachers in the database) */
+  mentoring: DemoMentoringSummary;
 } & DemoProgrammeSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
@@ -148,6 +151,7 @@ export async function loadDemoRegion({
       runs,
       hashes: { director: hashOf("demo-director"), moc: hashOf("demo-moc") },
     });
+    const mentoring = await loadDemoMentoring(tx, { regionId, seed });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -157,6 +161,7 @@ export async function loadDemoRegion({
       ...data,
       runs: 2,
       ...programme,
+      mentoring,
     };
     await recordAudit(tx, {
       actor,
