@@ -59,7 +59,7 @@ const strengthsOf = (scores: BlockScores, level: number): BlockScores =>
  *   and the МОЦ staff who mentor; capacities 1–4;
  * - the demo `mentor` account is linked to a mentor of its МОЦ, whose mentees are the teachers with
  *   deficits of the schools assigned to it (confirmed pairs);
- * - the exact matching over every other teacher with a deficit; three pairs in four confirmed by the
+ * - the exact matching, municipality by municipality, over every other teacher with a deficit; three pairs in four confirmed by the
  *   МОЦ with meetings through the school year, the rest left suggested for a visitor to decide.
  * Deterministic for a seed; bulk inserts.
  */
@@ -187,23 +187,32 @@ export async function loadDemoMentoring(
     }
     accountMentor.load = pairs.length;
   }
-  // the demo mentor keeps to its assigned schools: it takes no part in the region's matching
-  const result = matchMentors(
-    mentees.filter((t) => !taken.has(t.id)),
-    pool.filter((m) => m.id !== accountMentorId),
-  );
-  for (const p of result.pairs) {
-    const confirmed = rng.chance(0.75);
-    pairs.push({
-      mentorId: Number(p.mentorId),
-      teacherId: Number(p.teacherId),
-      year,
-      status: confirmed ? "confirmed" : "suggested",
-      score: p.score,
-      reason: p.reason,
-      blocks: p.blocks,
-      decidedAt: confirmed ? new Date(Date.UTC(year - 1, 8, rng.int(10, 30))) : null,
-    });
+  // Each МОЦ runs the matching for its municipality in turn, as in the work (smaller problems than the
+  // region at once); the mentors' places taken by one run are gone for the next. The demo mentor keeps
+  // to its assigned schools: it takes no part.
+  const others = pool.filter((m) => m.id !== accountMentorId);
+  const byMunicipality = new Map<string, typeof mentees>();
+  for (const t of mentees) {
+    if (taken.has(t.id)) continue;
+    byMunicipality.set(t.municipality, [...(byMunicipality.get(t.municipality) ?? []), t]);
+  }
+  for (const group of byMunicipality.values()) {
+    const result = matchMentors(group, others);
+    for (const p of result.pairs) {
+      const confirmed = rng.chance(0.75);
+      const mentor = others.find((m) => m.id === Number(p.mentorId));
+      if (mentor) mentor.load += 1;
+      pairs.push({
+        mentorId: Number(p.mentorId),
+        teacherId: Number(p.teacherId),
+        year,
+        status: confirmed ? "confirmed" : "suggested",
+        score: p.score,
+        reason: p.reason,
+        blocks: p.blocks,
+        decidedAt: confirmed ? new Date(Date.UTC(year - 1, 8, rng.int(10, 30))) : null,
+      });
+    }
   }
   const ids = await insertPairs(db, pairs);
   const meetings: (typeof mentoringMeetings.$inferInsert)[] = [];
