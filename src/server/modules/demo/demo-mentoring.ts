@@ -59,8 +59,9 @@ const strengthsOf = (scores: BlockScores, level: number): BlockScores =>
  *   and the МОЦ staff who mentor; capacities 1–4;
  * - the demo `mentor` account is linked to a mentor of its МОЦ, whose mentees are the teachers with
  *   deficits of the schools assigned to it (confirmed pairs);
- * - the exact matching, municipality by municipality, over every other teacher with a deficit; three pairs in four confirmed by the
- *   МОЦ with meetings through the school year, the rest left suggested for a visitor to decide.
+ * - the exact matching, municipality by municipality, over every other teacher with a deficit; three
+ *   pairs in four confirmed by the МОЦ with meetings through the school year, the rest left suggested
+ *   for a visitor to decide.
  * Deterministic for a seed; bulk inserts.
  */
 export async function loadDemoMentoring(
