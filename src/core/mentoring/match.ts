@@ -93,16 +93,33 @@ export function matchMentors(
     list.push(i);
     assigned.set(j, list);
   };
-  if (teachers.length > 0 && slots > 0) {
+  // Exact pruning before the solver: a teacher with no positive cell, and a mentor's k-th slot (k
+  // counted from 0 among the slots offered) when no more than k teachers have a positive cell in it,
+  // can take part in no optimal pair; leaving them out changes no total.
+  const rows: number[] = [];
+  for (let i = 0; i < teachers.length; i += 1) {
+    for (let s = 0; s < slots; s += 1) {
+      if (value(i, s) > 0) {
+        rows.push(i);
+        break;
+      }
+    }
+  }
+  const cols: number[] = [];
+  for (let s = 0, k = 0; s < slots; s += 1) {
+    k = s > 0 && slotMentor[s - 1] === slotMentor[s] ? k + 1 : 0;
+    let positive = 0;
+    for (const i of rows) if (value(i, s) > 0 && ++positive > k) break;
+    if (positive > k) cols.push(s);
+  }
+  if (rows.length > 0 && cols.length > 0) {
     // The smaller side as rows: munkres runs in O(rows² × columns), about three times faster here.
-    if (slots <= teachers.length) {
-      const cost = Array.from({ length: slots }, (_, s) =>
-        Float64Array.from({ length: teachers.length }, (_, i) => -value(i, s)),
-      );
-      for (const [s, i] of munkres(cost)) assign(i, s);
+    if (cols.length <= rows.length) {
+      const cost = cols.map((s) => Float64Array.from(rows, (i) => -value(i, s)));
+      for (const [c, r] of munkres(cost)) assign(rows[r] as number, cols[c] as number);
     } else {
-      const cost = teachers.map((_, i) => Float64Array.from({ length: slots }, (_, s) => -value(i, s)));
-      for (const [i, s] of munkres(cost)) assign(i, s);
+      const cost = rows.map((i) => Float64Array.from(cols, (s) => -value(i, s)));
+      for (const [r, c] of munkres(cost)) assign(rows[r] as number, cols[c] as number);
     }
   }
   const pairs: SuggestedPair[] = [];

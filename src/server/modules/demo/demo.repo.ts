@@ -3,6 +3,7 @@ import {
   formEvents,
   formSubmissions,
   indicatorValues,
+  mentors,
   mocStaff,
   mocs,
   municipalities,
@@ -49,6 +50,8 @@ export async function deleteRegionCascade(db: Db, regionId: number): Promise<voi
   }
   // plans name their school or municipality without cascading (a real one is never deleted with them)
   await db.delete(plans).where(eq(plans.regionId, regionId));
+  // mentors name their municipality without cascading (their pairs and meetings go with them)
+  await db.delete(mentors).where(eq(mentors.regionId, regionId));
   await db.delete(schools).where(eq(schools.regionId, regionId));
   await db.delete(municipalities).where(eq(municipalities.regionId, regionId));
   await db.delete(regions).where(eq(regions.id, regionId));

@@ -32,6 +32,7 @@ import {
 import { type DemoCoursesEventsSummary, loadDemoCoursesEvents } from "./demo-courses-events";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
+import { type DemoMentoringSummary, loadDemoMentoring } from "./demo-mentoring";
 import { type DemoPartnersSummary, loadDemoPartners } from "./demo-partners";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
 import { findRunProgrammeSchools } from "./demo-programme.repo";
@@ -49,6 +50,8 @@ export type DemoLoadSummary = {
   forms: number;
   /** approved identification runs (the last two years) */
   runs: number;
+  /** the year of mentoring: mentors, pairs, meetings (from the teachers in the database) */
+  mentoring: DemoMentoringSummary;
 } & DemoProgrammeSummary &
   DemoTeachersSummary &
   DemoSupportSummary &
@@ -186,6 +189,7 @@ export async function loadDemoRegion({
       specialistHash: hashOf("demo-specialist"),
     });
     const partners = await loadDemoPartners(tx, { seed, regionId, year: runs.latest.year, analyst });
+    const mentoring = await loadDemoMentoring(tx, { regionId, seed });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -199,6 +203,7 @@ export async function loadDemoRegion({
       ...support,
       ...coursesEvents,
       ...partners,
+      mentoring,
     };
     await recordAudit(tx, {
       actor,
