@@ -4,8 +4,9 @@ import { z } from "zod";
 import { schoolListSchema } from "../src/shared/api";
 import { requestListSchema } from "../src/shared/support-api";
 import { apiCookie, apiGet } from "./support/api";
-import { chooseOption } from "./support/app.po";
+import { chooseOption, pickOption } from "./support/app.po";
 import { saveScreenshot } from "./support/browser";
+import { waitForChart } from "./support/chart";
 import { setUpApp } from "./support/fixture";
 
 const app = setUpApp();
@@ -120,5 +121,31 @@ describe("a specialist request from a school to the work done", () => {
     await expect.poll(() => work.duration("inWork").innerText()).not.toBe("—");
     await saveScreenshot(page, "specialist", "support-request-done");
     expect(sp.errors).toEqual([]);
+  });
+
+  it("the МОЦ reads its year of log with the chart by audience and adds a visit with findings", async () => {
+    const cookie = await apiCookie(app.baseUrl(), "moc.smolensky", "demo-moc");
+    const schools = await apiGet(app.baseUrl(), cookie, "/api/schools?limit=1", schoolListSchema);
+    const school = schools.items[0];
+    if (!school) throw new Error("the МОЦ has no school");
+    const moc = await app.signIn("moc.smolensky", "demo-moc");
+    const page = moc.shell.page;
+    await moc.shell.open("Журнал МОЦ");
+    await page.getByTestId("log-table").waitFor();
+    await waitForChart(page.getByTestId("log-chart"));
+    await saveScreenshot(page, "moc", "support-log");
+
+    await page.getByTestId("log-add").click();
+    await pickOption(page, page.getByTestId("log-school"), `${school.code} ${school.shortName}`);
+    await chooseOption(page, page.getByTestId("log-kind"), "Выезд в школу");
+    await page.getByTestId("log-date").fill("2026-11-25");
+    await page.getByTestId("log-people").fill("9");
+    await page.getByTestId("log-topic").fill("Выезд: посещение уроков математики");
+    await page.getByTestId("log-given-by").fill("Комиссия МОЦ");
+    await page.getByLabel("Выводы").fill("Задания на уроках не дифференцированы; рекомендовано ШМО");
+    await saveScreenshot(page, "moc", "support-log-form");
+    await page.getByTestId("log-save").click();
+    await page.getByTestId("log-table").getByText("Выезд: посещение уроков математики").waitFor();
+    expect(moc.errors).toEqual([]);
   });
 });

@@ -232,6 +232,7 @@ export function generateDemoSupport(input: DemoSupportInput): {
     ["new", false],
     ["new", true],
   ];
+  let showcaseSchools = 0;
   for (const school of input.schools) {
     const rng = createRng(input.seed, `support:${school.schoolId}`);
     log.push(...logOfSchool(rng, input, school));
@@ -242,9 +243,12 @@ export function generateDemoSupport(input: DemoSupportInput): {
     const mine = input.specialists.filter((sp) => sp.schoolIds.includes(school.schoolId));
     const showcase = mine.find((sp) => sp.isShowcase);
     if (showcase) {
-      // the demo specialist's schools carry a request in every state, the overdue ones included
-      for (const [status, overdue] of states)
+      // the demo specialist's schools carry a request in every state; the first of them the overdue ones too
+      const isFirst = showcaseSchools++ === 0;
+      for (const [status, overdue] of states) {
+        if (overdue && !isFirst) continue;
         requests.push(requestOf(rng, input, school, showcase, status, overdue));
+      }
       continue;
     }
     for (let i = rng.int(1, 4); i > 0; i--) {

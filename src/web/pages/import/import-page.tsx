@@ -2,8 +2,9 @@ import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Title } fro
 import { Dropzone } from "@mantine/dropzone";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import type { MappingSource } from "../../../shared/import-api";
-import { useMe } from "../../app/session";
+import { can, useMe } from "../../app/session";
 import { formatMoscowDateTime } from "../../components/format";
 import { PageHeader } from "../../components/page-header";
 import {
@@ -24,6 +25,11 @@ const ACCEPT = [
   "application/vnd.ms-excel",
 ];
 
+/** The import kind named in the address (`?kind=support_log` from the МОЦ log page), values by default. */
+function parseKind(value: string | null): ImportKind {
+  return value === "schools" || value === "support_log" ? value : "values";
+}
+
 /**
  * «Загрузка данных»: a file (XLSX or CSV) → the column mapping (remembered per file layout by the
  * last real import that succeeded — by whom and when is shown — or guessed) → a dry
@@ -33,7 +39,8 @@ const ACCEPT = [
 export function ImportPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [kind, setKind] = useState<ImportKind>("values");
+  const [params] = useSearchParams();
+  const [kind, setKind] = useState<ImportKind>(parseKind(params.get("kind")));
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [mapping, setMapping] = useState<Record<string, unknown>>({});
   const [jobId, setJobId] = useState<number | null>(null);
@@ -92,13 +99,14 @@ export function ImportPage() {
           <SegmentedControl
             value={kind}
             onChange={(value) => {
-              setKind(value === "schools" ? "schools" : "values");
+              setKind(parseKind(value));
               setInspection(null);
               setJobId(null);
             }}
             data={[
               { value: "values", label: t("import.kindValues") },
               { value: "schools", label: t("import.kindSchools") },
+              ...(can(me, "support.log") ? [{ value: "support_log", label: t("support.navLog") }] : []),
             ]}
           />
           <Dropzone onDrop={onDrop} accept={ACCEPT} multiple={false} loading={upload.isPending}>

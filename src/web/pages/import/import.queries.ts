@@ -4,7 +4,7 @@ import { type ImportSummary, inspectionSchema, summarySchema } from "../../../sh
 import { ApiRequestError, apiGet, apiSend } from "../../app/api-client";
 
 /** What is imported. */
-export type ImportKind = "values" | "schools";
+export type ImportKind = "values" | "schools" | "support_log";
 
 export type { ImportChange, ImportIssue, ImportSummary, Inspection } from "../../../shared/import-api";
 

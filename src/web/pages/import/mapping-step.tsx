@@ -46,6 +46,18 @@ const SCHOOL_FIELDS = [
   ["address", "import.fieldAddress"],
 ] as const;
 
+const SUPPORT_LOG_FIELDS = [
+  ["schoolCode", "import.roleSchoolCode"],
+  ["kind", "support.log.kindLabel"],
+  ["audience", "support.log.audienceLabel"],
+  ["format", "support.log.formatLabel"],
+  ["heldOn", "support.log.heldOn"],
+  ["topic", "support.log.topic"],
+  ["givenBy", "support.log.givenBy"],
+  ["peopleCount", "support.log.people"],
+  ["findings", "support.log.findings"],
+] as const;
+
 /**
  * Dropdowns as wide as their longest option (up to the width of the screen), with long column and
  * indicator names wrapped instead of cut.
@@ -107,12 +119,13 @@ export function MappingStep({ kind, inspection, mapping, onChange }: Props) {
       {t("import.ignoredColumns", { columns: ignored.map((name) => `«${name}»`).join(", ") })}
     </Text>
   );
-  if (kind === "schools") {
+  if (kind === "schools" || kind === "support_log") {
     const current = (mapping.columns ?? {}) as Record<string, string | undefined>;
+    const fields = kind === "schools" ? SCHOOL_FIELDS : SUPPORT_LOG_FIELDS;
     return (
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          {SCHOOL_FIELDS.map(([field, label]) => (
+          {fields.map(([field, label]) => (
             <MappingSelect
               key={field}
               label={t(label)}

@@ -12,10 +12,11 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { formatDateRu } from "../../../core/plans/iso-date";
 import { LOG_AUDIENCES, LOG_KINDS } from "../../../core/support";
 import type { LogEntry } from "../../../shared/support-api";
+import { can, useMe } from "../../app/session";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { formatNumber } from "../../components/format";
 import { PageHeader, useDocumentTitle } from "../../components/page-header";
@@ -34,6 +35,7 @@ import { useDeleteLogEntry, useSupportLog } from "./support.queries";
 export function LogPage() {
   const { t } = useTranslation();
   useDocumentTitle(t("support.navLog"));
+  const me = useMe();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<LogEntry | "new" | null>(null);
   const [deleting, setDeleting] = useState<LogEntry | null>(null);
@@ -61,9 +63,21 @@ export function LogPage() {
         subtitle={t("support.log.subtitle")}
         actions={
           canWrite && (
-            <Button onClick={() => setEditing("new")} data-testid="log-add">
-              {t("support.log.add")}
-            </Button>
+            <Group gap="sm">
+              {can(me, "data.import") && (
+                <Button
+                  variant="default"
+                  component={Link}
+                  to="/import?kind=support_log"
+                  data-testid="log-import"
+                >
+                  {t("support.log.import")}
+                </Button>
+              )}
+              <Button onClick={() => setEditing("new")} data-testid="log-add">
+                {t("support.log.add")}
+              </Button>
+            </Group>
           )
         }
       />
