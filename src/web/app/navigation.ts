@@ -42,6 +42,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/analytics/context", labelKey: "nav.contextModel", permission: "municipality.read" },
   { to: "/analytics/clusters", labelKey: "nav.clusters", permission: "municipality.read" },
   { to: "/plans", labelKey: "plans.title", permission: "school.read" },
+  { to: "/partners", labelKey: "partners.nav", permission: "municipality.read" },
+  { to: "/materials", labelKey: "partners.navMaterials", permission: "school.read" },
   { to: "/data", labelKey: "nav.data", permission: "school.read" },
   { to: "/indicators", labelKey: "nav.indicators", permission: "school.read" },
   { to: "/import", labelKey: "nav.import", permission: "data.import" },

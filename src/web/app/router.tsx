@@ -41,6 +41,15 @@ const DataPage = lazyPage(() => import("../pages/data/data-page"), "DataPage");
 const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"), "SchoolFormPage");
 const ImportPage = lazyPage(() => import("../pages/import/import-page"), "ImportPage");
 const CauseRegistryPage = lazyPage(() => import("../pages/causes/registry-page"), "RegistryPage");
+const SchoolPartnersPage = lazyPage(
+  () => import("../pages/partners/school-partners-page"),
+  "SchoolPartnersPage",
+);
+const PartnersOverviewPage = lazyPage(
+  () => import("../pages/partners/partners-overview-page"),
+  "PartnersOverviewPage",
+);
+const MaterialsPage = lazyPage(() => import("../pages/materials/materials-page"), "MaterialsPage");
 const MeasuresPage = lazyPage(() => import("../pages/causes/measures-page"), "MeasuresPage");
 const WorkbookPage = lazyPage(() => import("../pages/causes/workbook-page"), "WorkbookPage");
 const PlansPage = lazyPage(() => import("../pages/plans/plans-page"), "PlansPage");
@@ -200,6 +209,30 @@ function SignedInRoutes() {
           element={
             <Guard permission="data.import">
               <ImportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/schools/:id/partners"
+          element={
+            <Guard permission="school.read">
+              <SchoolPartnersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/partners"
+          element={
+            <Guard permission="municipality.read">
+              <PartnersOverviewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/materials"
+          element={
+            <Guard permission="school.read">
+              <MaterialsPage />
             </Guard>
           }
         />
