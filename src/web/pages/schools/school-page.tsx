@@ -85,6 +85,14 @@ function SchoolCard({ school }: { school: School }) {
           {t("school.formLink", { year: `${formYear - 1}/${formYear}` })}
         </Button>
       )}
+      <Button
+        component={Link}
+        to={`/schools/${school.id}/partners`}
+        variant="light"
+        data-testid="school-partners-link"
+      >
+        {t("partners.schoolTitle")}
+      </Button>
       {school.permissions.canEdit && (
         <Button variant="light" onClick={() => setEditing(true)}>
           {t("common.edit")}
