@@ -94,6 +94,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/support/requests", section: "support", labelKey: "support.navRequests", permission: "school.read" },
   { to: "/courses", section: "support", labelKey: "events.navCourses", permission: "school.read" },
   { to: "/events", section: "support", labelKey: "events.navEvents", permission: "school.read" },
+  { to: "/partners", section: "support", labelKey: "partners.nav", permission: "municipality.read" },
+  { to: "/materials", section: "support", labelKey: "partners.navMaterials", permission: "school.read" },
   { to: "/users", section: "admin", labelKey: "nav.users", permission: "user.manage" },
   { to: "/audit", section: "admin", labelKey: "nav.audit", permission: "audit.read" },
 ];

@@ -58,6 +58,15 @@ const TeacherPage = lazyPage(() => import("../pages/teachers/teacher-page"), "Te
 const LogPage = lazyPage(() => import("../pages/support/log-page"), "LogPage");
 const RequestsPage = lazyPage(() => import("../pages/support/requests-page"), "RequestsPage");
 const RequestPage = lazyPage(() => import("../pages/support/request-page"), "RequestPage");
+const SchoolPartnersPage = lazyPage(
+  () => import("../pages/partners/school-partners-page"),
+  "SchoolPartnersPage",
+);
+const PartnersOverviewPage = lazyPage(
+  () => import("../pages/partners/partners-overview-page"),
+  "PartnersOverviewPage",
+);
+const MaterialsPage = lazyPage(() => import("../pages/materials/materials-page"), "MaterialsPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -325,6 +334,30 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <RequestPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/schools/:id/partners"
+          element={
+            <Guard permission="school.read">
+              <SchoolPartnersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/partners"
+          element={
+            <Guard permission="municipality.read">
+              <PartnersOverviewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/materials"
+          element={
+            <Guard permission="school.read">
+              <MaterialsPage />
             </Guard>
           }
         />

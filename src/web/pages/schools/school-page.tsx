@@ -93,6 +93,14 @@ function SchoolCard({ school }: { school: School }) {
       >
         {t("teachers.openFromSchool")}
       </Button>
+      <Button
+        component={Link}
+        to={`/schools/${school.id}/partners`}
+        variant="light"
+        data-testid="school-partners-link"
+      >
+        {t("partners.schoolTitle")}
+      </Button>
       {school.permissions.canEdit && (
         <Button variant="light" onClick={() => setEditing(true)}>
           {t("common.edit")}
