@@ -3,9 +3,14 @@ import {
   courseEnrolments,
   courses,
   deficitAssessments,
+  eventSchools,
+  events,
   mentoringMeetings,
   mentoringPairs,
   mentors,
+  partnerAgreements,
+  specialistRequests,
+  supportLogEntries,
   teachers,
 } from "../../src/server/db/schema";
 import type { Database } from "../../src/server/platform/db";
@@ -138,7 +143,75 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
       { pairId: pair.id, heldOn: "2025-11-05", format: "in_person", topic: "Орфографический режим" },
       { pairId: pair.id, heldOn: "2026-03-12", format: "remote", topic: "Разбор ВПР" },
     ]);
+    await supportS2();
   });
+
+  /** S2 (M2) gets the other kinds: a МОЦ consultation, a request left overdue, an event, a partner. */
+  async function supportS2() {
+    const regionId = w.regionA.id;
+    const where = { regionId, municipalityId: w.s2.municipalityId, schoolId: w.s2.id };
+    await w.db.insert(supportLogEntries).values([
+      {
+        ...where,
+        kind: "consultation",
+        audience: "teachers",
+        format: "remote",
+        heldOn: "2025-10-14",
+        topic: "Подготовка к ВПР",
+        peopleCount: 12,
+      },
+      {
+        ...where,
+        kind: "visit",
+        format: "visit",
+        heldOn: "2026-05-20",
+        topic: "Выезд в школу",
+        peopleCount: 5,
+        findings: "Нет плана ВСОКО",
+      },
+      // before the programme year: not counted
+      {
+        ...where,
+        kind: "consultation",
+        audience: "heads",
+        format: "in_person",
+        heldOn: "2025-05-14",
+        topic: "Старое",
+        peopleCount: 3,
+      },
+    ]);
+    await w.db.insert(specialistRequests).values({
+      ...where,
+      specialistKind: "psychologist",
+      target: "children",
+      reason: "Тревожность перед ГИА",
+      status: "assigned",
+      filedOn: "2026-03-01",
+      scheduledOn: "2026-03-20",
+    });
+    const [event] = await w.db
+      .insert(events)
+      .values({
+        regionId,
+        kind: "seminar",
+        level: "regional",
+        heldOn: "2026-04-02",
+        topic: "Школы с низкими результатами",
+        teachersCount: 73,
+        municipalitiesCount: 7,
+      })
+      .returning();
+    if (!event) throw new Error("setup");
+    await w.db.insert(eventSchools).values({ eventId: event.id, schoolId: w.s2.id });
+    await w.db.insert(partnerAgreements).values({
+      regionId,
+      schoolId: w.s2.id,
+      partnerKind: "library",
+      partnerName: "Районная библиотека",
+      startsOn: "2025-02-01",
+      status: "signed",
+    });
+  }
 
   afterAll(async () => {
     await w?.app.close();
@@ -163,7 +236,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
     expect(body.totals).toMatchObject({ schools: 2, withNone: 0 });
   });
 
-  it("flags, as of the year's end, a school whose latest support is months old and one with none", async () => {
+  it("flags, as of the year's end, each school whose latest support is three or more months old", async () => {
     const body: Body = await expectStatus(w.clients.adminA, 200, {
       method: "GET",
       url: `/api/support/addressed?year=${YEAR}`,
@@ -173,7 +246,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
     const noSupport = body.flags.filter((flag) => flag.kind === "no_support");
     expect(noSupport.map((flag) => flag.schoolId).sort()).toEqual([w.s1.id, w.s1b.id, w.s2.id].sort());
     const s2 = noSupport.find((flag) => flag.schoolId === w.s2.id);
-    expect(s2?.sentence).toContain("с 01.09.2025 адресной поддержки не было (11 месяцев)");
+    expect(s2?.sentence).toContain("адресной поддержки нет 3 месяца, последняя — 20.05.2026");
     const s1 = noSupport.find((flag) => flag.schoolId === w.s1.id);
     expect(s1?.sentence).toContain("адресной поддержки нет 6 месяцев, последняя — 03.02.2026");
   });
@@ -209,6 +282,32 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
     });
     expect(empty.schools).toEqual([]);
     expect(empty.flags).toEqual([]);
+  });
+
+  it("counts the МОЦ log, requests, events and partners, and flags an overdue request", async () => {
+    const body: Body = await expectStatus(w.clients.mocM2, 200, {
+      method: "GET",
+      url: `/api/support/addressed?year=${YEAR}`,
+    });
+    const [s2] = body.schools;
+    expect(s2?.counts).toEqual({
+      consultations: 2,
+      requests: 1,
+      courses: 0,
+      mentoring: 0,
+      events: 1,
+      partners: 1,
+    });
+    expect(s2?.lastSupportOn).toBe("2026-05-20");
+    expect(body.flags.filter((flag) => flag.kind === "request_overdue").map((flag) => flag.sentence)).toEqual(
+      [
+        expect.stringMatching(
+          /: запрос «педагог-психолог для обучающихся» просрочен — назначенная дата 20\.03\.2026 прошла, заявка не выполнена\.$/,
+        ),
+      ],
+    );
+    // the partner agreement began before the year: in force, but not a date of this year's support
+    expect(body.schools[0]?.counts.partners).toBe(1);
   });
 
   it("refuses schools, mentors and specialists, and another municipality's МОЦ a municipality not its own", async () => {

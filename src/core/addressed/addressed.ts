@@ -72,15 +72,35 @@ export type CourseMismatch = {
   reason: string;
 };
 
-/** A specialist request past its date and not done. */
+/** A specialist request overdue by the support module's rule (core/support overdueReason). */
 export type OverdueRequest = {
   requestId: number;
   schoolId: number;
   /** What was asked, in Russian («педагог-психолог для обучающихся»). */
   subject: string;
-  /** Since when it is overdue (ISO date). */
-  overdueSince: string;
+  /** Why it is overdue, as the support module words it («Назначенная дата 12.03.2026 прошла, заявка не выполнена»). */
+  reason: string;
 };
+
+/** Russian words for a request's specialist and audience, for the subject of a sentence. */
+export const REQUEST_SPECIALIST_WORDS: Record<string, string> = {
+  psychologist: "педагог-психолог",
+  speech_therapist: "учитель-логопед",
+  defectologist: "учитель-дефектолог",
+  social_pedagogue: "социальный педагог",
+};
+export const REQUEST_TARGET_WORDS: Record<string, string> = {
+  children: "для обучающихся",
+  teachers: "для педагогов",
+  parents: "для родителей",
+};
+
+/** «педагог-психолог для обучающихся». */
+export function requestSubject(specialistKind: string, target: string): string {
+  return [REQUEST_SPECIALIST_WORDS[specialistKind] ?? specialistKind, REQUEST_TARGET_WORDS[target] ?? ""]
+    .filter(Boolean)
+    .join(" ");
+}
 
 /** The kinds of flags. */
 export const FLAG_KINDS = [
@@ -127,6 +147,10 @@ export function monthsWord(n: number): string {
   if (mod10 === 1 && mod100 !== 11) return `${n} месяц`;
   if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} месяца`;
   return `${n} месяцев`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function blockList(blocks: readonly ProfessionalBlock[]): string {
@@ -208,7 +232,7 @@ export function supportFlags(input: {
       schoolId: request.schoolId,
       schoolName,
       requestId: request.requestId,
-      sentence: `${schoolName}: запрос «${request.subject}» просрочен с ${formatRuDate(request.overdueSince)}.`,
+      sentence: `${schoolName}: запрос «${request.subject}» просрочен — ${lowerFirst(request.reason.replace(/\.$/u, ""))}.`,
     });
   }
   const order = new Map(FLAG_KINDS.map((kind, index) => [kind, index]));

@@ -3,15 +3,20 @@
  * specialist requests, course enrolments, mentoring pairs, events and partnerships hold for them.
  * Each source is one grouped query over the given schools; the service adds them up.
  */
-import { and, asc, desc, eq, gte, inArray, lte, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, max, ne, or, sql } from "drizzle-orm";
 import {
   courseEnrolments,
   courses,
+  eventSchools,
+  events,
   identificationRuns,
   mentoringMeetings,
   mentoringPairs,
   municipalities,
+  partnerAgreements,
   schools,
+  specialistRequests,
+  supportLogEntries,
   teachers,
 } from "../../db/schema";
 import type { Db } from "../../platform/db";
@@ -129,5 +134,138 @@ export async function findMentoringSupport(
       ),
     )
     .groupBy(teachers.schoolId);
+  return rows.map((row) => ({ ...row, lastOn: asDate(row.lastOn) }));
+}
+
+/**
+ * The МОЦ log of the schools in the period: consultations, interviews and visits, the people reached,
+ * and the latest date.
+ */
+export async function findLogSupport(db: Db, ids: readonly number[], period: Period): Promise<SourceRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      schoolId: supportLogEntries.schoolId,
+      count: sql<number>`count(*)::int`,
+      extra: sql<number>`coalesce(sum(${supportLogEntries.peopleCount}), 0)::int`,
+      lastOn: max(supportLogEntries.heldOn),
+    })
+    .from(supportLogEntries)
+    .where(
+      and(
+        inArray(supportLogEntries.schoolId, [...ids]),
+        gte(supportLogEntries.heldOn, period.from),
+        lte(supportLogEntries.heldOn, period.to),
+      ),
+    )
+    .groupBy(supportLogEntries.schoolId);
+  return rows.map((row) => ({ ...row, lastOn: asDate(row.lastOn) }));
+}
+
+/** Specialist requests the schools filed in the period, with the latest date of work on them. */
+export async function findRequestSupport(
+  db: Db,
+  ids: readonly number[],
+  period: Period,
+): Promise<SourceRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      schoolId: specialistRequests.schoolId,
+      count: sql<number>`count(*)::int`,
+      extra: sql<number>`0`,
+      lastOn: sql<
+        string | null
+      >`max(greatest(${specialistRequests.filedOn}, (${specialistRequests.doneAt} at time zone 'UTC')::date))`,
+    })
+    .from(specialistRequests)
+    .where(
+      and(
+        inArray(specialistRequests.schoolId, [...ids]),
+        gte(specialistRequests.filedOn, period.from),
+        lte(specialistRequests.filedOn, period.to),
+      ),
+    )
+    .groupBy(specialistRequests.schoolId);
+  return rows.map((row) => ({ ...row, lastOn: asDate(row.lastOn) }));
+}
+
+/** The schools' requests of the period not done: the service applies the overdue rule to them. */
+export async function findOpenRequests(db: Db, ids: readonly number[], period: Period) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      requestId: specialistRequests.id,
+      schoolId: specialistRequests.schoolId,
+      status: specialistRequests.status,
+      specialistKind: specialistRequests.specialistKind,
+      target: specialistRequests.target,
+      filedOn: specialistRequests.filedOn,
+      scheduledOn: specialistRequests.scheduledOn,
+    })
+    .from(specialistRequests)
+    .where(
+      and(
+        inArray(specialistRequests.schoolId, [...ids]),
+        gte(specialistRequests.filedOn, period.from),
+        lte(specialistRequests.filedOn, period.to),
+        ne(specialistRequests.status, "done"),
+      ),
+    )
+    .orderBy(asc(specialistRequests.filedOn));
+}
+
+/** Events of the period the schools took part in, and the latest. */
+export async function findEventSupport(db: Db, ids: readonly number[], period: Period): Promise<SourceRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      schoolId: eventSchools.schoolId,
+      count: sql<number>`count(*)::int`,
+      extra: sql<number>`0`,
+      lastOn: max(events.heldOn),
+    })
+    .from(eventSchools)
+    .innerJoin(events, eq(events.id, eventSchools.eventId))
+    .where(
+      and(
+        inArray(eventSchools.schoolId, [...ids]),
+        gte(events.heldOn, period.from),
+        lte(events.heldOn, period.to),
+      ),
+    )
+    .groupBy(eventSchools.schoolId);
+  return rows.map((row) => ({ ...row, lastOn: asDate(row.lastOn) }));
+}
+
+/**
+ * Signed partner agreements of the schools in force during the period, and the latest one begun in
+ * it (an agreement begun before the period is support in force, not a new date of support).
+ */
+export async function findPartnerSupport(
+  db: Db,
+  ids: readonly number[],
+  period: Period,
+): Promise<SourceRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      schoolId: partnerAgreements.schoolId,
+      count: sql<number>`count(*)::int`,
+      extra: sql<number>`0`,
+      lastOn: sql<
+        string | null
+      >`max(${partnerAgreements.startsOn}) filter (where ${partnerAgreements.startsOn} >= ${period.from})`,
+    })
+    .from(partnerAgreements)
+    .where(
+      and(
+        inArray(partnerAgreements.schoolId, [...ids]),
+        eq(partnerAgreements.status, "signed"),
+        lte(partnerAgreements.startsOn, period.to),
+        or(isNull(partnerAgreements.endsOn), gte(partnerAgreements.endsOn, period.from)),
+      ),
+    )
+    .groupBy(partnerAgreements.schoolId);
   return rows.map((row) => ({ ...row, lastOn: asDate(row.lastOn) }));
 }

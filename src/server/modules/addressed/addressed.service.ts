@@ -1,5 +1,6 @@
 import {
   NO_SUPPORT_MONTHS,
+  requestSubject,
   type SchoolSupport,
   SUPPORT_KINDS,
   type SupportKind,
@@ -7,6 +8,7 @@ import {
   supportTotals,
 } from "../../../core/addressed";
 import { academicYearPeriod } from "../../../core/plans";
+import { overdueReason, overdueSentence } from "../../../core/support";
 import type { AddressedQuery, AddressedSupport } from "../../../shared/addressed-api";
 import type { Db } from "../../platform/db";
 import { notFound } from "../../platform/errors";
@@ -18,8 +20,13 @@ import { findRegionName } from "../hierarchy/hierarchy.repo";
 import { teacherSupportBySchool } from "../teachers/teacher-support.service";
 import {
   findCourseSupport,
+  findEventSupport,
   findLatestApprovedRunYear,
+  findLogSupport,
   findMentoringSupport,
+  findOpenRequests,
+  findPartnerSupport,
+  findRequestSupport,
   findSchoolsByIds,
   type Period,
   type SourceRow,
@@ -51,11 +58,19 @@ type Source = {
 
 const SOURCES: readonly Source[] = [
   {
+    kind: "consultations",
+    rows: (db, ids, _year, period) => findLogSupport(db, ids, period),
+    extra: "peopleReached",
+  },
+  { kind: "requests", rows: (db, ids, _year, period) => findRequestSupport(db, ids, period) },
+  {
     kind: "courses",
     rows: (db, ids, _year, period) => findCourseSupport(db, ids, period),
     extra: "courseHoursCompleted",
   },
   { kind: "mentoring", rows: findMentoringSupport },
+  { kind: "events", rows: (db, ids, _year, period) => findEventSupport(db, ids, period) },
+  { kind: "partners", rows: (db, ids, _year, period) => findPartnerSupport(db, ids, period) },
 ];
 
 function later(a: string | null, b: string | null): string | null {
@@ -99,9 +114,10 @@ export async function getAddressedSupport({
     municipalityId: single?.id,
   });
   const ids = [...new Set(programme.map((row) => row.schoolId))];
-  const [schoolRows, regionName, teacherSupport, ...sourceRows] = await Promise.all([
+  const [schoolRows, regionName, openRequests, teacherSupport, ...sourceRows] = await Promise.all([
     findSchoolsByIds(db, ids),
     findRegionName(db, regionId),
+    findOpenRequests(db, ids, period),
     teacherSupportBySchool({ db, actor, schoolIds: ids, year }),
     ...SOURCES.map((source) => source.rows(db, ids, year, period)),
   ]);
@@ -148,7 +164,19 @@ export async function getAddressedSupport({
         reason: enrolment.reason,
       })),
     ),
-    overdueRequests: [],
+    overdueRequests: openRequests.flatMap((request) => {
+      const reason = overdueReason(request, effectiveAsOf);
+      return reason === null
+        ? []
+        : [
+            {
+              requestId: request.requestId,
+              schoolId: request.schoolId,
+              subject: requestSubject(request.specialistKind, request.target),
+              reason: overdueSentence(reason, request),
+            },
+          ];
+    }),
     periodFrom: period.from,
     asOf: effectiveAsOf,
   });
