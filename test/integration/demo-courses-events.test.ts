@@ -57,7 +57,7 @@ describe.each(testEngines())("the demo region's year of courses and events on $k
     const mine = await json<EventList>(moc, "/api/events");
     expect(mine.items.length).toBeLessThan(150);
     expect(mine.items.length).toBeGreaterThan(0);
-    const participation = await eventsSummaryBySchool(database.db, { regionId: summary.regionId }, 2025);
+    const participation = await eventsSummaryBySchool(database.db, { regionId: summary.regionId }, 2026);
     expect(participation.length).toBeGreaterThan(20);
   });
 });

@@ -18,7 +18,7 @@ export async function loadDemoCoursesEvents(input: {
   db: Db;
   seed: number;
   regionId: number;
-  /** The school year (named by the year it ends) of the work: the latest approved run's. */
+  /** The school year (named by the year it ends) of the work: the one after the latest approved run's. */
   year: number;
   programmeSchoolIds: readonly number[];
   analyst: Actor;

@@ -173,7 +173,8 @@ export async function loadDemoRegion({
       db: tx,
       seed,
       regionId,
-      year: runs.latest.year,
+      // the programmes' school year: the run of 2025 starts the work of 2025/26
+      year: runs.latest.year + 1,
       programmeSchoolIds: programmeSchools.map((s) => s.schoolId),
       analyst,
     });
