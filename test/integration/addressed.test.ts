@@ -17,8 +17,8 @@ import type { Database } from "../../src/server/platform/db";
 import { testEngines } from "../support/db";
 import { buildCausesWorld, type CausesWorld, expectStatus, storeApprovedRun } from "./causes-support";
 
-/** The programme year of the 2025 run: 2025/26, 1 September 2025 to 31 August 2026. */
-const YEAR = 2026;
+/** The programme year of the 2024 run: from 1 September 2024 (the school year 2024/25) to 31 December 2025. */
+const YEAR = 2025;
 
 type Body = {
   year: number;
@@ -45,7 +45,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
     const regionId = w.regionA.id;
     await storeApprovedRun(w.db, {
       regionId,
-      year: 2025,
+      year: 2024,
       schools: [
         { ...w.s1, category: "shnro" },
         { ...w.s1b, category: "both" },
@@ -78,7 +78,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
     if (!t1 || !t2 || !t3 || !t4) throw new Error("setup");
     const diagnosis = (teacherId: number, scores: Record<string, number>) => ({
       teacherId,
-      assessedOn: "2025-09-20",
+      assessedOn: "2024-09-20",
       year: YEAR,
       source: "test" as const,
       scores,
@@ -99,17 +99,17 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
         courseId: course36.id,
         teacherId: t1.id,
         status: "completed",
-        enrolledOn: "2025-10-01",
-        completedOn: "2025-11-20",
+        enrolledOn: "2024-10-01",
+        completedOn: "2024-11-20",
       },
-      { courseId: course72.id, teacherId: t2.id, status: "enrolled", enrolledOn: "2026-02-03" },
+      { courseId: course72.id, teacherId: t2.id, status: "enrolled", enrolledOn: "2025-02-03" },
       // before the programme year: not this year's support
       {
         courseId: course72.id,
         teacherId: t1.id,
         status: "completed",
-        enrolledOn: "2025-03-01",
-        completedOn: "2025-05-01",
+        enrolledOn: "2024-03-01",
+        completedOn: "2024-05-01",
       },
     ]);
     const [mentor] = await w.db
@@ -132,7 +132,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
         teacherId: t3.id,
         year: YEAR,
         status: "confirmed",
-        decidedAt: new Date("2025-10-10T09:00:00Z"),
+        decidedAt: new Date("2024-10-10T09:00:00Z"),
       })
       .returning();
     await w.db
@@ -140,8 +140,8 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
       .values({ mentorId: mentor.id, teacherId: t2.id, year: YEAR, status: "rejected" });
     if (!pair) throw new Error("setup");
     await w.db.insert(mentoringMeetings).values([
-      { pairId: pair.id, heldOn: "2025-11-05", format: "in_person", topic: "Орфографический режим" },
-      { pairId: pair.id, heldOn: "2026-03-12", format: "remote", topic: "Разбор ВПР" },
+      { pairId: pair.id, heldOn: "2024-11-05", format: "in_person", topic: "Орфографический режим" },
+      { pairId: pair.id, heldOn: "2025-03-12", format: "remote", topic: "Разбор ВПР" },
     ]);
     await supportS2();
   });
@@ -156,7 +156,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
         kind: "consultation",
         audience: "teachers",
         format: "remote",
-        heldOn: "2025-10-14",
+        heldOn: "2024-10-14",
         topic: "Подготовка к ВПР",
         peopleCount: 12,
       },
@@ -164,7 +164,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
         ...where,
         kind: "visit",
         format: "visit",
-        heldOn: "2026-05-20",
+        heldOn: "2025-05-20",
         topic: "Выезд в школу",
         peopleCount: 5,
         findings: "Нет плана ВСОКО",
@@ -175,7 +175,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
         kind: "consultation",
         audience: "heads",
         format: "in_person",
-        heldOn: "2025-05-14",
+        heldOn: "2024-05-14",
         topic: "Старое",
         peopleCount: 3,
       },
@@ -186,8 +186,8 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
       target: "children",
       reason: "Тревожность перед ГИА",
       status: "assigned",
-      filedOn: "2026-03-01",
-      scheduledOn: "2026-03-20",
+      filedOn: "2025-03-01",
+      scheduledOn: "2025-03-20",
     });
     const [event] = await w.db
       .insert(events)
@@ -195,7 +195,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
         regionId,
         kind: "seminar",
         level: "regional",
-        heldOn: "2026-04-02",
+        heldOn: "2025-04-02",
         topic: "Школы с низкими результатами",
         teachersCount: 73,
         municipalitiesCount: 7,
@@ -208,7 +208,7 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
       schoolId: w.s2.id,
       partnerKind: "library",
       partnerName: "Районная библиотека",
-      startsOn: "2025-02-01",
+      startsOn: "2024-02-01",
       status: "signed",
     });
   }
@@ -223,16 +223,16 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
       method: "GET",
       url: `/api/support/addressed?year=${YEAR}`,
     });
-    expect(body.period).toEqual({ from: "2025-09-01", to: "2026-08-31" });
+    expect(body.period).toEqual({ from: "2024-09-01", to: "2025-12-31" });
     expect(body.schools.map((s) => s.code).sort()).toEqual([w.s1.code, w.s1b.code].sort());
     const s1 = body.schools.find((s) => s.code === w.s1.code);
     const s1b = body.schools.find((s) => s.code === w.s1b.code);
     expect(s1?.counts.courses).toBe(2);
     expect(s1?.courseHoursCompleted).toBe(36);
     expect(s1?.counts.mentoring).toBe(0);
-    expect(s1?.lastSupportOn).toBe("2026-02-03");
+    expect(s1?.lastSupportOn).toBe("2025-02-03");
     expect(s1b?.counts.mentoring).toBe(1);
-    expect(s1b?.lastSupportOn).toBe("2026-03-12");
+    expect(s1b?.lastSupportOn).toBe("2025-03-12");
     expect(body.totals).toMatchObject({ schools: 2, withNone: 0 });
   });
 
@@ -241,14 +241,14 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
       method: "GET",
       url: `/api/support/addressed?year=${YEAR}`,
     });
-    expect(body.asOf).toBe("2026-08-31");
+    expect(body.asOf).toBe("2025-12-31");
     expect(body.schools).toHaveLength(3);
     const noSupport = body.flags.filter((flag) => flag.kind === "no_support");
     expect(noSupport.map((flag) => flag.schoolId).sort()).toEqual([w.s1.id, w.s1b.id, w.s2.id].sort());
     const s2 = noSupport.find((flag) => flag.schoolId === w.s2.id);
-    expect(s2?.sentence).toContain("адресной поддержки нет 3 месяца, последняя — 20.05.2026");
+    expect(s2?.sentence).toContain("адресной поддержки нет 7 месяцев, последняя — 20.05.2025");
     const s1 = noSupport.find((flag) => flag.schoolId === w.s1.id);
-    expect(s1?.sentence).toContain("адресной поддержки нет 6 месяцев, последняя — 03.02.2026");
+    expect(s1?.sentence).toContain("адресной поддержки нет 10 месяцев, последняя — 03.02.2025");
   });
 
   it("flags a teacher with a deficit and neither mentor nor course, and a course that matches no deficit", async () => {
@@ -298,11 +298,11 @@ describe.each(testEngines())("addressed support on $kind", (engine) => {
       events: 1,
       partners: 1,
     });
-    expect(s2?.lastSupportOn).toBe("2026-05-20");
+    expect(s2?.lastSupportOn).toBe("2025-05-20");
     expect(body.flags.filter((flag) => flag.kind === "request_overdue").map((flag) => flag.sentence)).toEqual(
       [
         expect.stringMatching(
-          /: запрос «педагог-психолог для обучающихся» просрочен — назначенная дата 20\.03\.2026 прошла, заявка не выполнена\.$/,
+          /: запрос «педагог-психолог для обучающихся» просрочен — назначенная дата 20\.03\.2025 прошла, заявка не выполнена\.$/,
         ),
       ],
     );

@@ -48,6 +48,17 @@ async function defaultYear(db: Db, regionId: number): Promise<number> {
   return now.getUTCMonth() >= 8 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
 }
 
+/**
+ * The period of a programme year's support: the programmes of the list of year Y−1 run in the school
+ * year from 1 September Y−1 (school programmes, mentoring, courses), and the support season of year Y
+ * ends with the final monitoring in October–November (DOMAIN «Monitoring»): so from 1 September Y−1 to
+ * 31 December Y. Two neighbouring years overlap from September to December; their programme schools
+ * are different lists.
+ */
+export function supportPeriod(year: number): Period {
+  return { from: academicYearPeriod(year - 1).from, to: `${year}-12-31` };
+}
+
 /** The sources of addressed support, each filling its kind (and extras) for the schools. */
 type Source = {
   kind: SupportKind;
@@ -106,7 +117,7 @@ export async function getAddressedSupport({
   const single =
     chosen ?? (options.length === 1 && actor.role === "moc_coordinator" ? options[0] : undefined);
   const year = query.year ?? (await defaultYear(db, regionId));
-  const period = academicYearPeriod(year - 1);
+  const period = supportPeriod(year);
   const programme = await findProgrammeSchools(db, {
     regionId,
     years: [year - 1],
