@@ -2,6 +2,7 @@ import { Alert, Group, Progress, Stack, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { refreshQueries } from "../../app/refresh-queries";
 import { useRunJob } from "./identification.queries";
 
 /**
@@ -24,7 +25,8 @@ export function RunProgress({
   const runId = state?.status === "done" ? (state.result?.runId ?? null) : null;
   useEffect(() => {
     if (runId === null) return;
-    void client.invalidateQueries({ queryKey: ["identification"] });
+    // The runs list may still be on its first load, asked before the run was stored: refresh, not invalidate.
+    void refreshQueries(client, { queryKey: ["identification"] });
     onDone(runId);
   }, [runId, client, onDone]);
   const isFailed = state?.status === "failed";
