@@ -6,10 +6,10 @@ import { demoCourses, demoEnrolments, demoEvents } from "./courses-events";
 describe("the demo's year of courses and events", () => {
   const courses = demoCourses(createRng(7, "c"), 2025);
 
-  it("has about 30 courses of 16–72 hours within the school year", () => {
+  it("has about 30 courses of 24–72 hours within the school year", () => {
     expect(courses.length).toBe(30);
     for (const c of courses) {
-      expect(c.hours).toBeGreaterThanOrEqual(16);
+      expect(c.hours).toBeGreaterThanOrEqual(24);
       expect(c.hours).toBeLessThanOrEqual(72);
       expect(c.startsOn >= "2024-09-01" && c.endsOn <= "2025-08-31").toBe(true);
       expect(c.endsOn >= c.startsOn).toBe(true);

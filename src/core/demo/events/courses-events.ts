@@ -166,7 +166,7 @@ function dayOfYear(rng: Rng, year: number, from = 0, to = 330): string {
 /** About 30 courses of the school year `year` (named by the year it ends). */
 export function demoCourses(rng: Rng, year: number): DemoCourse[] {
   return COURSE_THEMES.map((theme) => {
-    const hours = rng.pick([24, 36, 36, 72, 72, 16, 48]);
+    const hours = rng.pick([24, 36, 36, 72, 72, 48]);
     const startsOn = dayOfYear(rng, year, 10, 270);
     const weeks = hours <= 24 ? 1 : hours <= 36 ? 2 : 4;
     return {
