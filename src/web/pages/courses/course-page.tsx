@@ -20,6 +20,7 @@ import { useWorkRegion } from "../../app/work-region";
 import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
+import { LinkedMaterials } from "../materials/linked-materials";
 import { useCandidates, useCourse, useDeleteCourse, useEnrol, useUpdateEnrolment } from "./courses.queries";
 import { ruDate } from "./courses-page";
 
@@ -188,6 +189,9 @@ function Card({ detail }: { detail: CourseDetail }) {
             </Table.Tbody>
           </Table>
         )}
+      </Paper>
+      <Paper>
+        <LinkedMaterials entity="course" entityId={course.id} />
       </Paper>
     </Stack>
   );

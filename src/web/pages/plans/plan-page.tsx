@@ -16,6 +16,7 @@ import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
 import { StatCard } from "../../components/stat-card";
+import { LinkedMaterials } from "../materials/linked-materials";
 import { CommentsPanel } from "./comments-panel";
 import { AssigneesDialog, CheckInDialog } from "./execution-dialogs";
 import { OrderPanel } from "./order-panel";
@@ -203,6 +204,9 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           </Tabs.Panel>
         )}
       </Tabs>
+      <Paper>
+        <LinkedMaterials entity="plan" entityId={plan.id} />
+      </Paper>
       {action && <TransitionDialog plan={plan} action={action} onClose={() => setAction(null)} />}
       {checkIn && <CheckInDialog plan={plan} activity={checkIn} onClose={() => setCheckIn(null)} />}
       {assign && <AssigneesDialog plan={plan} activity={assign} onClose={() => setAssign(null)} />}
