@@ -32,6 +32,23 @@ describe("mentoring: the matching, a confirmed pair and a meeting", () => {
     await expect.poll(() => confirmed.innerText()).toContain("Подтверждена");
     expect(await confirmed.getByTestId("confirm-pair").count()).toBe(0);
     await saveScreenshot(mp, "moc", "mentoring-confirmed");
+
+    // the registry of mentors: each with their places taken; the МОЦ gives one a place more
+    await mp.getByTestId("tab-registry").click();
+    const mentorRow = mp.getByTestId("mentor-row").first();
+    await mentorRow.waitFor();
+    const before = (await mentorRow.getByTestId("mentor-load").innerText()).match(/(\d+) из (\d+)/);
+    if (!before) throw new Error("the mentor's load is not shown as «N из M»");
+    await mentorRow.getByTestId("edit-mentor").click();
+    const form = mp.getByTestId("mentor-form");
+    await form.getByTestId("mentor-capacity").fill(String(Number(before[2]) + 1));
+    await saveScreenshot(mp, "moc", "mentoring-mentor-form");
+    await form.getByTestId("mentor-save").click();
+    await form.waitFor({ state: "detached" });
+    await expect
+      .poll(() => mentorRow.getByTestId("mentor-load").innerText())
+      .toBe(`${before[1]} из ${Number(before[2]) + 1}`);
+    await saveScreenshot(mp, "moc", "mentoring-registry");
     expect(moc.errors).toEqual([]);
 
     // 2. the demo mentor sees only their confirmed mentees and records a meeting with one of them

@@ -3,9 +3,12 @@ import {
   type MatchingInput,
   type MeetingInput,
   matchingResultSchema,
+  mentorListSchema,
+  mentorSchema,
   type PairRow,
   pairDetailSchema,
   pairListSchema,
+  type UpdateMentorInput,
 } from "../../../shared/mentoring-api";
 import { apiGet, apiSend, toQuery } from "../../app/api-client";
 
@@ -56,4 +59,19 @@ export const useDecidePair = () =>
 export const useAddMeeting = () =>
   useMentoringMutation((d: { id: number; input: MeetingInput }) =>
     apiSend("POST", `/api/mentoring/pairs/${d.id}/meetings`, d.input, pairDetailSchema),
+  );
+
+/** The mentors registry in scope (a МОЦ: its municipality's; the region: all) with their load in a year. */
+export function useMentors(q: { year: number; regionId?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ["mentoring", "mentors", q.year, q.regionId ?? null],
+    queryFn: () => apiGet(`/api/mentoring/mentors${toQuery(q)}`, mentorListSchema),
+    enabled,
+  });
+}
+
+/** Changes a mentor: capacity, strengths, subjects, whether they take mentees. */
+export const useUpdateMentor = () =>
+  useMentoringMutation((d: { id: number; year: number; input: UpdateMentorInput }) =>
+    apiSend("PUT", `/api/mentoring/mentors/${d.id}?year=${d.year}`, d.input, mentorSchema),
   );
