@@ -49,6 +49,28 @@ describe("mentoring: the matching, a confirmed pair and a meeting", () => {
       .poll(() => mentorRow.getByTestId("mentor-load").innerText())
       .toBe(`${before[1]} из ${Number(before[2]) + 1}`);
     await saveScreenshot(mp, "moc", "mentoring-registry");
+
+    // a teacher of the district who is not a mentor yet joins the registry with two places
+    const mentors = new Set(
+      await mp
+        .getByTestId("mentor-row")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-mentor"))),
+    );
+    await mp.getByTestId("add-mentor").click();
+    const add = mp.getByTestId("add-mentor-form");
+    await add.getByTestId("add-mentor-school").click();
+    await mp.getByRole("option").first().click();
+    await add.getByTestId("add-mentor-teacher").click();
+    await expect.poll(() => mp.getByRole("option").count()).toBeGreaterThan(0);
+    const options = await mp.getByRole("option").allInnerTexts();
+    const pick = options.find((o) => !mentors.has(o.split(" (")[0] ?? o));
+    if (!pick) throw new Error("every teacher of the school is a mentor already");
+    await mp.getByRole("option", { name: pick, exact: true }).first().click();
+    await saveScreenshot(mp, "moc", "mentoring-add-mentor");
+    await add.getByTestId("add-mentor-save").click();
+    await add.waitFor({ state: "detached" });
+    const added = mp.locator(`[data-testid="mentor-row"][data-mentor="${pick.split(" (")[0]}"]`);
+    await expect.poll(() => added.getByTestId("mentor-load").innerText()).toBe("0 из 2");
     expect(moc.errors).toEqual([]);
 
     // 2. the demo mentor sees only their confirmed mentees and records a meeting with one of them

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  type CreateMentorInput,
   type MatchingInput,
   type MeetingInput,
   matchingResultSchema,
@@ -10,6 +11,7 @@ import {
   pairListSchema,
   type UpdateMentorInput,
 } from "../../../shared/mentoring-api";
+import { teacherListSchema } from "../../../shared/teachers-api";
 import { apiGet, apiSend, toQuery } from "../../app/api-client";
 
 /** The pairs in scope for a year (undefined: the latest with pairs). */
@@ -74,4 +76,19 @@ export function useMentors(q: { year: number; regionId?: number }, enabled = tru
 export const useUpdateMentor = () =>
   useMentoringMutation((d: { id: number; year: number; input: UpdateMentorInput }) =>
     apiSend("PUT", `/api/mentoring/mentors/${d.id}?year=${d.year}`, d.input, mentorSchema),
+  );
+
+/** A school's teachers of a year with their latest diagnosis (to pick a mentor from). */
+export function useSchoolTeachersForMentors(schoolId: number | null, year: number) {
+  return useQuery({
+    queryKey: ["teachers", "school", schoolId, year],
+    queryFn: () => apiGet(`/api/schools/${schoolId}/teachers?year=${year}`, teacherListSchema),
+    enabled: schoolId !== null,
+  });
+}
+
+/** Adds a mentor to the registry. */
+export const useCreateMentor = () =>
+  useMentoringMutation((d: { year: number; input: CreateMentorInput }) =>
+    apiSend("POST", `/api/mentoring/mentors?year=${d.year}`, d.input, mentorSchema),
   );
