@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mentoringPairs } from "../../src/server/db/schema";
+import { upsertDeficitScale } from "../../src/server/modules/teachers/teacher-sources.repo";
 import type { Database } from "../../src/server/platform/db";
 import type { MatchingResult, MentorRow, PairDetail, PairRow } from "../../src/shared/mentoring-api";
 import { testEngines } from "../support/db";
@@ -314,5 +315,57 @@ describe.each(testEngines())("mentoring on $kind", (engine) => {
     ).toBe(403);
     const [audit] = await w.db.select().from(auditLog).where(eq(auditLog.entity, "mentoring_meeting"));
     expect(audit).toMatchObject({ action: "create", actorId: w.users.mentorS1.id });
+  });
+
+  it("the matching reads the region's deficit scale: a score mastered on it is no deficit", async () => {
+    // region B: one teacher with assessment 55 and digital 60, a mentor strong in both
+    const mentee = await putTeacher(w.db, {
+      schoolId: w.s3.id,
+      fullName: "Белова Нина Ивановна",
+      subjects: [],
+    });
+    const strong = await putTeacher(w.db, {
+      schoolId: w.s3.id,
+      fullName: "Зайцева Мария Олеговна",
+      subjects: [],
+    });
+    await putDiagnosis(w.db, mentee, "2024-10-01", { assessment: 55, digital: 60 });
+    await ok(
+      await c.adminB.request({
+        method: "POST",
+        url: `/api/mentoring/mentors?year=${YEAR}`,
+        payload: {
+          kind: "teacher",
+          teacherId: strong,
+          strengths: { assessment: 90, digital: 90 },
+          capacity: 1,
+        },
+      }),
+    );
+    const run = async () =>
+      ok<MatchingResult>(
+        await c.adminB.request({ method: "POST", url: "/api/mentoring/matching", payload: { year: YEAR } }),
+      );
+    // the default scale (mastered from 70): both blocks are deficits
+    const byDefault = await run();
+    expect(byDefault.pairs[0]?.reason).toMatch(
+      /^Дефициты «Оценка образовательных результатов» \(55\) и «Цифровая компетентность» \(60\)/,
+    );
+    // the region's scale: mastered from 50, the digital block from 65 — only the digital block is left
+    await upsertDeficitScale(
+      w.db,
+      w.regionB.id,
+      { deficitBelow: 40, masteredFrom: 50, byBlock: { digital: { deficitBelow: 40, masteredFrom: 65 } } },
+      null,
+    );
+    const byScale = await run();
+    expect(byScale.pairs).toHaveLength(1);
+    expect(byScale.pairs[0]?.reason).toMatch(
+      /^Дефицит «Цифровая компетентность» \(60\) — сильная сторона наставника \(90\)/,
+    );
+    expect(byScale.pairs[0]?.score ?? 0).toBeLessThan(byDefault.pairs[0]?.score ?? 0);
+    // mastered everywhere on the scale: nothing to suggest
+    await upsertDeficitScale(w.db, w.regionB.id, { deficitBelow: 40, masteredFrom: 50, byBlock: {} }, null);
+    expect((await run()).pairs).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   type BlockScores,
+  type DeficitScale,
   PROFESSIONAL_BLOCK_LABELS,
   PROFESSIONAL_BLOCKS,
   type ProfessionalBlock,
@@ -13,7 +14,8 @@ import { haversineKm } from "./geo";
  *
  * - block part = `block` × Σ over blocks of need × strength, where
  *   need = (masteredLevel − teacher's score) / masteredLevel for a score below `masteredLevel`
- *   (0 for a mastered or not assessed block), and strength = mentor's score / 100 for a score at or
+ *   (0 for a mastered or not assessed block; `masteredByBlock` overrides the level for a block — the
+ *   server takes both from the region's deficit scale, see weightsForScale), and strength = mentor's score / 100 for a score at or
  *   above `strengthLevel` (0 otherwise). A deficit of 42 against a strength of 88:
  *   100 × (70 − 42) / 70 × 0,88 = 35,2. A mentor strong in none of the teacher's deficits has no fit
  *   at all, whatever the subject or the distance: the mentoring is for the deficit.
@@ -49,7 +51,32 @@ export const MATCH_WEIGHTS = {
   load: 4,
 };
 
-export type MatchWeights = typeof MATCH_WEIGHTS;
+/**
+ * The weights of a matching: MATCH_WEIGHTS' numbers, and the «освоено» level of some blocks where it
+ * differs from `masteredLevel` (a region's deficit scale may set its own bounds for a block).
+ */
+export type MatchWeights = typeof MATCH_WEIGHTS & {
+  masteredByBlock?: Partial<Record<ProfessionalBlock, number>>;
+};
+
+/** The level below which a block's score is a deficit to work on. */
+export function masteredLevelOf(weights: MatchWeights, block: ProfessionalBlock): number {
+  return weights.masteredByBlock?.[block] ?? weights.masteredLevel;
+}
+
+/**
+ * The weights of a region's matching: the deficit level of each block is the «освоено» bound of the
+ * region's deficit scale (its general one, and a block's own where the scale sets it), the rest as
+ * in `base`.
+ */
+export function weightsForScale(scale: DeficitScale, base: MatchWeights = MATCH_WEIGHTS): MatchWeights {
+  const masteredByBlock: Partial<Record<ProfessionalBlock, number>> = {};
+  for (const block of PROFESSIONAL_BLOCKS) {
+    const own = scale.byBlock[block];
+    if (own && own.masteredFrom !== scale.masteredFrom) masteredByBlock[block] = own.masteredFrom;
+  }
+  return { ...base, masteredLevel: scale.masteredFrom, masteredByBlock };
+}
 
 /** What the fit needs of a teacher. */
 export type FitTeacher = {
@@ -98,9 +125,9 @@ export function fitScore(teacher: FitTeacher, mentor: FitMentor, weights: MatchW
     const deficit = teacher.scores[block];
     const strength = mentor.strengths[block];
     if (deficit === undefined || strength === undefined) continue;
-    if (deficit >= weights.masteredLevel || strength < weights.strengthLevel) continue;
-    const points =
-      (weights.block * (weights.masteredLevel - deficit) * strength) / weights.masteredLevel / 100;
+    const level = masteredLevelOf(weights, block);
+    if (deficit >= level || strength < weights.strengthLevel) continue;
+    const points = (weights.block * (level - deficit) * strength) / level / 100;
     if (points <= 0) continue;
     blocks.push({ block, deficit, strength, points: round2(points) });
     blockPoints += points;
@@ -148,14 +175,13 @@ export function fitScores(
       strengths[j * nb + b] = s !== undefined && s >= weights.strengthLevel ? s : Number.NaN;
     });
   });
+  const levels = PROFESSIONAL_BLOCKS.map((block) => masteredLevelOf(weights, block));
   const needs = new Float64Array(nb);
   return teachers.map((t) => {
     PROFESSIONAL_BLOCKS.forEach((block, b) => {
       const d = t.scores[block];
-      needs[b] =
-        d !== undefined && d < weights.masteredLevel
-          ? weights.block * (weights.masteredLevel - d)
-          : Number.NaN;
+      const level = levels[b] as number;
+      needs[b] = d !== undefined && d < level ? weights.block * (level - d) : Number.NaN;
     });
     const row = new Float64Array(mentors.length);
     const tPoint = hasPoint(t);
@@ -165,7 +191,7 @@ export function fitScores(
         const need = needs[b] as number;
         const strength = strengths[j * nb + b] as number;
         if (Number.isNaN(need) || Number.isNaN(strength)) continue;
-        const points = (need * strength) / weights.masteredLevel / 100;
+        const points = (need * strength) / (levels[b] as number) / 100;
         if (points > 0) blockPoints += points;
       }
       if (blockPoints <= 0) return;

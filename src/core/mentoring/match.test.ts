@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../demo/random";
-import { PROFESSIONAL_BLOCKS } from "../teachers";
+import { DEFAULT_DEFICIT_SCALE, PROFESSIONAL_BLOCKS } from "../teachers";
 import {
   fitReason,
   fitScore,
@@ -11,6 +11,7 @@ import {
   type Mentor,
   matchMentors,
   parseMatchInstance,
+  weightsForScale,
 } from ".";
 
 const W = MATCH_WEIGHTS;
@@ -346,5 +347,34 @@ describe("score matrix", () => {
         expect(matrix[i]?.[j]).toBe(fitScore(t, m).score);
       });
     });
+  });
+});
+
+describe("the deficit level from a region's scale", () => {
+  it("takes the scale's «освоено» bound, and a block's own bound where the scale sets one", () => {
+    const weights = weightsForScale({
+      deficitBelow: 40,
+      masteredFrom: 60,
+      byBlock: { digital: { deficitBelow: 50, masteredFrom: 80 } },
+    });
+    expect(weights.masteredLevel).toBe(60);
+    expect(weights.masteredByBlock).toEqual({ digital: 80 });
+    expect(weights.load).toBe(W.load);
+    // 65 is mastered on the scale's general level, a deficit in the digital block (its own level 80)
+    const t = teacher("t", { assessment: 65, digital: 65 });
+    const m = mentor("m", { assessment: 90, digital: 90 });
+    const fit = fitScore(t, m, weights);
+    expect(fit.blocks.map((b) => b.block)).toEqual(["digital"]);
+    expect(fit.blockPoints).toBeCloseTo((100 * (80 - 65) * 90) / 80 / 100, 2);
+    expect(fitScores([t], [m], weights)[0]?.[0]).toBe(fit.score);
+    // on the default weights (70 everywhere) both blocks are deficits
+    expect(fitScore(t, m).blocks).toHaveLength(2);
+    expect(matchMentors([t], [m], weights).pairs[0]?.score).toBe(fit.score);
+  });
+
+  it("the default scale gives the default weights' level", () => {
+    const weights = weightsForScale(DEFAULT_DEFICIT_SCALE);
+    expect(weights.masteredLevel).toBe(W.masteredLevel);
+    expect(weights.masteredByBlock).toEqual({});
   });
 });

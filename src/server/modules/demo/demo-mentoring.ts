@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { createRng } from "../../../core/demo";
-import { fitReason, fitScore, MATCH_WEIGHTS, matchMentors } from "../../../core/mentoring";
+import { fitReason, fitScore, masteredLevelOf, matchMentors, weightsForScale } from "../../../core/mentoring";
 import { type BlockScores, PROFESSIONAL_BLOCKS } from "../../../core/teachers";
 import {
   mentoringMeetings,
@@ -19,6 +19,7 @@ import {
   insertMentor,
   insertPairs,
 } from "../mentoring/mentoring.repo";
+import { regionScale } from "../teachers/deficit-scale.service";
 
 /** What the demo's year of mentoring added. */
 export type DemoMentoringSummary = {
@@ -163,8 +164,10 @@ export async function loadDemoMentoring(
       municipality: m.municipalityName,
     }),
   );
+  // the region's deficit levels, as the server's matching takes them
+  const weights = weightsForScale(await regionScale(db, regionId));
   const hasDeficit = (s: BlockScores) =>
-    PROFESSIONAL_BLOCKS.some((b) => (s[b] ?? 100) < MATCH_WEIGHTS.masteredLevel);
+    PROFESSIONAL_BLOCKS.some((b) => (s[b] ?? 100) < masteredLevelOf(weights, b));
   const mentees = teachers.filter((t) => !mentorTeacherIds.has(t.id) && hasDeficit(t.scores));
   // the demo mentor's own mentees: teachers with deficits of its assigned schools
   const pairs: Parameters<typeof insertPairs>[1] = [];
@@ -172,15 +175,16 @@ export async function loadDemoMentoring(
   const taken = new Set<number>();
   if (accountMentor) {
     for (const t of mentees.filter((x) => assigned.has(x.schoolId)).slice(0, accountMentor.capacity)) {
-      const fit = fitScore(t, accountMentor);
+      const fit = fitScore(t, accountMentor, weights);
       const load = pairs.length;
       pairs.push({
         mentorId: accountMentor.id,
         teacherId: t.id,
         year,
         status: "confirmed",
-        score: Math.round((fit.score - MATCH_WEIGHTS.load * load) * 100) / 100,
-        reason: fit.score > 0 ? fitReason(fit, { load }) : `Выбран МОЦ: ${fitReason(fit)}`,
+        score: Math.round((fit.score - weights.load * load) * 100) / 100,
+        reason:
+          fit.score > 0 ? fitReason(fit, { load, weights }) : `Выбран МОЦ: ${fitReason(fit, { weights })}`,
         blocks: fit.blocks.map((b) => b.block),
         decidedAt: new Date(Date.UTC(year - 1, 8, 10)),
       });
@@ -198,7 +202,7 @@ export async function loadDemoMentoring(
     byMunicipality.set(t.municipality, [...(byMunicipality.get(t.municipality) ?? []), t]);
   }
   for (const group of byMunicipality.values()) {
-    const result = matchMentors(group, others);
+    const result = matchMentors(group, others, weights);
     for (const p of result.pairs) {
       const confirmed = rng.chance(0.75);
       const mentor = others.find((m) => m.id === Number(p.mentorId));

@@ -1,5 +1,11 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { fitReason, fitScore, MATCH_WEIGHTS, matchMentors } from "../../../core/mentoring";
+import {
+  fitReason,
+  fitScore,
+  type MatchWeights,
+  matchMentors,
+  weightsForScale,
+} from "../../../core/mentoring";
 import { PROFESSIONAL_BLOCKS } from "../../../core/teachers";
 import type {
   CreateMentorInput,
@@ -20,6 +26,7 @@ import { can, requirePermission, resolveActorRegionId } from "../access/access.p
 import { schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
+import { regionScale } from "../teachers/deficit-scale.service";
 import {
   MENTORING_COLUMNS as C,
   deleteSuggestedPairs,
@@ -70,6 +77,11 @@ function requireMentorReader(actor: Actor): void {
 }
 
 /** The region and (for a МОЦ always) the municipality a request works in; a municipality outside is 404. */
+/** The weights of a region's matching: its deficit scale's «освоено» levels (see weightsForScale). */
+async function regionWeights(db: Db, regionId: number): Promise<MatchWeights> {
+  return weightsForScale(await regionScale(db, regionId));
+}
+
 async function resolvePlace(
   db: Db,
   actor: Actor,
@@ -291,7 +303,8 @@ export async function runMatching(db: Db, actor: Actor, input: MatchingInput): P
       ...m,
       municipality: m.municipalityName,
     }));
-    const result = matchMentors(mentees, pool);
+    const weights = await regionWeights(tx, place.regionId);
+    const result = matchMentors(mentees, pool, weights);
     await deleteSuggestedPairs(
       tx,
       mentees.map((m) => m.id),
@@ -395,12 +408,14 @@ export async function getPair(db: Db, actor: Actor, id: number): Promise<PairDet
       pair.year,
     );
     if (mentee) {
+      const weights = await regionWeights(db, pair.regionId);
       alternatives = pool
         .filter((m) => m.id !== pair.mentor.id && m.load < m.capacity)
         .map((m) => {
-          const fit = fitScore(mentee, { ...m, municipality: m.municipalityName });
-          const score = Math.round((fit.score - MATCH_WEIGHTS.load * m.load) * 100) / 100;
-          return { mentorId: m.id, fullName: m.fullName, score, reason: fitReason(fit, { load: m.load }) };
+          const fit = fitScore(mentee, { ...m, municipality: m.municipalityName }, weights);
+          const score = Math.round((fit.score - weights.load * m.load) * 100) / 100;
+          const reason = fitReason(fit, { load: m.load, weights });
+          return { mentorId: m.id, fullName: m.fullName, score, reason };
         })
         .filter((a) => a.score > 0)
         .sort((a, b) => b.score - a.score || a.mentorId - b.mentorId)
@@ -475,9 +490,13 @@ async function decide(
     }
     const mentee = await findMenteeForFit(tx, row.teacherId);
     if (!mentee) throw notFound("Педагог");
-    const fit = fitScore(mentee, { ...mentor, municipality: mentor.municipalityName });
-    const score = Math.round((fit.score - MATCH_WEIGHTS.load * mentor.load) * 100) / 100;
-    const reason = fit.score > 0 ? fitReason(fit, { load: mentor.load }) : `Выбран МОЦ: ${fitReason(fit)}`;
+    const weights = await regionWeights(tx, seen.regionId);
+    const fit = fitScore(mentee, { ...mentor, municipality: mentor.municipalityName }, weights);
+    const score = Math.round((fit.score - weights.load * mentor.load) * 100) / 100;
+    const reason =
+      fit.score > 0
+        ? fitReason(fit, { load: mentor.load, weights })
+        : `Выбран МОЦ: ${fitReason(fit, { weights })}`;
     const changes = {
       mentorId,
       score,

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Tabs, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { ChangeMentorModal } from "./change-mentor-modal";
 import { useDecidePair, usePairs, useRunMatching } from "./mentoring.queries";
+import { MentorsRegistry } from "./mentors-registry";
 import { PairStatusBadge } from "./pair-badges";
 
 /**
@@ -78,86 +79,103 @@ export function MatchingPage() {
                   )}
                 </Alert>
               )}
-              {data.pairs.length === 0 ? (
-                <Alert color="gray">{t("mentoring.matching.empty")}</Alert>
-              ) : (
-                <Paper withBorder p="sm">
-                  <Table striped verticalSpacing="xs" data-testid="pairs-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t("mentoring.teacher")}</Table.Th>
-                        <Table.Th>{t("mentoring.mentor")}</Table.Th>
-                        <Table.Th>{t("mentoring.score")}</Table.Th>
-                        <Table.Th>{t("mentoring.reason")}</Table.Th>
-                        <Table.Th>{t("mentoring.statusTitle")}</Table.Th>
-                        {data.canManage && <Table.Th />}
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {data.pairs.map((p) => (
-                        <Table.Tr key={p.id} data-testid="pair-row" data-teacher={p.teacher.fullName}>
-                          <Table.Td>
-                            <Anchor component={Link} to={`/mentoring/pairs/${p.id}`}>
-                              {p.teacher.fullName}
-                            </Anchor>
-                            <Text size="xs" c="dimmed">
-                              {p.teacher.schoolName}, {p.teacher.municipalityName}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            {p.mentor.fullName}
-                            <Text size="xs" c="dimmed">
-                              {[p.mentor.schoolName, p.mentor.municipalityName].filter(Boolean).join(", ")}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>{p.score === null ? "—" : p.score.toLocaleString("ru-RU")}</Table.Td>
-                          <Table.Td>
-                            <Text size="sm" data-testid="pair-reason">
-                              {p.reason}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <PairStatusBadge status={p.status} />
-                          </Table.Td>
-                          {data.canManage && (
-                            <Table.Td>
-                              {p.status === "suggested" && (
-                                <Group gap={4} wrap="nowrap">
-                                  <Button
-                                    size="xs"
-                                    color="green"
-                                    data-testid="confirm-pair"
-                                    onClick={() => decide.mutate({ id: p.id, action: "confirm" })}
-                                  >
-                                    {t("mentoring.confirm")}
-                                  </Button>
-                                  <Button
-                                    size="xs"
-                                    variant="light"
-                                    data-testid="change-pair"
-                                    onClick={() => setChanging(p)}
-                                  >
-                                    {t("mentoring.change")}
-                                  </Button>
-                                  <Button
-                                    size="xs"
-                                    variant="subtle"
-                                    color="red"
-                                    data-testid="reject-pair"
-                                    onClick={() => decide.mutate({ id: p.id, action: "reject" })}
-                                  >
-                                    {t("mentoring.reject")}
-                                  </Button>
-                                </Group>
+              <Tabs defaultValue="pairs" keepMounted={false}>
+                <Tabs.List mb="sm">
+                  <Tabs.Tab value="pairs" data-testid="tab-pairs">
+                    {t("mentoring.tabs.pairs")}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="registry" data-testid="tab-registry">
+                    {t("mentoring.tabs.registry")}
+                  </Tabs.Tab>
+                </Tabs.List>
+                <Tabs.Panel value="registry">
+                  <MentorsRegistry year={data.year} regionId={region.regionId} enabled={region.isReady} />
+                </Tabs.Panel>
+                <Tabs.Panel value="pairs">
+                  {data.pairs.length === 0 ? (
+                    <Alert color="gray">{t("mentoring.matching.empty")}</Alert>
+                  ) : (
+                    <Paper withBorder p="sm">
+                      <Table striped verticalSpacing="xs" data-testid="pairs-table">
+                        <Table.Thead>
+                          <Table.Tr>
+                            <Table.Th>{t("mentoring.teacher")}</Table.Th>
+                            <Table.Th>{t("mentoring.mentor")}</Table.Th>
+                            <Table.Th>{t("mentoring.score")}</Table.Th>
+                            <Table.Th>{t("mentoring.reason")}</Table.Th>
+                            <Table.Th>{t("mentoring.statusTitle")}</Table.Th>
+                            {data.canManage && <Table.Th />}
+                          </Table.Tr>
+                        </Table.Thead>
+                        <Table.Tbody>
+                          {data.pairs.map((p) => (
+                            <Table.Tr key={p.id} data-testid="pair-row" data-teacher={p.teacher.fullName}>
+                              <Table.Td>
+                                <Anchor component={Link} to={`/mentoring/pairs/${p.id}`}>
+                                  {p.teacher.fullName}
+                                </Anchor>
+                                <Text size="xs" c="dimmed">
+                                  {p.teacher.schoolName}, {p.teacher.municipalityName}
+                                </Text>
+                              </Table.Td>
+                              <Table.Td>
+                                {p.mentor.fullName}
+                                <Text size="xs" c="dimmed">
+                                  {[p.mentor.schoolName, p.mentor.municipalityName]
+                                    .filter(Boolean)
+                                    .join(", ")}
+                                </Text>
+                              </Table.Td>
+                              <Table.Td>{p.score === null ? "—" : p.score.toLocaleString("ru-RU")}</Table.Td>
+                              <Table.Td>
+                                <Text size="sm" data-testid="pair-reason">
+                                  {p.reason}
+                                </Text>
+                              </Table.Td>
+                              <Table.Td>
+                                <PairStatusBadge status={p.status} />
+                              </Table.Td>
+                              {data.canManage && (
+                                <Table.Td>
+                                  {p.status === "suggested" && (
+                                    <Group gap={4} wrap="nowrap">
+                                      <Button
+                                        size="xs"
+                                        color="green"
+                                        data-testid="confirm-pair"
+                                        onClick={() => decide.mutate({ id: p.id, action: "confirm" })}
+                                      >
+                                        {t("mentoring.confirm")}
+                                      </Button>
+                                      <Button
+                                        size="xs"
+                                        variant="light"
+                                        data-testid="change-pair"
+                                        onClick={() => setChanging(p)}
+                                      >
+                                        {t("mentoring.change")}
+                                      </Button>
+                                      <Button
+                                        size="xs"
+                                        variant="subtle"
+                                        color="red"
+                                        data-testid="reject-pair"
+                                        onClick={() => decide.mutate({ id: p.id, action: "reject" })}
+                                      >
+                                        {t("mentoring.reject")}
+                                      </Button>
+                                    </Group>
+                                  )}
+                                </Table.Td>
                               )}
-                            </Table.Td>
-                          )}
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Paper>
-              )}
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    </Paper>
+                  )}
+                </Tabs.Panel>
+              </Tabs>
             </Stack>
           );
         }}

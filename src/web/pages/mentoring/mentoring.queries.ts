@@ -1,12 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  type CreateMentorInput,
   type MatchingInput,
   type MeetingInput,
   matchingResultSchema,
+  mentorListSchema,
+  mentorSchema,
   type PairRow,
   pairDetailSchema,
   pairListSchema,
+  type UpdateMentorInput,
 } from "../../../shared/mentoring-api";
+import { teacherListSchema } from "../../../shared/teachers-api";
 import { apiGet, apiSend, toQuery } from "../../app/api-client";
 
 /** The pairs in scope for a year (undefined: the latest with pairs). */
@@ -56,4 +61,34 @@ export const useDecidePair = () =>
 export const useAddMeeting = () =>
   useMentoringMutation((d: { id: number; input: MeetingInput }) =>
     apiSend("POST", `/api/mentoring/pairs/${d.id}/meetings`, d.input, pairDetailSchema),
+  );
+
+/** The mentors registry in scope (a МОЦ: its municipality's; the region: all) with their load in a year. */
+export function useMentors(q: { year: number; regionId?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ["mentoring", "mentors", q.year, q.regionId ?? null],
+    queryFn: () => apiGet(`/api/mentoring/mentors${toQuery(q)}`, mentorListSchema),
+    enabled,
+  });
+}
+
+/** Changes a mentor: capacity, strengths, subjects, whether they take mentees. */
+export const useUpdateMentor = () =>
+  useMentoringMutation((d: { id: number; year: number; input: UpdateMentorInput }) =>
+    apiSend("PUT", `/api/mentoring/mentors/${d.id}?year=${d.year}`, d.input, mentorSchema),
+  );
+
+/** A school's teachers of a year with their latest diagnosis (to pick a mentor from). */
+export function useSchoolTeachersForMentors(schoolId: number | null, year: number) {
+  return useQuery({
+    queryKey: ["teachers", "school", schoolId, year],
+    queryFn: () => apiGet(`/api/schools/${schoolId}/teachers?year=${year}`, teacherListSchema),
+    enabled: schoolId !== null,
+  });
+}
+
+/** Adds a mentor to the registry. */
+export const useCreateMentor = () =>
+  useMentoringMutation((d: { year: number; input: CreateMentorInput }) =>
+    apiSend("POST", `/api/mentoring/mentors?year=${d.year}`, d.input, mentorSchema),
   );
