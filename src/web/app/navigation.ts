@@ -82,6 +82,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: "addressed.nav",
     permission: "municipality.read",
   },
+  { to: "/support/log", section: "support", labelKey: "support.navLog", permission: "school.read" },
+  { to: "/support/requests", section: "support", labelKey: "support.navRequests", permission: "school.read" },
   { to: "/mentoring", section: "support", labelKey: "mentoring.navMatching", permission: "mentoring.manage" },
   {
     to: "/mentoring/my",
@@ -90,8 +92,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: "mentoring.meet",
     personal: ownMentees,
   },
-  { to: "/support/log", section: "support", labelKey: "support.navLog", permission: "school.read" },
-  { to: "/support/requests", section: "support", labelKey: "support.navRequests", permission: "school.read" },
   { to: "/courses", section: "support", labelKey: "events.navCourses", permission: "school.read" },
   { to: "/events", section: "support", labelKey: "events.navEvents", permission: "school.read" },
   { to: "/partners", section: "support", labelKey: "partners.nav", permission: "municipality.read" },

@@ -67,6 +67,9 @@ const PartnersOverviewPage = lazyPage(
   "PartnersOverviewPage",
 );
 const MaterialsPage = lazyPage(() => import("../pages/materials/materials-page"), "MaterialsPage");
+const CoursesPage = lazyPage(() => import("../pages/courses/courses-page"), "CoursesPage");
+const CoursePage = lazyPage(() => import("../pages/courses/course-page"), "CoursePage");
+const EventsPage = lazyPage(() => import("../pages/events/events-page"), "EventsPage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -358,6 +361,30 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <MaterialsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/courses"
+          element={
+            <Guard permission="school.read">
+              <CoursesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/courses/:id"
+          element={
+            <Guard permission="school.read">
+              <CoursePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/events"
+          element={
+            <Guard permission="school.read">
+              <EventsPage />
             </Guard>
           }
         />
