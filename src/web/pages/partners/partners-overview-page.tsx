@@ -2,6 +2,7 @@ import { Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PartnersOverview } from "../../../shared/partners-api";
+import { useWorkRegion } from "../../app/work-region";
 import { type BarChartOption, echarts } from "../../components/bar-echarts";
 import { EChart } from "../../components/echart";
 import { PageHeader } from "../../components/page-header";
@@ -61,7 +62,9 @@ function OverviewChart({ data }: { data: PartnersOverview }) {
 /** The partnerships of the region (or the МОЦ's municipality): a chart by municipality and the programme schools' table. */
 export function PartnersOverviewPage() {
   const { t } = useTranslation();
-  const query = usePartnersOverview();
+  // a federal operator reads the region chosen in the header
+  const region = useWorkRegion();
+  const query = usePartnersOverview(region.regionId, region.isReady);
   return (
     <QueryView query={query}>
       {(data) => (

@@ -5,7 +5,7 @@ import {
   partnersOverviewSchema,
   schoolPartnersSchema,
 } from "../../../shared/partners-api";
-import { apiGet, apiSend } from "../../app/api-client";
+import { apiGet, apiSend, toQuery } from "../../app/api-client";
 
 /** A school's agreements and suggested partner schools. */
 export function useSchoolPartners(schoolId: number) {
@@ -16,10 +16,11 @@ export function useSchoolPartners(schoolId: number) {
 }
 
 /** The partnerships of the region or the МОЦ's municipality. */
-export function usePartnersOverview() {
+export function usePartnersOverview(regionId: number | undefined, enabled: boolean) {
   return useQuery({
-    queryKey: ["partners", "overview"],
-    queryFn: () => apiGet("/api/partners/overview", partnersOverviewSchema),
+    queryKey: ["partners", "overview", regionId ?? null],
+    queryFn: () => apiGet(`/api/partners/overview${toQuery({ regionId })}`, partnersOverviewSchema),
+    enabled,
   });
 }
 
