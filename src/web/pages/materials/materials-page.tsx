@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MATERIAL_KINDS, MATERIAL_LEVELS } from "../../../core/materials/material-kinds";
+import { useWorkRegion } from "../../app/work-region";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { MaterialCard } from "./material-card";
@@ -15,7 +16,15 @@ export function MaterialsPage() {
   const [kind, setKind] = useState<string | null>(null);
   const [level, setLevel] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(q, 300);
-  const query = useMaterials({ q: debounced, kind, level });
+  // a federal operator reads the region chosen in the header
+  const region = useWorkRegion();
+  const query = useMaterials({
+    q: debounced,
+    kind,
+    level,
+    regionId: region.regionId,
+    enabled: region.isReady,
+  });
   return (
     <Stack>
       <PageHeader title={t("partners.materials.title")} />

@@ -3,14 +3,22 @@ import { materialLinkListSchema, materialListSchema } from "../../../shared/mate
 import { apiGet, toQuery } from "../../app/api-client";
 
 /** The bank searched with words and filters. */
-export function useMaterials(params: { q: string; kind: string | null; level: string | null }) {
+export function useMaterials(params: {
+  q: string;
+  kind: string | null;
+  level: string | null;
+  regionId: number | undefined;
+  enabled: boolean;
+}) {
+  const { enabled, ...query } = params;
   return useQuery({
-    queryKey: ["materials", params],
+    queryKey: ["materials", query],
     queryFn: () =>
       apiGet(
-        `/api/materials${toQuery({ q: params.q || undefined, kind: params.kind, level: params.level })}`,
+        `/api/materials${toQuery({ q: query.q || undefined, kind: query.kind, level: query.level, regionId: query.regionId })}`,
         materialListSchema,
       ),
+    enabled,
   });
 }
 
