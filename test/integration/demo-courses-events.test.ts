@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVENT_LEVELS } from "../../src/core/events";
 import { courseEnrolments } from "../../src/server/db/schema";
-import { type DemoLoadSummary, loadDemoRegion } from "../../src/server/modules/demo/demo.service";
+import type { DemoLoadSummary } from "../../src/server/modules/demo/demo.service";
 import { eventsSummaryBySchool } from "../../src/server/modules/events/events.repo";
 import type { Database } from "../../src/server/platform/db";
 import type { CourseList, EventList } from "../../src/shared/events-api";
@@ -24,8 +24,7 @@ describe.each(testEngines())("the demo region's year of courses and events on $k
   let moc: Client;
 
   beforeAll(async () => {
-    database = await engine.open();
-    summary = await loadDemoRegion({ db: database.db });
+    ({ database, summary } = await engine.openDemo());
     app = await buildTestApp(database);
     analyst = await signIn(app, "analyst", "demo-analyst");
     moc = await signIn(app, "moc.dorogobuzh", "demo-moc");

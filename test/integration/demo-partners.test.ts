@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoLoadSummary, loadDemoRegion } from "../../src/server/modules/demo/demo.service";
+import type { DemoLoadSummary } from "../../src/server/modules/demo/demo.service";
 import type { Database } from "../../src/server/platform/db";
 import type { MaterialLinkList, MaterialList } from "../../src/shared/materials-api";
 import type { PartnersOverview, SchoolPartners } from "../../src/shared/partners-api";
@@ -20,8 +20,7 @@ describe.each(testEngines())("the demo region's partnerships and materials bank 
   let analyst: Client;
 
   beforeAll(async () => {
-    database = await engine.open();
-    summary = await loadDemoRegion({ db: database.db });
+    ({ database, summary } = await engine.openDemo());
     app = await buildTestApp(database);
     analyst = await signIn(app, "analyst", "demo-analyst");
   });

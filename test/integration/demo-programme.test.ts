@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoLoadSummary, loadDemoRegion } from "../../src/server/modules/demo/demo.service";
+import type { DemoLoadSummary } from "../../src/server/modules/demo/demo.service";
 import type { Database } from "../../src/server/platform/db";
 import type { PlanDetail, PlanList } from "../../src/shared/plans-api";
 import type { CauseRegistryView } from "../../src/shared/school-causes-api";
@@ -31,8 +31,7 @@ describe.each(testEngines())("the demo region's year of causes and plans on $kin
   let mocDorogobuzh: Client;
 
   beforeAll(async () => {
-    database = await engine.open();
-    summary = await loadDemoRegion({ db: database.db });
+    ({ database, summary } = await engine.openDemo());
     app = await buildTestApp(database);
     analyst = await signIn(app, "analyst", "demo-analyst");
     mocDorogobuzh = await signIn(app, "moc.dorogobuzh", "demo-moc");

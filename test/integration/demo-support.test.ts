@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoLoadSummary, loadDemoRegion } from "../../src/server/modules/demo/demo.service";
+import type { DemoLoadSummary } from "../../src/server/modules/demo/demo.service";
 import { supportSummaryBySchool } from "../../src/server/modules/support/support-summary.repo";
 import type { Database } from "../../src/server/platform/db";
 import type { LogList, RequestList } from "../../src/shared/support-api";
@@ -22,8 +22,7 @@ describe.each(testEngines())("the demo region's year of support on $kind", (engi
   let analyst: Client;
 
   beforeAll(async () => {
-    database = await engine.open();
-    summary = await loadDemoRegion({ db: database.db });
+    ({ database, summary } = await engine.openDemo());
     app = await buildTestApp(database);
     analyst = await signIn(app, "analyst", "demo-analyst");
   });

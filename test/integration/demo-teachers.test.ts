@@ -20,8 +20,7 @@ describe.each(testEngines())("the demo region's teachers on $kind", (engine) => 
   let first: ReturnType<typeof JSON.parse>;
 
   beforeAll(async () => {
-    database = await engine.open();
-    summary = await loadDemoRegion({ db: database.db });
+    ({ database, summary } = await engine.openDemo());
     app = await buildTestApp(database);
     director = await signIn(app, "director.67-001", "demo-director");
     first = await json(director, "/api/auth/me");

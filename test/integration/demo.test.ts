@@ -16,8 +16,7 @@ describe.each(testEngines())("demo region data on $kind", (engine) => {
   const demo = generateDemoRegion();
 
   beforeAll(async () => {
-    database = await engine.open();
-    summary = await loadDemoRegion({ db: database.db });
+    ({ database, summary } = await engine.openDemo());
   });
   afterAll(async () => {
     await database?.close();

@@ -1,18 +1,33 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Database, type DatabaseKind, openDatabase } from "../../src/server/platform/db";
+import { type DemoDatabase, openPgliteDemo, openServerDemo } from "./demo-db";
 
-/** A database engine that integration tests run on. */
-export type TestEngine = { kind: DatabaseKind; open: () => Promise<Database> };
+/**
+ * A database engine that integration tests run on: open() gives an empty migrated database, openDemo() one that
+ * holds the demo region already (copied from a load made once, see demo-db.ts).
+ */
+export type TestEngine = {
+  kind: DatabaseKind;
+  open: () => Promise<Database>;
+  openDemo: () => Promise<DemoDatabase>;
+};
 
 /**
  * The engines to run integration tests on: in-memory PGlite always, and the PostgreSQL server
  * when DATABASE_URL is set. Each open() gives a fresh, migrated, isolated database that close() removes.
  */
 export function testEngines(): TestEngine[] {
-  const engines: TestEngine[] = [{ kind: "pglite", open: () => openDatabase({ dataDir: "memory://" }) }];
+  const engines: TestEngine[] = [
+    { kind: "pglite", open: () => openDatabase({ dataDir: "memory://" }), openDemo: openPgliteDemo },
+  ];
   const url = process.env.DATABASE_URL;
-  if (url) engines.push({ kind: "postgresql", open: () => openServerTestDatabase(url) });
+  if (url)
+    engines.push({
+      kind: "postgresql",
+      open: () => openServerTestDatabase(url),
+      openDemo: () => openServerDemo(url, createServerTestDatabase),
+    });
   return engines;
 }
 
@@ -35,12 +50,25 @@ async function openServerTestDatabase(url: string): Promise<Database> {
  */
 export async function createServerTestDatabase(
   url: string,
+  template?: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `opora_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`create database ${name}${template ? ` template ${template}` : ""}`);
+        break;
+      } catch (err) {
+        // 55006: the template is being copied by another test at this moment
+        if ((err as { code?: string }).code !== "55006" || attempt >= 100) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
   return { url: testUrl.toString(), drop: () => dropDatabase(url, name) };

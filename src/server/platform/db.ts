@@ -39,6 +39,8 @@ export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
   migrationsFolder?: string;
+  /** For an in-memory PGlite: a data directory dump (PGlite's dumpDataDir) to start from. */
+  loadDataDir?: Blob;
 }): Promise<Database> {
   const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_DIR;
   if (opts.databaseUrl) {
@@ -54,7 +56,7 @@ export async function openDatabase(opts: {
   }
   const isMemory = opts.dataDir.startsWith("memory://");
   if (!isMemory) mkdirSync(opts.dataDir, { recursive: true });
-  const client = isMemory ? new PGlite() : new PGlite(opts.dataDir);
+  const client = isMemory ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite(opts.dataDir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
