@@ -22,7 +22,9 @@ export default defineConfig({
           exclude: ["src/server/**/*.unit.test.ts"],
           environment: "node",
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // beforeAll may build the demo region's copy (test/support/demo-db.ts) on a machine many times slower than a
+          // developer's; each wait inside ends as soon as its condition holds.
+          hookTimeout: 600_000,
           pool: "forks",
           fileParallelism: true,
           maxWorkers: 2,
