@@ -153,6 +153,7 @@ export function CourseFormModal({ course, onClose }: { course: CourseItem | null
           </Group>
           <MultiSelect
             label={t("events.courses.blocks")}
+            searchable
             data={PROFESSIONAL_BLOCKS.map((b) => ({ value: b, label: PROFESSIONAL_BLOCK_LABELS[b] }))}
             {...form.getInputProps("blocks")}
           />
