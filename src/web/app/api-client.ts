@@ -104,3 +104,16 @@ export function apiSend<T>(
   }
   return request(path, init, schema);
 }
+
+/** POST or PUT a file as multipart/form-data (field `file`) with the CSRF header; the answer is checked against `schema`. */
+export function apiUpload<T>(
+  method: "POST" | "PUT",
+  path: string,
+  file: File,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const form = new FormData();
+  form.append("file", file);
+  const headers: Record<string, string> = { accept: "application/json", "x-csrf-token": csrfToken };
+  return request(path, { method, headers, body: form }, schema);
+}

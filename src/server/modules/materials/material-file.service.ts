@@ -5,8 +5,9 @@ import { notFound } from "../../platform/errors";
 import { requirePermission } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
+import { replaceDocument } from "./document-upload";
 import { canEditMaterial } from "./materials.policy";
-import { findRegionDocumentBytes, updateMaterialRow } from "./materials.repo";
+import { updateMaterialRow } from "./materials.repo";
 import { getMaterial, requireMaterial } from "./materials.service";
 import type { DocumentStore } from "./stored-files";
 
@@ -31,19 +32,18 @@ export async function uploadMaterialFile({
   fileType: string;
   stream: Readable;
 }): Promise<MaterialItem> {
-  let before: Awaited<ReturnType<typeof requireMaterial>>;
-  try {
-    requirePermission(actor, "materials.write");
-    before = await requireMaterial(db, actor, id);
-    if (!canEditMaterial(actor, before)) throw notFound("Материал");
-  } catch (error) {
-    stream.resume();
-    throw error;
-  }
-  const held = await findRegionDocumentBytes(db, before.regionId);
-  const stored = await store.save({ regionId: before.regionId, fileName, stream, heldBytes: held });
-  try {
-    await db.transaction(async (tx) => {
+  await replaceDocument({
+    db,
+    store,
+    fileName,
+    stream,
+    requireHolder: async () => {
+      requirePermission(actor, "materials.write");
+      const row = await requireMaterial(db, actor, id);
+      if (!canEditMaterial(actor, row)) throw notFound("Материал");
+      return row;
+    },
+    write: async (tx, before, stored) => {
       await updateMaterialRow(tx, id, {
         fileName: stored.fileName,
         fileBytes: stored.bytes,
@@ -61,12 +61,8 @@ export async function uploadMaterialFile({
         after: { fileName: stored.fileName, fileBytes: stored.bytes },
         regionId: before.regionId,
       });
-    });
-  } catch (error) {
-    await store.remove(before.regionId, stored.key);
-    throw error;
-  }
-  await store.remove(before.regionId, before.fileKey);
+    },
+  });
   return getMaterial({ db, actor, id });
 }
 

@@ -5,7 +5,7 @@ import { AppError, notFound } from "../../platform/errors";
 import { requireSchoolAccess } from "../access/access.repo";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/audit.service";
-import { findRegionDocumentBytes } from "../materials/materials.repo";
+import { replaceDocument } from "../materials/document-upload";
 import type { DocumentStore } from "../materials/stored-files";
 import { loadRegionPartnerBasis, suggestionsFor } from "./partner-suggestions.service";
 import { toAgreementItem, todayIso } from "./partner-view";
@@ -262,14 +262,13 @@ export async function uploadAgreementFile({
   fileName: string;
   stream: Readable;
 }): Promise<AgreementItem> {
-  const before = await requireAgreement(db, actor, id).catch((error) => {
-    stream.resume();
-    throw error;
-  });
-  const held = await findRegionDocumentBytes(db, before.regionId);
-  const stored = await store.save({ regionId: before.regionId, fileName, stream, heldBytes: held });
-  try {
-    await db.transaction(async (tx) => {
+  await replaceDocument({
+    db,
+    store,
+    fileName,
+    stream,
+    requireHolder: () => requireAgreement(db, actor, id),
+    write: async (tx, before, stored) => {
       await updateAgreementRow(tx, id, {
         fileName: stored.fileName,
         fileBytes: stored.bytes,
@@ -286,12 +285,8 @@ export async function uploadAgreementFile({
         after: { fileName: stored.fileName, fileBytes: stored.bytes },
         regionId: before.regionId,
       });
-    });
-  } catch (error) {
-    await store.remove(before.regionId, stored.key);
-    throw error;
-  }
-  await store.remove(before.regionId, before.fileKey);
+    },
+  });
   return itemOf(db, actor, id);
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { FactorItem, MeasureItem } from "../../../shared/causes-api";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
+import { LinkedMaterials } from "../materials/linked-materials";
 import { useFactors, useMeasures, useUpdateMeasure } from "./catalogue.queries";
 import { useCausesRegion } from "./causes-region";
 import { MeasureModal } from "./measure-modal";
@@ -78,6 +79,7 @@ function MeasureCard({
         )}
         <Line label={t("causes.measures.owners")}>{definition.owners.join(", ")}</Line>
         {definition.resultText && <Line label={t("causes.measures.result")}>{definition.resultText}</Line>}
+        <LinkedMaterials entity="measure" entityId={measure.id} />
       </Stack>
     </Paper>
   );

@@ -21,6 +21,7 @@ import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
 import { LinkedMaterials } from "../materials/linked-materials";
+import { CourseFormModal } from "./course-form-modal";
 import { useCandidates, useCourse, useDeleteCourse, useEnrol, useUpdateEnrolment } from "./courses.queries";
 import { ruDate } from "./courses-page";
 
@@ -79,6 +80,7 @@ function Card({ detail }: { detail: CourseDetail }) {
   const navigate = useNavigate();
   const update = useUpdateEnrolment();
   const remove = useDeleteCourse();
+  const [editing, setEditing] = useState(false);
   const { course, enrolments, permissions } = detail;
   return (
     <Stack>
@@ -88,17 +90,23 @@ function Card({ detail }: { detail: CourseDetail }) {
         crumbs={[{ label: t("events.courses.pageTitle"), to: "/courses" }]}
         actions={
           permissions.canManage && (
-            <Button
-              color="red"
-              variant="subtle"
-              loading={remove.isPending}
-              onClick={() => remove.mutate(course.id, { onSuccess: () => navigate("/courses") })}
-            >
-              {t("common.delete")}
-            </Button>
+            <Group gap="xs">
+              <Button variant="light" onClick={() => setEditing(true)} data-testid="course-edit">
+                {t("events.course.edit")}
+              </Button>
+              <Button
+                color="red"
+                variant="subtle"
+                loading={remove.isPending}
+                onClick={() => remove.mutate(course.id, { onSuccess: () => navigate("/courses") })}
+              >
+                {t("common.delete")}
+              </Button>
+            </Group>
           )
         }
       />
+      {editing && <CourseFormModal course={course} onClose={() => setEditing(false)} />}
       <Paper withBorder p="md">
         <Stack gap={6}>
           <Text size="sm">{`${t("events.courses.dates")}: ${ruDate(course.startsOn)} – ${ruDate(course.endsOn)}`}</Text>

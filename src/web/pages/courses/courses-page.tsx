@@ -1,18 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -26,7 +12,8 @@ import type { CourseItem } from "../../../shared/events-api";
 import { useWorkRegion } from "../../app/work-region";
 import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
-import { useCourses, useCreateCourse } from "./courses.queries";
+import { CourseFormModal } from "./course-form-modal";
+import { useCourses } from "./courses.queries";
 import { TableImportPanel } from "./table-import-panel";
 
 const formatOptions = COURSE_FORMATS.map((f) => ({ value: f, label: COURSE_FORMAT_LABELS[f] }));
@@ -37,89 +24,6 @@ export function ruDate(iso: string | null): string {
   if (!iso) return "—";
   const [y, m, d] = iso.split("-");
   return `${d}.${m}.${y}`;
-}
-
-function CourseModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const create = useCreateCourse();
-  const [title, setTitle] = useState("");
-  const [hours, setHours] = useState<number | string>(36);
-  const [provider, setProvider] = useState("");
-  const [format, setFormat] = useState<CourseFormat>("in_person");
-  const [blocks, setBlocks] = useState<string[]>([]);
-  const [startsOn, setStartsOn] = useState("");
-  const [endsOn, setEndsOn] = useState("");
-  return (
-    <Modal opened={opened} onClose={onClose} title={t("events.courses.add")} size="lg">
-      <Stack>
-        <TextInput
-          label={t("events.courses.title")}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          required
-        />
-        <Group grow>
-          <NumberInput label={t("events.courses.hours")} value={hours} onChange={setHours} min={1} />
-          <Select
-            label={t("events.courses.format")}
-            data={formatOptions}
-            value={format}
-            onChange={(v) => v && setFormat(v as CourseFormat)}
-          />
-        </Group>
-        <TextInput
-          label={t("events.courses.provider")}
-          value={provider}
-          onChange={(e) => setProvider(e.currentTarget.value)}
-        />
-        <Group grow>
-          <TextInput
-            type="date"
-            label={t("events.courses.startsOn")}
-            value={startsOn}
-            onChange={(e) => setStartsOn(e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t("events.courses.endsOn")}
-            value={endsOn}
-            onChange={(e) => setEndsOn(e.currentTarget.value)}
-          />
-        </Group>
-        <MultiSelect
-          label={t("events.courses.blocks")}
-          data={blockOptions}
-          value={blocks}
-          onChange={setBlocks}
-        />
-        {create.isError && <Text c="red">{create.error.message}</Text>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            loading={create.isPending}
-            onClick={() =>
-              create.mutate(
-                {
-                  title,
-                  hours: Number(hours),
-                  provider,
-                  format,
-                  blocks: blocks as ProfessionalBlock[],
-                  startsOn: startsOn || null,
-                  endsOn: endsOn || null,
-                },
-                { onSuccess: onClose },
-              )
-            }
-          >
-            {t("common.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
 }
 
 function CoursesTable({ items }: { items: CourseItem[] }) {
@@ -245,7 +149,7 @@ export function CoursesPage() {
           />
         </Tabs.Panel>
       </Tabs>
-      <CourseModal opened={adding} onClose={() => setAdding(false)} />
+      {adding && <CourseFormModal course={null} onClose={() => setAdding(false)} />}
     </Stack>
   );
 }

@@ -43,11 +43,14 @@ export function useCandidates(courseId: number, q: string, enabled: boolean) {
   });
 }
 
-/** Adds a course. */
-export function useCreateCourse() {
+/** Adds a course (id null) or edits one, then refreshes the catalogue and the card. */
+export function useSaveCourse() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<CourseInput>) => apiSend("POST", "/api/courses", input, courseItemSchema),
+    mutationFn: ({ id, input }: { id: number | null; input: CourseInput }) =>
+      id === null
+        ? apiSend("POST", "/api/courses", input, courseItemSchema)
+        : apiSend("PATCH", `/api/courses/${id}`, input, courseItemSchema),
     onSuccess: () => client.invalidateQueries({ queryKey: ["courses"] }),
   });
 }
@@ -95,11 +98,14 @@ export function useEvents(query: EventQuery) {
   });
 }
 
-/** Adds an event. */
-export function useCreateEvent() {
+/** Adds an event (id null) or edits one, then refreshes the events list. */
+export function useSaveEvent() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<EventInput>) => apiSend("POST", "/api/events", input, eventItemSchema),
+    mutationFn: ({ id, input }: { id: number | null; input: EventInput }) =>
+      id === null
+        ? apiSend("POST", "/api/events", input, eventItemSchema)
+        : apiSend("PATCH", `/api/events/${id}`, input, eventItemSchema),
     onSuccess: () => client.invalidateQueries({ queryKey: ["events"] }),
   });
 }

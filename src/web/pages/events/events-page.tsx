@@ -1,17 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -26,9 +13,10 @@ import type { EventItem } from "../../../shared/events-api";
 import { useWorkRegion } from "../../app/work-region";
 import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
-import { useCreateEvent, useDeleteEvent, useEvents } from "../courses/courses.queries";
+import { useDeleteEvent, useEvents } from "../courses/courses.queries";
 import { ruDate } from "../courses/courses-page";
 import { TableImportPanel } from "../courses/table-import-panel";
+import { EventFormModal } from "./event-form-modal";
 import { EventsChart } from "./events-chart";
 
 const kindOptions = EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }));
@@ -45,104 +33,7 @@ function currentSchoolYear(): number {
   return now.getMonth() >= 8 ? now.getFullYear() + 1 : now.getFullYear();
 }
 
-function EventModal({
-  opened,
-  onClose,
-  levels,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  levels: EventLevel[];
-}) {
-  const { t } = useTranslation();
-  const create = useCreateEvent();
-  const [kind, setKind] = useState<EventKind>("seminar");
-  const [level, setLevel] = useState<EventLevel>(levels[0] ?? "municipal");
-  const [heldOn, setHeldOn] = useState("");
-  const [topic, setTopic] = useState("");
-  const [organiser, setOrganiser] = useState("");
-  const [teachers, setTeachers] = useState<number | string>(0);
-  const [heads, setHeads] = useState<number | string>(0);
-  const [students, setStudents] = useState<number | string>(0);
-  const [municipalities, setMunicipalities] = useState<number | string>(0);
-  return (
-    <Modal opened={opened} onClose={onClose} title={t("events.list.add")} size="lg">
-      <Stack>
-        <Group grow>
-          <Select
-            label={t("events.list.kind")}
-            data={kindOptions}
-            value={kind}
-            onChange={(v) => v && setKind(v as EventKind)}
-          />
-          <Select
-            label={t("events.list.level")}
-            data={levels.map((l) => ({ value: l, label: EVENT_LEVEL_LABELS[l] }))}
-            value={level}
-            onChange={(v) => v && setLevel(v as EventLevel)}
-          />
-          <TextInput
-            type="date"
-            label={t("events.list.date")}
-            value={heldOn}
-            onChange={(e) => setHeldOn(e.currentTarget.value)}
-          />
-        </Group>
-        <TextInput
-          label={t("events.list.topic")}
-          value={topic}
-          onChange={(e) => setTopic(e.currentTarget.value)}
-          required
-        />
-        <TextInput
-          label={t("events.list.organiser")}
-          value={organiser}
-          onChange={(e) => setOrganiser(e.currentTarget.value)}
-        />
-        <Group grow>
-          <NumberInput label={t("events.list.teachers")} value={teachers} onChange={setTeachers} min={0} />
-          <NumberInput label={t("events.list.heads")} value={heads} onChange={setHeads} min={0} />
-          <NumberInput label={t("events.list.students")} value={students} onChange={setStudents} min={0} />
-          <NumberInput
-            label={t("events.list.municipalities")}
-            value={municipalities}
-            onChange={setMunicipalities}
-            min={0}
-          />
-        </Group>
-        {create.isError && <Text c="red">{create.error.message}</Text>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            loading={create.isPending}
-            onClick={() =>
-              create.mutate(
-                {
-                  kind,
-                  level,
-                  heldOn,
-                  topic,
-                  organiser,
-                  teachersCount: Number(teachers),
-                  headsCount: Number(heads),
-                  studentsCount: Number(students),
-                  municipalitiesCount: Number(municipalities),
-                },
-                { onSuccess: onClose },
-              )
-            }
-          >
-            {t("common.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function EventsTable({ items }: { items: EventItem[] }) {
+function EventsTable({ items, onEdit }: { items: EventItem[]; onEdit: (event: EventItem) => void }) {
   const { t } = useTranslation();
   const remove = useDeleteEvent();
   if (items.length === 0) return <Text c="dimmed">{t("common.nothingFound")}</Text>;
@@ -180,9 +71,14 @@ function EventsTable({ items }: { items: EventItem[] }) {
             </Table.Td>
             <Table.Td>
               {e.canEdit && (
-                <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(e.id)}>
-                  {t("common.delete")}
-                </Button>
+                <Group gap={4} wrap="nowrap">
+                  <Button size="xs" variant="subtle" onClick={() => onEdit(e)}>
+                    {t("common.edit")}
+                  </Button>
+                  <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(e.id)}>
+                    {t("common.delete")}
+                  </Button>
+                </Group>
               )}
             </Table.Td>
           </Table.Tr>
@@ -201,7 +97,7 @@ export function EventsPage() {
   const [year, setYear] = useState<string | null>(null);
   const [level, setLevel] = useState<EventLevel | null>(null);
   const [kind, setKind] = useState<EventKind | null>(null);
-  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<EventItem | "new" | null>(null);
   const query = useEvents({
     regionId,
     year: year ? Number(year) : undefined,
@@ -218,7 +114,7 @@ export function EventsPage() {
       <PageHeader
         title={t("events.list.pageTitle")}
         actions={
-          permissions?.canManage && <Button onClick={() => setAdding(true)}>{t("events.list.add")}</Button>
+          permissions?.canManage && <Button onClick={() => setEditing("new")}>{t("events.list.add")}</Button>
         }
       />
       <Tabs defaultValue="list">
@@ -262,7 +158,7 @@ export function EventsPage() {
                     <EventsChart byLevelAndMonth={data.byLevelAndMonth} />
                   </Paper>
                   <Paper withBorder p="md">
-                    <EventsTable items={data.items} />
+                    <EventsTable items={data.items} onEdit={setEditing} />
                   </Paper>
                 </Stack>
               )}
@@ -273,8 +169,12 @@ export function EventsPage() {
           <TableImportPanel url="/api/events/import" invalidate="events" hint={t("events.list.importHint")} />
         </Tabs.Panel>
       </Tabs>
-      {permissions && (
-        <EventModal opened={adding} onClose={() => setAdding(false)} levels={permissions.levels} />
+      {permissions && editing !== null && (
+        <EventFormModal
+          event={editing === "new" ? null : editing}
+          levels={permissions.levels}
+          onClose={() => setEditing(null)}
+        />
       )}
     </Stack>
   );

@@ -14,12 +14,19 @@ export function Headline({ text }: { text: string }) {
   return <Text size="sm">{parts}</Text>;
 }
 
-/** One material: title, kind, level, tags, the search snippet, the file and the link. */
-export function MaterialCard({ item }: { item: MaterialItem }) {
+/** One material: title, kind, level, tags, the search snippet, the file and the link; `actions` at its top right. */
+export function MaterialCard({ item, actions }: { item: MaterialItem; actions?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" data-testid="material-card">
-      <Text fw={600}>{item.title}</Text>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Text fw={600}>{item.title}</Text>
+        {actions && (
+          <Group gap={4} wrap="nowrap">
+            {actions}
+          </Group>
+        )}
+      </Group>
       <Group gap={6} my={4}>
         <Badge variant="light">{t(`partners.materials.kinds.${item.kind}`)}</Badge>
         <Badge variant="outline">{t(`partners.materials.levels.${item.level}`)}</Badge>

@@ -1,21 +1,24 @@
-import { Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MATERIAL_KINDS, MATERIAL_LEVELS } from "../../../core/materials/material-kinds";
+import type { MaterialItem } from "../../../shared/materials-api";
 import { useWorkRegion } from "../../app/work-region";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { MaterialCard } from "./material-card";
+import { MaterialFormModal } from "./material-form-modal";
 import { useMaterials } from "./materials.queries";
 
-/** The materials bank: a search box (Russian full-text search), filters by kind and level, snippets. */
+/** The materials bank: a search box (Russian full-text search), filters by kind and level, snippets; adding and editing for its keepers. */
 export function MaterialsPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [kind, setKind] = useState<string | null>(null);
   const [level, setLevel] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(q, 300);
+  const [editing, setEditing] = useState<MaterialItem | "new" | null>(null);
   // a federal operator reads the region chosen in the header
   const region = useWorkRegion();
   const query = useMaterials({
@@ -27,7 +30,16 @@ export function MaterialsPage() {
   });
   return (
     <Stack>
-      <PageHeader title={t("partners.materials.title")} />
+      <PageHeader
+        title={t("partners.materials.title")}
+        actions={
+          query.data?.permissions.canWrite && (
+            <Button onClick={() => setEditing("new")} data-testid="material-add">
+              {t("partners.materials.add")}
+            </Button>
+          )
+        }
+      />
       <Group align="end">
         <TextInput
           style={{ flex: 1 }}
@@ -61,11 +73,24 @@ export function MaterialsPage() {
                 : t("partners.materials.found", { count: data.total })}
             </Text>
             {data.items.map((item) => (
-              <MaterialCard key={item.id} item={item} />
+              <MaterialCard
+                key={item.id}
+                item={item}
+                actions={
+                  item.canEdit && (
+                    <Button size="xs" variant="subtle" onClick={() => setEditing(item)}>
+                      {t("partners.materials.edit")}
+                    </Button>
+                  )
+                }
+              />
             ))}
           </Stack>
         )}
       </QueryView>
+      {editing !== null && (
+        <MaterialFormModal item={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Stack>
   );
 }

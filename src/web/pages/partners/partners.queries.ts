@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
 import {
   type AgreementCreate,
   agreementItemSchema,
   partnersOverviewSchema,
   schoolPartnersSchema,
 } from "../../../shared/partners-api";
-import { apiGet, apiSend, toQuery } from "../../app/api-client";
+import { apiGet, apiSend, apiUpload, toQuery } from "../../app/api-client";
 
 /** A school's agreements and suggested partner schools. */
 export function useSchoolPartners(schoolId: number) {
@@ -24,7 +25,7 @@ export function usePartnersOverview(regionId: number | undefined, enabled: boole
   });
 }
 
-/** Makes a draft agreement from a suggestion, or records an agreement. */
+/** Makes a draft agreement from a suggestion, or deletes an agreement. */
 export function usePartnerWrites(schoolId: number) {
   const client = useQueryClient();
   const onSuccess = () => client.invalidateQueries({ queryKey: ["partners"] });
@@ -39,10 +40,36 @@ export function usePartnerWrites(schoolId: number) {
         ),
       onSuccess,
     }),
-    create: useMutation({
-      mutationFn: (input: Partial<AgreementCreate>) =>
-        apiSend("POST", `/api/schools/${schoolId}/partners`, input, agreementItemSchema),
+    remove: useMutation({
+      mutationFn: (id: number) => apiSend("DELETE", `/api/partner-agreements/${id}`, undefined, z.unknown()),
       onSuccess,
     }),
   };
+}
+
+/**
+ * Records an agreement of the school (id null) or changes one, then uploads its document when a file
+ * is chosen; refreshes the school's partners and the overview.
+ */
+export function useSaveAgreement(schoolId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      id,
+      input,
+      file,
+    }: {
+      id: number | null;
+      input: AgreementCreate;
+      file: File | null;
+    }) => {
+      const saved =
+        id === null
+          ? await apiSend("POST", `/api/schools/${schoolId}/partners`, input, agreementItemSchema)
+          : await apiSend("PATCH", `/api/partner-agreements/${id}`, input, agreementItemSchema);
+      if (!file) return saved;
+      return apiUpload("PUT", `/api/partner-agreements/${saved.id}/file`, file, agreementItemSchema);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: ["partners"] }),
+  });
 }

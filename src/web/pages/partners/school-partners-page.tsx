@@ -1,19 +1,26 @@
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import type { PartnerKind } from "../../../core/partners/partner-kinds";
-import { SOCIAL_PARTNER_KINDS } from "../../../core/partners/partner-kinds";
 import type { AgreementItem, SchoolPartners } from "../../../shared/partners-api";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { parseId } from "../../components/route-params";
+import { AgreementFormModal } from "./agreement-form-modal";
 import { usePartnerWrites, useSchoolPartners } from "./partners.queries";
 
-type Kind = PartnerKind;
-
-function AgreementsTable({ items }: { items: AgreementItem[] }) {
+function AgreementsTable({
+  items,
+  schoolId,
+  onEdit,
+}: {
+  items: AgreementItem[];
+  schoolId: number;
+  onEdit: (item: AgreementItem) => void;
+}) {
   const { t } = useTranslation();
+  const { remove } = usePartnerWrites(schoolId);
+  const hasEdits = items.some((item) => item.canEdit);
   if (items.length === 0) return <Text c="dimmed">{t("partners.noAgreements")}</Text>;
   return (
     <Table striped data-testid="partner-agreements">
@@ -25,6 +32,7 @@ function AgreementsTable({ items }: { items: AgreementItem[] }) {
           <Table.Th>{t("partners.period")}</Table.Th>
           <Table.Th>{t("partners.document")}</Table.Th>
           <Table.Th>{t("partners.status")}</Table.Th>
+          {hasEdits && <Table.Th />}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -60,6 +68,26 @@ function AgreementsTable({ items }: { items: AgreementItem[] }) {
                 {t(`partners.statuses.${item.status}`)}
               </Badge>
             </Table.Td>
+            {hasEdits && (
+              <Table.Td>
+                {item.canEdit && (
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="xs" variant="subtle" onClick={() => onEdit(item)}>
+                      {t("common.edit")}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      loading={remove.isPending && remove.variables === item.id}
+                      onClick={() => remove.mutate(item.id)}
+                    >
+                      {t("common.delete")}
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -67,7 +95,15 @@ function AgreementsTable({ items }: { items: AgreementItem[] }) {
   );
 }
 
-function Suggestions({ data, schoolId }: { data: SchoolPartners; schoolId: number }) {
+function Suggestions({
+  data,
+  schoolId,
+  onDraft,
+}: {
+  data: SchoolPartners;
+  schoolId: number;
+  onDraft: (draft: AgreementItem) => void;
+}) {
   const { t } = useTranslation();
   const { fromSuggestion } = usePartnerWrites(schoolId);
   if (data.suggestions.length === 0) return <Text c="dimmed">{t("partners.noSuggestions")}</Text>;
@@ -98,7 +134,7 @@ function Suggestions({ data, schoolId }: { data: SchoolPartners; schoolId: numbe
                   size="xs"
                   variant="light"
                   loading={fromSuggestion.isPending && fromSuggestion.variables === s.school.id}
-                  onClick={() => fromSuggestion.mutate(s.school.id)}
+                  onClick={() => fromSuggestion.mutate(s.school.id, { onSuccess: onDraft })}
                 >
                   {t("partners.makeDraft")}
                 </Button>
@@ -111,66 +147,12 @@ function Suggestions({ data, schoolId }: { data: SchoolPartners; schoolId: numbe
   );
 }
 
-function SocialPartnerForm({ schoolId }: { schoolId: number }) {
-  const { t } = useTranslation();
-  const { create } = usePartnerWrites(schoolId);
-  const [kind, setKind] = useState<Kind>("culture");
-  const [name, setName] = useState("");
-  const [subject, setSubject] = useState("");
-  const [startsOn, setStartsOn] = useState("");
-  return (
-    <Paper withBorder p="sm">
-      <Text fw={600} mb="xs">
-        {t("partners.addSocial")}
-      </Text>
-      <Group align="end">
-        <Select
-          label={t("partners.kind")}
-          value={kind}
-          onChange={(value) => {
-            const picked = SOCIAL_PARTNER_KINDS.find((k) => k === value);
-            if (picked) setKind(picked);
-          }}
-          data={SOCIAL_PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kinds.${k}`) }))}
-        />
-        <TextInput label={t("partners.name")} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <TextInput
-          label={t("partners.subject")}
-          value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-        />
-        <TextInput
-          label={t("partners.startsOn")}
-          placeholder="ГГГГ-ММ-ДД"
-          value={startsOn}
-          onChange={(e) => setStartsOn(e.currentTarget.value)}
-        />
-        <Button
-          loading={create.isPending}
-          onClick={() =>
-            create.mutate(
-              { partnerKind: kind, partnerName: name, subject, startsOn },
-              { onSuccess: () => setName("") },
-            )
-          }
-        >
-          {t("partners.save")}
-        </Button>
-      </Group>
-      {create.error && (
-        <Text c="red" size="sm" mt="xs">
-          {create.error.message}
-        </Text>
-      )}
-    </Paper>
-  );
-}
-
-/** A school's partners: its agreements, the suggested partner schools with their sentences, a social partner form. */
+/** A school's partners: its agreements (added, edited, with their documents), the suggested partner schools with their sentences. */
 export function SchoolPartnersPage() {
   const { t } = useTranslation();
   const schoolId = parseId(useParams().id) ?? 0;
   const query = useSchoolPartners(schoolId);
+  const [editing, setEditing] = useState<AgreementItem | "new" | null>(null);
   return (
     <QueryView query={query}>
       {(data) => (
@@ -178,16 +160,29 @@ export function SchoolPartnersPage() {
           <PageHeader
             title={t("partners.schoolTitle")}
             subtitle={`${data.school.name}, ${data.school.municipalityName}`}
+            actions={
+              data.permissions.canWrite && (
+                <Button onClick={() => setEditing("new")} data-testid="agreement-add">
+                  {t("partners.form.addTitle")}
+                </Button>
+              )
+            }
           />
           {data.isProgrammeSchool && <Badge>{t("partners.programmeSchool")}</Badge>}
           <Title order={4}>{t("partners.agreements")}</Title>
-          <AgreementsTable items={data.agreements} />
+          <AgreementsTable items={data.agreements} schoolId={schoolId} onEdit={setEditing} />
           <Title order={4}>{t("partners.suggestions")}</Title>
-          <Suggestions data={data} schoolId={schoolId} />
+          <Suggestions data={data} schoolId={schoolId} onDraft={setEditing} />
           <Text size="sm" c="dimmed" data-testid="partner-basis">
             {t("partners.basis")}: {data.basis.notes.join(" ")}
           </Text>
-          {data.permissions.canWrite && <SocialPartnerForm schoolId={schoolId} />}
+          {editing !== null && (
+            <AgreementFormModal
+              schoolId={schoolId}
+              item={editing === "new" ? null : editing}
+              onClose={() => setEditing(null)}
+            />
+          )}
         </Stack>
       )}
     </QueryView>
