@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type BlockScores, latestScoresByBlock } from "../../../core/teachers";
-import type { MeetingInput, MentorRow, PairRow } from "../../../shared/mentoring-api";
+import type { MeetingInput, PairRow } from "../../../shared/mentoring-api";
 import {
   deficitAssessments,
   mentoringMeetings,
@@ -15,6 +15,7 @@ import {
   users,
 } from "../../db/schema";
 import type { Db } from "../../platform/db";
+import type { StoredMentor } from "./mentoring-access";
 
 /** The only place with SQL for mentoring: mentors, pairs, meetings, the mentees' diagnoses. */
 
@@ -26,11 +27,7 @@ const loadOf = (year: number) =>
   sql<number>`(select count(*)::int from ${mentoringPairs} where ${mentoringPairs.mentorId} = ${mentors.id} and ${mentoringPairs.year} = ${year} and ${mentoringPairs.status} = 'confirmed')`;
 
 /** Mentors matching the condition, with the year's load. */
-export async function findMentors(
-  db: Db,
-  where: SQL | undefined,
-  year: number,
-): Promise<(MentorRow & { lat: number | null; lon: number | null })[]> {
+export async function findMentors(db: Db, where: SQL | undefined, year: number): Promise<StoredMentor[]> {
   const rows = await db
     .select({
       id: mentors.id,
@@ -50,6 +47,8 @@ export async function findMentors(
       capacity: mentors.capacity,
       load: loadOf(year),
       source: mentors.source,
+      position: mentors.position,
+      note: mentors.note,
       isActive: mentors.isActive,
       lat: mentorSchool.latitude,
       lon: mentorSchool.longitude,

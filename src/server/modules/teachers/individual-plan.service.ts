@@ -33,7 +33,7 @@ const toCourse = (c: {
  * (course blocks ∩ deficits, subject fit; each with its sentence and the teacher's enrolment, if any)
  * → the confirmed mentor of the year → the stored activities with deadlines → the re-assessment: the
  * change per block from the scores as of the first diagnosis of the year (or the one before the
- * latest) to the current ones.
+ * latest) to the latest score of each block diagnosed again since.
  * Also the flags of enrolments in courses that meet none of the deficits.
  */
 export async function getIndividualPlan({
@@ -61,9 +61,10 @@ export async function getIndividualPlan({
   const ofYear = upToYear.filter((a) => a.year === year);
   const first = ofYear.length > 1 ? ofYear[0] : upToYear.length > 1 ? upToYear.at(-2) : undefined;
   const current = latest ? { ...latest, scores: latestScoresByBlock(upToYear) } : undefined;
-  const before = first
-    ? { ...first, scores: latestScoresByBlock(upToYear.slice(0, upToYear.indexOf(first) + 1)) }
-    : undefined;
+  const cut = first ? upToYear.indexOf(first) + 1 : 0;
+  const before = first ? { ...first, scores: latestScoresByBlock(upToYear.slice(0, cut)) } : undefined;
+  // the re-assessment compares only the blocks diagnosed again after `first`
+  const rediagnosed = latestScoresByBlock(upToYear.slice(cut));
   const diagnosis = current ? toAssessment(current, scale) : null;
   const byCourse = new Map(enrolments.map((e) => [e.course.id, e.status]));
   const recommended = current
@@ -99,7 +100,7 @@ export async function getIndividualPlan({
         ? {
             before: toAssessment(before, scale),
             after: toAssessment(current, scale),
-            changes: blockChanges(before.scores, current.scores, scale),
+            changes: blockChanges(before.scores, rediagnosed, scale),
           }
         : null,
     mismatches: mismatchedEnrolments({
