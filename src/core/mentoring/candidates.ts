@@ -62,6 +62,12 @@ function formatSd(sd: number): string {
   return Math.abs(sd).toFixed(1).replace(".", ",");
 }
 
+/** «Средняя отметка ОГЭ» → «средняя отметка ОГЭ» inside a sentence; an acronym («ОГЭ по …») stays. */
+function lowerFirst(name: string): string {
+  const second = name.charAt(1);
+  return second && second !== second.toUpperCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 /** The first half of the sentence: what the contextual model says of the school. */
 export function schoolReason(school: CandidateSchool): string {
   const sd = school.aboveExpectedSd;
@@ -74,7 +80,7 @@ export function schoolReason(school: CandidateSchool): string {
   if (school.strength === "resilient") {
     return `Школа устойчивая по контекстной модели (${vsExpected ?? "высокий результат в трудных социальных условиях"})`;
   }
-  const details = [...school.highIn, ...(vsExpected ? [vsExpected] : [])];
+  const details = [...school.highIn.map(lowerFirst), ...(vsExpected ? [vsExpected] : [])];
   const basis =
     sd === null ? "Школа с высокими результатами" : "Школа с высокими результатами по контекстной модели";
   return details.length > 0 ? `${basis} (${details.join("; ")})` : basis;
