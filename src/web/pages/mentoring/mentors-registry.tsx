@@ -7,7 +7,6 @@ import {
   NumberInput,
   Paper,
   Select,
-  SimpleGrid,
   Stack,
   Switch,
   Table,
@@ -15,33 +14,18 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type BlockScores, PROFESSIONAL_BLOCK_LABELS, PROFESSIONAL_BLOCKS } from "../../../core/teachers";
+import { type BlockScores, PROFESSIONAL_BLOCKS } from "../../../core/teachers";
 import type { MentorRow } from "../../../shared/mentoring-api";
 import { QueryView } from "../../components/query-view";
 import { useAllSchools } from "../schools/schools.queries";
+import { AddStaffMentorModal } from "./add-staff-mentor-modal";
 import {
   useCreateMentor,
   useMentors,
   useSchoolTeachersForMentors,
   useUpdateMentor,
 } from "./mentoring.queries";
-
-/** The mentor's strengths as «Блок 88» badges, strongest first. */
-function Strengths({ strengths }: { strengths: BlockScores }) {
-  const list = PROFESSIONAL_BLOCKS.flatMap((b) => {
-    const v = strengths[b];
-    return v === undefined ? [] : [{ b, v }];
-  }).sort((x, y) => y.v - x.v);
-  return (
-    <Group gap={4}>
-      {list.map(({ b, v }) => (
-        <Badge key={b} variant="light" color={v >= 70 ? "green" : "gray"} tt="none">
-          {PROFESSIONAL_BLOCK_LABELS[b]} {v}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
+import { Strengths, StrengthsInput } from "./strength-badges";
 
 /** Edits a mentor's capacity, strengths by block and whether they take mentees. */
 function EditMentorModal({
@@ -90,25 +74,7 @@ function EditMentorModal({
         <Text size="sm" fw={500}>
           {t("mentoring.registry.strengths")}
         </Text>
-        <SimpleGrid cols={2}>
-          {PROFESSIONAL_BLOCKS.map((b) => (
-            <NumberInput
-              key={b}
-              label={PROFESSIONAL_BLOCK_LABELS[b]}
-              min={0}
-              max={100}
-              value={strengths[b] ?? ""}
-              onChange={(v) =>
-                setStrengths((s) => {
-                  const next = { ...s };
-                  if (v === "" || v === undefined) delete next[b];
-                  else next[b] = Number(v);
-                  return next;
-                })
-              }
-            />
-          ))}
-        </SimpleGrid>
+        <StrengthsInput value={strengths} onChange={setStrengths} />
         {update.isError && <Alert color="red">{update.error.message}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -235,6 +201,7 @@ export function MentorsRegistry({
   const mentors = useMentors({ year, regionId }, enabled);
   const [editing, setEditing] = useState<MentorRow | null>(null);
   const [adding, setAdding] = useState(false);
+  const [addingStaff, setAddingStaff] = useState(false);
   return (
     <QueryView query={mentors}>
       {(data) => (
@@ -244,9 +211,18 @@ export function MentorsRegistry({
               <Button variant="light" onClick={() => setAdding(true)} data-testid="add-mentor">
                 {t("mentoring.registry.addTitle")}
               </Button>
+              <Button variant="light" onClick={() => setAddingStaff(true)} data-testid="add-staff-mentor">
+                {t("mentoring.registry.addStaffTitle")}
+              </Button>
             </Group>
           )}
           {adding && <AddMentorModal year={year} onClose={() => setAdding(false)} />}
+          {addingStaff && <AddStaffMentorModal year={year} onClose={() => setAddingStaff(false)} />}
+          {data.mentors.some((m) => m.isOtherMunicipality) && (
+            <Text size="xs" c="dimmed">
+              {t("mentoring.registry.otherHint")}
+            </Text>
+          )}
           {data.mentors.length === 0 ? (
             <Alert color="gray">{t("mentoring.registry.empty")}</Alert>
           ) : (
@@ -270,16 +246,37 @@ export function MentorsRegistry({
                 </Table.Thead>
                 <Table.Tbody>
                   {data.mentors.map((m) => (
-                    <Table.Tr key={m.id} data-testid="mentor-row" data-mentor={m.fullName}>
+                    <Table.Tr
+                      key={m.id}
+                      data-testid="mentor-row"
+                      data-mentor={m.fullName}
+                      data-other={m.isOtherMunicipality ? "true" : undefined}
+                    >
                       <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {m.fullName}
-                        </Text>
+                        <Group gap={6}>
+                          <Text size="sm" fw={500}>
+                            {m.fullName}
+                          </Text>
+                          {m.isOtherMunicipality && (
+                            <Badge size="xs" color="gray" variant="outline" data-testid="mentor-other">
+                              {t("mentoring.registry.otherMunicipality")}
+                            </Badge>
+                          )}
+                        </Group>
                         <Text size="xs" c="dimmed">
-                          {[t(`mentoring.registry.kind.${m.kind}`), m.schoolName, m.municipalityName]
+                          {[
+                            m.position || t(`mentoring.registry.kind.${m.kind}`),
+                            m.schoolName,
+                            m.municipalityName,
+                          ]
                             .filter(Boolean)
                             .join(", ")}
                         </Text>
+                        {m.note && (
+                          <Text size="xs" c="dimmed" fs="italic">
+                            {m.note}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{m.subjects.join(", ") || "—"}</Text>
@@ -298,14 +295,16 @@ export function MentorsRegistry({
                       </Table.Td>
                       {data.canManage && (
                         <Table.Td>
-                          <Button
-                            size="xs"
-                            variant="light"
-                            onClick={() => setEditing(m)}
-                            data-testid="edit-mentor"
-                          >
-                            {t("mentoring.registry.edit")}
-                          </Button>
+                          {m.canEdit && (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              onClick={() => setEditing(m)}
+                              data-testid="edit-mentor"
+                            >
+                              {t("mentoring.registry.edit")}
+                            </Button>
+                          )}
                         </Table.Td>
                       )}
                     </Table.Tr>
