@@ -78,6 +78,12 @@ describe("mentor candidates", () => {
     ]);
   });
 
+  it("names two results a school is high in and counts the rest", () => {
+    expect(schoolReason({ ...high, highIn: ["ОГЭ А", "ОГЭ Б", "ЕГЭ В", "ЕГЭ Г"], aboveExpectedSd: 1 })).toBe(
+      "Школа с высокими результатами по контекстной модели (ОГЭ А; ОГЭ Б; ещё 2 результата; результат выше ожидаемого на 1,0 σ)",
+    );
+  });
+
   it("says so when no model was fitted (the best third fallback) or the result is as expected", () => {
     expect(schoolReason({ ...high, aboveExpectedSd: null })).toBe(
       "Школа с высокими результатами (ОГЭ по математике (средний балл))",

@@ -57,6 +57,9 @@ export const BLOCK_ADJECTIVES: Record<ProfessionalBlock, string> = {
   normative: "нормативно-правовой",
 };
 
+/** How many of the results a school is high in the sentence names; the rest are counted. */
+export const MAX_RESULTS_NAMED = 2;
+
 /** «0,8»: a number of σ as the sentences print it. */
 function formatSd(sd: number): string {
   return Math.abs(sd).toFixed(1).replace(".", ",");
@@ -80,7 +83,11 @@ export function schoolReason(school: CandidateSchool): string {
   if (school.strength === "resilient") {
     return `Школа устойчивая по контекстной модели (${vsExpected ?? "высокий результат в трудных социальных условиях"})`;
   }
-  const details = [...school.highIn.map(lowerFirst), ...(vsExpected ? [vsExpected] : [])];
+  const named = school.highIn.slice(0, MAX_RESULTS_NAMED).map(lowerFirst);
+  const more = school.highIn.length - named.length;
+  if (more > 0)
+    named.push(`ещё ${more} ${more === 1 ? "результат" : more < 5 ? "результата" : "результатов"}`);
+  const details = [...named, ...(vsExpected ? [vsExpected] : [])];
   const basis =
     sd === null ? "Школа с высокими результатами" : "Школа с высокими результатами по контекстной модели";
   return details.length > 0 ? `${basis} (${details.join("; ")})` : basis;

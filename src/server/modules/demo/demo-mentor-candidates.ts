@@ -44,8 +44,9 @@ const STAFF_MENTORS: readonly {
  * Mentor candidates in the demo region (issue 12, point 6): the staff of the schools the contextual
  * model finds resilient or high in a result (the partner suggestions' schools; the teachers step
  * fills only the programme schools) — up to three such schools a municipality, five people each, two
- * of them strong in some blocks, diagnosed in two sittings (autumn and February: the candidates list
- * and the ИОМ read the latest score of each block), the rest middling. None is in the registry: the
+ * of them strong in two or three blocks, diagnosed in two sittings (autumn and February, one strong
+ * block in February: the candidates list and the ИОМ read the latest score of each block), the rest
+ * middling (52–68). None is in the registry: the
  * МОЦ adds them from the candidates tab. And two МОЦ methodists as mentors by name («методист МОЦ»)
  * in the municipality of the first МОЦ account by login. Deterministic for a seed.
  */
@@ -80,10 +81,12 @@ export async function loadDemoMentorCandidates(
       const diagnoses: (typeof deficitAssessments.$inferInsert)[] = [];
       rows.forEach((row, index) => {
         const isStrong = index === 1 || index === 2;
+        // a strong one: two or three blocks at 84–97, one of them (the last) diagnosed in February
         const blocks = rng.shuffle(PROFESSIONAL_BLOCKS);
-        const score = () => (isStrong ? rng.int(84, 97) : rng.int(52, 68));
-        const first = Object.fromEntries(blocks.slice(0, 4).map((b) => [b, score()])) as BlockScores;
-        const second = Object.fromEntries(blocks.slice(4).map((b) => [b, score()])) as BlockScores;
+        const strong = new Set(isStrong ? [...blocks.slice(0, rng.int(1, 2)), blocks[5]] : []);
+        const score = (b: (typeof blocks)[number]) => (strong.has(b) ? rng.int(84, 97) : rng.int(52, 68));
+        const first = Object.fromEntries(blocks.slice(0, 4).map((b) => [b, score(b)])) as BlockScores;
+        const second = Object.fromEntries(blocks.slice(4).map((b) => [b, score(b)])) as BlockScores;
         diagnoses.push({
           teacherId: row.id,
           assessedOn: autumn,
