@@ -12,7 +12,7 @@ const YEAR = 2025;
 describe.each(testEngines())("mentor candidates on $kind", (engine) => {
   let database: Database;
   let w: PartnersWorld;
-  const t: Record<string, number> = {};
+  const t = { star: 0, weak: 0, twoSittings: 0, programme: 0, mentee: 0 };
 
   const candidatesOf = async (who: keyof PartnersWorld["clients"], query = "") =>
     ok<CandidateList>(

@@ -2,7 +2,15 @@ import { and, asc, eq } from "drizzle-orm";
 import { createRng } from "../../../core/demo";
 import { generateDemoStaff } from "../../../core/demo/teachers/demo-teachers";
 import { type BlockScores, PROFESSIONAL_BLOCKS } from "../../../core/teachers";
-import { deficitAssessments, mentors, municipalities, teachers, users } from "../../db/schema";
+import {
+  deficitAssessments,
+  mentors,
+  municipalities,
+  schools,
+  teachers,
+  userSchoolAssignments,
+  users,
+} from "../../db/schema";
 import type { Db } from "../../platform/db";
 import { DEFAULT_MOC_POSITION } from "../mentoring/mentoring.service";
 import { loadRegionPartnerBasis } from "../partners/partner-suggestions.service";
@@ -48,7 +56,7 @@ const STAFF_MENTORS: readonly {
  * block in February: the candidates list and the ИОМ read the latest score of each block), the rest
  * middling (52–68). None is in the registry: the
  * МОЦ adds them from the candidates tab. And two МОЦ methodists as mentors by name («методист МОЦ»)
- * in the municipality of the first МОЦ account by login. Deterministic for a seed.
+ * in the district of the demo mentor account (see demoMentorMunicipality). Deterministic for a seed.
  */
 export async function loadDemoMentorCandidates(
   db: Db,
@@ -107,21 +115,16 @@ export async function loadDemoMentorCandidates(
       candidateSchools += 1;
     }
   }
-  const [moc] = await db
-    .select({ municipalityId: users.municipalityId })
-    .from(users)
-    .innerJoin(municipalities, eq(municipalities.id, users.municipalityId))
-    .where(and(eq(users.regionId, opts.regionId), eq(users.role, "moc_coordinator")))
-    .orderBy(asc(users.login));
+  const municipalityId = await demoMentorMunicipality(db, opts.regionId);
   let staffMentors = 0;
-  if (moc?.municipalityId) {
+  if (municipalityId !== null) {
     for (const s of STAFF_MENTORS) {
       await db.insert(mentors).values({
         regionId: opts.regionId,
         kind: "moc_staff",
         fullName: s.fullName,
         position: DEFAULT_MOC_POSITION,
-        municipalityId: moc.municipalityId,
+        municipalityId,
         subjects: s.subjects,
         strengths: s.strengths,
         capacity: s.capacity,
@@ -131,4 +134,28 @@ export async function loadDemoMentorCandidates(
     }
   }
   return { candidateSchools, candidateTeachers, staffMentors };
+}
+
+/**
+ * Where the demo's МОЦ methodists work: the district of the demo `mentor` account's schools (the
+ * МОЦ the browser flow signs in as), else the municipality of the first МОЦ account by login.
+ */
+async function demoMentorMunicipality(db: Db, regionId: number): Promise<number | null> {
+  const [viaMentor] = await db
+    .select({ municipalityId: schools.municipalityId })
+    .from(users)
+    .innerJoin(userSchoolAssignments, eq(userSchoolAssignments.userId, users.id))
+    .innerJoin(schools, eq(schools.id, userSchoolAssignments.schoolId))
+    .where(and(eq(users.login, "mentor"), eq(users.regionId, regionId)))
+    .orderBy(asc(schools.id))
+    .limit(1);
+  if (viaMentor) return viaMentor.municipalityId;
+  const [moc] = await db
+    .select({ municipalityId: users.municipalityId })
+    .from(users)
+    .innerJoin(municipalities, eq(municipalities.id, users.municipalityId))
+    .where(and(eq(users.regionId, regionId), eq(users.role, "moc_coordinator")))
+    .orderBy(asc(users.login))
+    .limit(1);
+  return moc?.municipalityId ?? null;
 }

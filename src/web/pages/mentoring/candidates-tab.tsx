@@ -109,7 +109,7 @@ export function CandidatesTab({
               <Table striped verticalSpacing="xs" data-testid="candidates-table">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t("mentoring.mentor")}</Table.Th>
+                    <Table.Th>{t("mentoring.candidates.person")}</Table.Th>
                     <Table.Th>{t("mentoring.registry.strengths")}</Table.Th>
                     <Table.Th>{t("mentoring.candidates.why")}</Table.Th>
                     {data.canAdd && <Table.Th />}

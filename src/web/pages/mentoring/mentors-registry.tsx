@@ -204,118 +204,123 @@ export function MentorsRegistry({
   const [addingStaff, setAddingStaff] = useState(false);
   return (
     <QueryView query={mentors}>
-      {(data) => (
-        <Stack gap="sm">
-          {data.canManage && (
-            <Group>
-              <Button variant="light" onClick={() => setAdding(true)} data-testid="add-mentor">
-                {t("mentoring.registry.addTitle")}
-              </Button>
-              <Button variant="light" onClick={() => setAddingStaff(true)} data-testid="add-staff-mentor">
-                {t("mentoring.registry.addStaffTitle")}
-              </Button>
-            </Group>
-          )}
-          {adding && <AddMentorModal year={year} onClose={() => setAdding(false)} />}
-          {addingStaff && <AddStaffMentorModal year={year} onClose={() => setAddingStaff(false)} />}
-          {data.mentors.some((m) => m.isOtherMunicipality) && (
-            <Text size="xs" c="dimmed">
-              {t("mentoring.registry.otherHint")}
-            </Text>
-          )}
-          {data.mentors.length === 0 ? (
-            <Alert color="gray">{t("mentoring.registry.empty")}</Alert>
-          ) : (
-            <Paper withBorder p="sm">
-              <Text size="sm" c="dimmed" mb="xs">
-                {t("mentoring.registry.summary", {
-                  mentors: data.mentors.length,
-                  places: data.mentors.filter((m) => m.isActive).reduce((s, m) => s + m.capacity, 0),
-                  taken: data.mentors.reduce((s, m) => s + m.load, 0),
-                })}
+      {(data) => {
+        const own = data.mentors.filter((m) => !m.isOtherMunicipality);
+        return (
+          <Stack gap="sm">
+            {data.canManage && (
+              <Group>
+                <Button variant="light" onClick={() => setAdding(true)} data-testid="add-mentor">
+                  {t("mentoring.registry.addTitle")}
+                </Button>
+                <Button variant="light" onClick={() => setAddingStaff(true)} data-testid="add-staff-mentor">
+                  {t("mentoring.registry.addStaffTitle")}
+                </Button>
+              </Group>
+            )}
+            {adding && <AddMentorModal year={year} onClose={() => setAdding(false)} />}
+            {addingStaff && <AddStaffMentorModal year={year} onClose={() => setAddingStaff(false)} />}
+            {data.mentors.some((m) => m.isOtherMunicipality) && (
+              <Text size="xs" c="dimmed">
+                {t("mentoring.registry.otherHint")}
               </Text>
-              <Table striped verticalSpacing="xs" data-testid="mentors-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("mentoring.mentor")}</Table.Th>
-                    <Table.Th>{t("mentoring.registry.subjects")}</Table.Th>
-                    <Table.Th>{t("mentoring.registry.strengths")}</Table.Th>
-                    <Table.Th>{t("mentoring.registry.load")}</Table.Th>
-                    {data.canManage && <Table.Th />}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.mentors.map((m) => (
-                    <Table.Tr
-                      key={m.id}
-                      data-testid="mentor-row"
-                      data-mentor={m.fullName}
-                      data-other={m.isOtherMunicipality ? "true" : undefined}
-                    >
-                      <Table.Td>
-                        <Group gap={6}>
-                          <Text size="sm" fw={500}>
-                            {m.fullName}
-                          </Text>
-                          {m.isOtherMunicipality && (
-                            <Badge size="xs" color="gray" variant="outline" data-testid="mentor-other">
-                              {t("mentoring.registry.otherMunicipality")}
-                            </Badge>
-                          )}
-                        </Group>
-                        <Text size="xs" c="dimmed">
-                          {[
-                            m.position || t(`mentoring.registry.kind.${m.kind}`),
-                            m.schoolName,
-                            m.municipalityName,
-                          ]
-                            .filter(Boolean)
-                            .join(", ")}
-                        </Text>
-                        {m.note && (
-                          <Text size="xs" c="dimmed" fs="italic">
-                            {m.note}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{m.subjects.join(", ") || "—"}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Strengths strengths={m.strengths} />
-                      </Table.Td>
-                      <Table.Td data-testid="mentor-load">
-                        {m.isActive ? (
-                          <Text size="sm" c={m.load >= m.capacity ? "orange" : undefined}>
-                            {t("mentoring.registry.loadOf", { load: m.load, capacity: m.capacity })}
-                          </Text>
-                        ) : (
-                          <Badge color="gray">{t("mentoring.registry.inactive")}</Badge>
-                        )}
-                      </Table.Td>
-                      {data.canManage && (
+            )}
+            {data.mentors.length === 0 ? (
+              <Alert color="gray">{t("mentoring.registry.empty")}</Alert>
+            ) : (
+              <Paper withBorder p="sm">
+                <Text size="sm" c="dimmed" mb="xs">
+                  {t("mentoring.registry.summary", {
+                    mentors: own.length,
+                    places: own.filter((m) => m.isActive).reduce((s, m) => s + m.capacity, 0),
+                    taken: own.reduce((s, m) => s + m.load, 0),
+                  })}
+                  {own.length < data.mentors.length &&
+                    t("mentoring.registry.summaryOther", { count: data.mentors.length - own.length })}
+                </Text>
+                <Table striped verticalSpacing="xs" data-testid="mentors-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("mentoring.mentor")}</Table.Th>
+                      <Table.Th>{t("mentoring.registry.subjects")}</Table.Th>
+                      <Table.Th>{t("mentoring.registry.strengths")}</Table.Th>
+                      <Table.Th>{t("mentoring.registry.load")}</Table.Th>
+                      {data.canManage && <Table.Th />}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.mentors.map((m) => (
+                      <Table.Tr
+                        key={m.id}
+                        data-testid="mentor-row"
+                        data-mentor={m.fullName}
+                        data-other={m.isOtherMunicipality ? "true" : undefined}
+                      >
                         <Table.Td>
-                          {m.canEdit && (
-                            <Button
-                              size="xs"
-                              variant="light"
-                              onClick={() => setEditing(m)}
-                              data-testid="edit-mentor"
-                            >
-                              {t("mentoring.registry.edit")}
-                            </Button>
+                          <Group gap={6}>
+                            <Text size="sm" fw={500}>
+                              {m.fullName}
+                            </Text>
+                            {m.isOtherMunicipality && (
+                              <Badge size="xs" color="gray" variant="outline" data-testid="mentor-other">
+                                {t("mentoring.registry.otherMunicipality")}
+                              </Badge>
+                            )}
+                          </Group>
+                          <Text size="xs" c="dimmed">
+                            {[
+                              m.position || t(`mentoring.registry.kind.${m.kind}`),
+                              m.schoolName,
+                              m.municipalityName,
+                            ]
+                              .filter(Boolean)
+                              .join(", ")}
+                          </Text>
+                          {m.note && (
+                            <Text size="xs" c="dimmed" fs="italic">
+                              {m.note}
+                            </Text>
                           )}
                         </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              {editing && <EditMentorModal mentor={editing} year={year} onClose={() => setEditing(null)} />}
-            </Paper>
-          )}
-        </Stack>
-      )}
+                        <Table.Td>
+                          <Text size="sm">{m.subjects.join(", ") || "—"}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Strengths strengths={m.strengths} />
+                        </Table.Td>
+                        <Table.Td data-testid="mentor-load">
+                          {m.isActive ? (
+                            <Text size="sm" c={m.load >= m.capacity ? "orange" : undefined}>
+                              {t("mentoring.registry.loadOf", { load: m.load, capacity: m.capacity })}
+                            </Text>
+                          ) : (
+                            <Badge color="gray">{t("mentoring.registry.inactive")}</Badge>
+                          )}
+                        </Table.Td>
+                        {data.canManage && (
+                          <Table.Td>
+                            {m.canEdit && (
+                              <Button
+                                size="xs"
+                                variant="light"
+                                onClick={() => setEditing(m)}
+                                data-testid="edit-mentor"
+                              >
+                                {t("mentoring.registry.edit")}
+                              </Button>
+                            )}
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                {editing && <EditMentorModal mentor={editing} year={year} onClose={() => setEditing(null)} />}
+              </Paper>
+            )}
+          </Stack>
+        );
+      }}
     </QueryView>
   );
 }
