@@ -57,7 +57,10 @@ const NOTHING = sql`false`;
 /**
  * Mentoring use cases (issue 12, point 6). Who sees what:
  * - the mentors registry: the region's users and the federal operator read the region's mentors, a
- *   МОЦ its municipality's; mentoring.manage holders create and edit them (a МОЦ only its own);
+ *   МОЦ its municipality's and the other districts' active ones its matching may use (marked, read
+ *   only); mentoring.manage holders create and edit them (a МОЦ only its own);
+ * - the mentor candidates (mentor-candidates.service.ts): read like the registry, a МОЦ its own
+ *   municipality's only; added by the МОЦ of the candidate's municipality or the region;
  * - pairs: seen through the mentee's school (the school scope: region, its МОЦ, its director, the
  *   federal operator reading), except a mentor, who sees only the pairs where they are the mentor,
  *   and a specialist, who sees none;
