@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BlockScores } from "../../../core/teachers";
 import { useMe } from "../../app/session";
 import { useMunicipalities } from "../municipalities/municipalities.queries";
+import { CapacityInput, StrengthsInput } from "./mentor-fields";
 import { useCreateMentor } from "./mentoring.queries";
-import { StrengthsInput } from "./strength-badges";
 
 /**
  * Adds a member of a МОЦ's staff as a mentor, not attached to a school: name, position («методист
@@ -73,14 +73,7 @@ export function AddStaffMentorModal({ year, onClose }: { year: number; onClose: 
           onChange={(e) => setSubjects(e.currentTarget.value)}
         />
         <StrengthsInput value={strengths} onChange={setStrengths} />
-        <NumberInput
-          label={t("mentoring.registry.capacity")}
-          min={0}
-          max={20}
-          value={capacity}
-          onChange={(v) => setCapacity(typeof v === "number" ? v : Number(v) || 0)}
-          w={160}
-        />
+        <CapacityInput label={t("mentoring.registry.capacity")} value={capacity} onChange={setCapacity} />
         {create.isError && <Alert color="red">{create.error.message}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -3,8 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MentorCandidateRow } from "../../../shared/mentoring-api";
 import { QueryView } from "../../components/query-view";
+import { Strengths } from "./mentor-fields";
 import { useAddCandidate, useCandidates } from "./mentoring.queries";
-import { Strengths } from "./strength-badges";
 
 /** One candidate's «add to the registry» cell: a capacity and the button, or «в реестре». */
 function AddCell({

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type BlockScores, PROFESSIONAL_BLOCKS } from "../../../core/teachers";
@@ -19,13 +6,13 @@ import type { MentorRow } from "../../../shared/mentoring-api";
 import { QueryView } from "../../components/query-view";
 import { useAllSchools } from "../schools/schools.queries";
 import { AddStaffMentorModal } from "./add-staff-mentor-modal";
+import { CapacityInput, Strengths, StrengthsInput } from "./mentor-fields";
 import {
   useCreateMentor,
   useMentors,
   useSchoolTeachersForMentors,
   useUpdateMentor,
 } from "./mentoring.queries";
-import { Strengths, StrengthsInput } from "./strength-badges";
 
 /** Edits a mentor's capacity, strengths by block and whether they take mentees. */
 function EditMentorModal({
@@ -56,14 +43,11 @@ function EditMentorModal({
     >
       <Stack gap="sm" data-testid="mentor-form">
         <Group align="flex-end">
-          <NumberInput
+          <CapacityInput
             label={t("mentoring.registry.capacity")}
-            min={0}
-            max={20}
             value={capacity}
-            onChange={(v) => setCapacity(typeof v === "number" ? v : Number(v) || 0)}
-            w={160}
-            data-testid="mentor-capacity"
+            onChange={setCapacity}
+            testId="mentor-capacity"
           />
           <Switch
             label={t("mentoring.registry.active")}
@@ -160,14 +144,7 @@ function AddMentorModal({ year, onClose }: { year: number; onClose: () => void }
             )}
           </Stack>
         )}
-        <NumberInput
-          label={t("mentoring.registry.capacity")}
-          min={0}
-          max={20}
-          value={capacity}
-          onChange={(v) => setCapacity(typeof v === "number" ? v : Number(v) || 0)}
-          w={160}
-        />
+        <CapacityInput label={t("mentoring.registry.capacity")} value={capacity} onChange={setCapacity} />
         {create.isError && <Alert color="red">{create.error.message}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

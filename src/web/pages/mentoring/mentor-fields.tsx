@@ -48,3 +48,28 @@ export function StrengthsInput({
     </SimpleGrid>
   );
 }
+
+/** A mentor's capacity: how many mentees at once, 0–20. */
+export function CapacityInput({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+  testId?: string;
+}) {
+  return (
+    <NumberInput
+      label={label}
+      min={0}
+      max={20}
+      value={value}
+      onChange={(v) => onChange(typeof v === "number" ? v : Number(v) || 0)}
+      w={160}
+      data-testid={testId}
+    />
+  );
+}
