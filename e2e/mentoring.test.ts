@@ -3,7 +3,7 @@ import { pairListSchema } from "../src/shared/mentoring-api";
 import { apiCookie, apiGet } from "./support/api";
 import { saveScreenshot } from "./support/browser";
 import { setUpApp } from "./support/fixture";
-import { MatchingPage, MyMenteesPage } from "./support/mentoring.po";
+import { CandidatesTab, MatchingPage, MyMenteesPage } from "./support/mentoring.po";
 
 const app = setUpApp();
 
@@ -71,6 +71,24 @@ describe("mentoring: the matching, a confirmed pair and a meeting", () => {
     await add.waitFor({ state: "detached" });
     const added = mp.locator(`[data-testid="mentor-row"][data-mentor="${pick.split(" (")[0]}"]`);
     await expect.poll(() => added.getByTestId("mentor-load").innerText()).toBe("0 из 2");
+
+    // the candidates tab: staff of resilient and high-result schools, each with the sentence why; one joins with 3 places
+    await mp.getByTestId("tab-candidates").click();
+    const candidates = new CandidatesTab(mp);
+    const open = candidates.addable.first();
+    await open.waitFor();
+    const name = await open.getAttribute("data-candidate");
+    if (!name) throw new Error("the candidate row names no teacher");
+    expect(await open.getByTestId("candidate-sentence").innerText()).toMatch(
+      /^Школа (устойчивая|с высокими результатами) .*; сильн(ый|ые) блок(и)?: [а-я-]+ \d+/,
+    );
+    await saveScreenshot(mp, "moc", "mentoring-candidates");
+    await candidates.add(name, 3);
+    await expect.poll(() => candidates.rowOf(name).getByTestId("candidate-in-registry").count()).toBe(1);
+    await saveScreenshot(mp, "moc", "mentoring-candidate-added");
+    await mp.getByTestId("tab-registry").click();
+    const joined = mp.locator(`[data-testid="mentor-row"][data-mentor="${name}"]`);
+    await expect.poll(() => joined.getByTestId("mentor-load").innerText()).toBe("0 из 3");
     expect(moc.errors).toEqual([]);
 
     // 2. the demo mentor sees only their confirmed mentees and records a meeting with one of them

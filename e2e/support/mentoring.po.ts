@@ -50,3 +50,29 @@ export class MyMenteesPage {
     return dialog;
   }
 }
+
+/** The «Кандидаты в наставники» tab of the matching page: candidates with their sentence and an add button. */
+export class CandidatesTab {
+  constructor(readonly page: Page) {}
+
+  get rows(): Locator {
+    return this.page.getByTestId("candidate-row");
+  }
+
+  /** The candidates not in the registry yet (they have an add button). */
+  get addable(): Locator {
+    return this.rows.filter({ has: this.page.getByTestId("add-candidate") });
+  }
+
+  rowOf(name: string): Locator {
+    return this.page.locator(`[data-testid="candidate-row"][data-candidate="${name}"]`);
+  }
+
+  /** Adds a candidate to the registry with a capacity and waits for the confirmation. */
+  async add(name: string, capacity: number): Promise<void> {
+    const row = this.rowOf(name);
+    await row.getByTestId("candidate-capacity").fill(String(capacity));
+    await row.getByTestId("add-candidate").click();
+    await this.page.getByTestId("candidate-added").waitFor();
+  }
+}

@@ -27,6 +27,7 @@ import { importRoutes } from "./modules/import/import.routes";
 import { dataCollectionRoutes } from "./modules/indicators/data-collection.routes";
 import { jobRoutes } from "./modules/jobs/job.routes";
 import { materialsRoutes } from "./modules/materials/materials.routes";
+import { mentorCandidatesRoutes } from "./modules/mentoring/mentor-candidates.routes";
 import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
 import { partnersRoutes } from "./modules/partners/partners.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
@@ -55,6 +56,7 @@ const ROUTE_MODULES = [
   addressedRoutes,
   teachersRoutes,
   mentoringRoutes,
+  mentorCandidatesRoutes,
   supportRoutes,
   coursesRoutes,
   eventsRoutes,

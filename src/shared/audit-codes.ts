@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   "mentor_match",
   "pair_confirm",
   "pair_reject",
+  "mentor_from_candidate",
   "assign",
   "complete",
 ] as const;

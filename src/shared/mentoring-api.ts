@@ -35,7 +35,14 @@ export const mentorSchema = z.object({
   /** Confirmed mentees in the year asked. */
   load: z.number(),
   source: z.enum(MENTOR_SOURCES),
+  /** The position in words for a mentor not attached to a school («методист МОЦ»). */
+  position: z.string(),
+  /** Why the mentor was taken (the candidate's sentence), if recorded. */
+  note: z.string(),
   isActive: z.boolean(),
+  /** For a МОЦ: a mentor of another municipality, whom the matching may use but the МОЦ does not edit. */
+  isOtherMunicipality: z.boolean(),
+  canEdit: z.boolean(),
 });
 export type MentorRow = z.infer<typeof mentorSchema>;
 export const mentorListSchema = z.object({ mentors: z.array(mentorSchema), canManage: z.boolean() });
@@ -50,8 +57,12 @@ export const createMentorInputSchema = z.object({
   kind: z.enum(MENTOR_KINDS),
   /** For kind teacher or head: the teacher registry's person. */
   teacherId: z.number().int().positive().optional(),
-  /** For kind moc_staff: the МОЦ staff member. */
+  /** For kind moc_staff: the МОЦ staff member — or, for one not on the staff list, the name, position and municipality. */
   mocStaffId: z.number().int().positive().optional(),
+  fullName: z.string().trim().min(3, "Укажите ФИО").max(200).optional(),
+  position: z.string().trim().max(200).optional(),
+  /** For a МОЦ staff mentor by name: the МОЦ's municipality (a МОЦ: its own, left out). */
+  municipalityId: z.number().int().positive().optional(),
   subjects: subjects.optional(),
   strengths: blockScoresSchema,
   capacity,
@@ -171,3 +182,35 @@ export const pairDetailSchema = z.object({
 export type PairDetail = z.infer<typeof pairDetailSchema>;
 
 export const changeMentorInputSchema = z.object({ mentorId: z.number().int().positive() });
+
+/** A mentor candidate: a teacher or head of a resilient or high-result school with strong blocks. */
+export const mentorCandidateSchema = z.object({
+  teacherId: z.number(),
+  fullName: z.string(),
+  position: z.enum(["teacher", "director", "deputy"]),
+  subjects: z.array(z.string()),
+  schoolId: z.number(),
+  schoolName: z.string(),
+  municipalityId: z.number(),
+  municipalityName: z.string(),
+  source: z.enum(["resilient", "high_result"]),
+  strengths: blockScoresSchema,
+  /** Why, in a sentence: the school by the contextual model, then the strong blocks. */
+  sentence: z.string(),
+  /** The registry entry, when the candidate is a mentor already. */
+  mentorId: z.number().nullable(),
+});
+export type MentorCandidateRow = z.infer<typeof mentorCandidateSchema>;
+
+export const candidateListSchema = z.object({
+  candidates: z.array(mentorCandidateSchema),
+  /** How the schools were found (the run, the models fitted or not). */
+  notes: z.array(z.string()),
+  canAdd: z.boolean(),
+});
+export type CandidateList = z.infer<typeof candidateListSchema>;
+
+export const candidateListQuerySchema = mentorListQuerySchema;
+
+export const addCandidateInputSchema = z.object({ capacity });
+export type AddCandidateInput = z.infer<typeof addCandidateInputSchema>;

@@ -131,7 +131,11 @@ describe.each(testEngines())("mentoring on $kind", (engine) => {
     const mocList = await ok<{ mentors: MentorRow[] }>(
       await c.mocM1.request({ method: "GET", url: `/api/mentoring/mentors?year=${YEAR}` }),
     );
-    expect(mocList.mentors.map((x) => x.fullName)).toEqual(["Сидорова Елена Васильевна"]);
+    // the МОЦ sees the mentors its matching uses: its own, then M2's active one, marked and read-only
+    expect(mocList.mentors.map((x) => [x.fullName, x.isOtherMunicipality, x.canEdit])).toEqual([
+      ["Сидорова Елена Васильевна", false, true],
+      ["Кузнецова Ольга Николаевна", true, false],
+    ]);
     const regionList = await ok<{ mentors: MentorRow[] }>(
       await c.adminA.request({ method: "GET", url: `/api/mentoring/mentors?year=${YEAR}` }),
     );

@@ -239,4 +239,26 @@ describe.each(testEngines())("the individual plan (ИОМ) on $kind", (engine) =
     ]);
     expect(s1?.mismatched).toEqual([expect.objectContaining({ teacherId, courseId: digitalCourse })]);
   });
+
+  it("reads the latest score of each block: a block diagnosed only at an earlier sitting is kept", async () => {
+    const { teacher } = await postTeacher(w.clients.directorS1, w.s1.id, "Двухэтапная Нина Львовна");
+    // October: the subject and assessment blocks; March: the digital block only.
+    await postScores(w.clients.directorS1, teacher.id, "2024-10-15", { subject: 45, assessment: 30 });
+    await postScores(w.clients.directorS1, teacher.id, "2025-03-20", { digital: 35 });
+    const plan = await expectStatus(w.clients.mocM1, 200, {
+      method: "GET",
+      url: `/api/teachers/${teacher.id}/plan?year=${TEACHERS_YEAR}`,
+    });
+    expect(plan.deficits).toEqual([
+      { block: "assessment", label: "Оценка образовательных результатов", score: 30 },
+      { block: "digital", label: "Цифровая компетентность", score: 35 },
+      { block: "subject", label: "Предметная компетентность", score: 45 },
+    ]);
+    expect(plan.diagnosis.scores).toEqual({ subject: 45, assessment: 30, digital: 35 });
+    const titles = plan.courses.map((c: { title: string }) => c.title);
+    expect(titles).toContain("Оценивание на уроке");
+    expect(titles).toContain("Цифровая школа");
+    // the re-assessment compares only blocks diagnosed again: none was, so no change is shown
+    expect(plan.reassessment.changes).toEqual([]);
+  });
 });

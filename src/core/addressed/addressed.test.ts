@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { requestSubject } from "../support";
 import {
   monthsWord,
-  requestSubject,
   type SchoolSupport,
   supportFlags,
   supportTotals,

@@ -82,26 +82,6 @@ export type OverdueRequest = {
   reason: string;
 };
 
-/** Russian words for a request's specialist and audience, for the subject of a sentence. */
-export const REQUEST_SPECIALIST_WORDS: Record<string, string> = {
-  psychologist: "педагог-психолог",
-  speech_therapist: "учитель-логопед",
-  defectologist: "учитель-дефектолог",
-  social_pedagogue: "социальный педагог",
-};
-export const REQUEST_TARGET_WORDS: Record<string, string> = {
-  children: "для обучающихся",
-  teachers: "для педагогов",
-  parents: "для родителей",
-};
-
-/** «педагог-психолог для обучающихся». */
-export function requestSubject(specialistKind: string, target: string): string {
-  return [REQUEST_SPECIALIST_WORDS[specialistKind] ?? specialistKind, REQUEST_TARGET_WORDS[target] ?? ""]
-    .filter(Boolean)
-    .join(" ");
-}
-
 /** The kinds of flags. */
 export const FLAG_KINDS = [
   "no_support",

@@ -3,6 +3,7 @@
  * the exact assignment under the mentors' capacities, the reason sentences, and the instance format
  * `opora mentors match` reads. Pure.
  */
+export * from "./candidates";
 export * from "./fit";
 export * from "./geo";
 export * from "./instance";

@@ -17,6 +17,11 @@ export type PartnerCandidate = {
   strength: PartnerStrength;
   /** The results it is high in, in words («ОГЭ по математике (средний балл)»). */
   highIn: string[];
+  /**
+   * How far above its expected result the school is, in residual σ of the contextual model (the
+   * largest over the results it is strong in); null when it was found without a model (best third).
+   */
+  aboveExpectedSd?: number | null;
   /** Its cluster of social conditions (1-based), or null when the clusters are not built or it has none. */
   cluster: number | null;
 };

@@ -7,3 +7,4 @@ export * from "./counts";
 export * from "./log-entry";
 export * from "./request-input";
 export * from "./request-status";
+export * from "./request-words";

@@ -4,6 +4,7 @@
  * plan (ИОМ): recommended courses, the mismatch flag and the change at re-assessment. Pure.
  */
 export * from "./blocks";
+export * from "./current-scores";
 export * from "./individual-plan";
 export * from "./priority";
 export * from "./questionnaire";

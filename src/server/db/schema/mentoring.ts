@@ -41,6 +41,8 @@ export const mentors = pgTable(
     /** The account the mentor signs in with, if any: a mentor sees only their mentees. */
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     fullName: text("full_name").notNull(),
+    /** The position in words, for a mentor not attached to a school («методист МОЦ»); empty otherwise. */
+    position: text("position").notNull().default(""),
     schoolId: integer("school_id").references(() => schools.id, { onDelete: "set null" }),
     municipalityId: integer("municipality_id")
       .notNull()
@@ -54,6 +56,8 @@ export const mentors = pgTable(
     source: text("source", { enum: ["high_result", "resilient", "moc", "other"] })
       .notNull()
       .default("other"),
+    /** Why the mentor was taken: the candidate's sentence when added from the candidates list. */
+    note: text("note").notNull().default(""),
     isActive: boolean("is_active").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,6 +1,5 @@
 import {
   NO_SUPPORT_MONTHS,
-  requestSubject,
   type SchoolSupport,
   SUPPORT_KINDS,
   type SupportKind,
@@ -8,7 +7,7 @@ import {
   supportTotals,
 } from "../../../core/addressed";
 import { academicYearPeriod } from "../../../core/plans";
-import { overdueReason, overdueSentence } from "../../../core/support";
+import { overdueReason, overdueSentence, requestSubject } from "../../../core/support";
 import type { AddressedQuery, AddressedSupport } from "../../../shared/addressed-api";
 import type { Db } from "../../platform/db";
 import { notFound } from "../../platform/errors";

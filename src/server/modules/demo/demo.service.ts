@@ -32,6 +32,7 @@ import {
 import { type DemoCoursesEventsSummary, loadDemoCoursesEvents } from "./demo-courses-events";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
+import { type DemoMentorCandidatesSummary, loadDemoMentorCandidates } from "./demo-mentor-candidates";
 import { type DemoMentoringSummary, loadDemoMentoring } from "./demo-mentoring";
 import { type DemoPartnersSummary, loadDemoPartners } from "./demo-partners";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
@@ -52,6 +53,8 @@ export type DemoLoadSummary = {
   runs: number;
   /** the year of mentoring: mentors, pairs, meetings (from the teachers in the database) */
   mentoring: DemoMentoringSummary;
+  /** mentor candidates: the staff of resilient and high-result schools, and two МОЦ methodists as mentors */
+  mentorCandidates: DemoMentorCandidatesSummary;
 } & DemoProgrammeSummary &
   DemoTeachersSummary &
   DemoSupportSummary &
@@ -191,6 +194,8 @@ export async function loadDemoRegion({
     });
     const partners = await loadDemoPartners(tx, { seed, regionId, year: runs.latest.year, analyst });
     const mentoring = await loadDemoMentoring(tx, { regionId, seed });
+    // after the mentoring step, so that the candidates are not yet in the registry
+    const mentorCandidates = await loadDemoMentorCandidates(tx, { regionId, seed });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -205,6 +210,7 @@ export async function loadDemoRegion({
       ...coursesEvents,
       ...partners,
       mentoring,
+      mentorCandidates,
     };
     await recordAudit(tx, {
       actor,

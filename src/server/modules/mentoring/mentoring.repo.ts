@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { BlockScores } from "../../../core/teachers";
-import type { MeetingInput, MentorRow, PairRow } from "../../../shared/mentoring-api";
+import { type BlockScores, latestScoresByBlock } from "../../../core/teachers";
+import type { MeetingInput, PairRow } from "../../../shared/mentoring-api";
 import {
   deficitAssessments,
   mentoringMeetings,
@@ -15,6 +15,7 @@ import {
   users,
 } from "../../db/schema";
 import type { Db } from "../../platform/db";
+import type { StoredMentor } from "./mentoring-access";
 
 /** The only place with SQL for mentoring: mentors, pairs, meetings, the mentees' diagnoses. */
 
@@ -26,11 +27,7 @@ const loadOf = (year: number) =>
   sql<number>`(select count(*)::int from ${mentoringPairs} where ${mentoringPairs.mentorId} = ${mentors.id} and ${mentoringPairs.year} = ${year} and ${mentoringPairs.status} = 'confirmed')`;
 
 /** Mentors matching the condition, with the year's load. */
-export async function findMentors(
-  db: Db,
-  where: SQL | undefined,
-  year: number,
-): Promise<(MentorRow & { lat: number | null; lon: number | null })[]> {
+export async function findMentors(db: Db, where: SQL | undefined, year: number): Promise<StoredMentor[]> {
   const rows = await db
     .select({
       id: mentors.id,
@@ -50,6 +47,8 @@ export async function findMentors(
       capacity: mentors.capacity,
       load: loadOf(year),
       source: mentors.source,
+      position: mentors.position,
+      note: mentors.note,
       isActive: mentors.isActive,
       lat: mentorSchool.latitude,
       lon: mentorSchool.longitude,
@@ -140,18 +139,11 @@ export async function mentorExistsFor(
 }
 
 /**
- * Teachers of the schools matching `where` (over schools) with their latest diagnosis and their
- * school's place, who have no confirmed pair in the year.
+ * Teachers of the schools matching `where` (over schools) with a diagnosis — their current score of
+ * each block (the latest sitting that assessed it, see latestScoresByBlock) — and their school's
+ * place, who have no confirmed pair in the year.
  */
 export async function findMenteeCandidates(db: Db, where: SQL | undefined, year: number) {
-  const latest = db
-    .selectDistinctOn([deficitAssessments.teacherId], {
-      teacherId: deficitAssessments.teacherId,
-      scores: deficitAssessments.scores,
-    })
-    .from(deficitAssessments)
-    .orderBy(deficitAssessments.teacherId, desc(deficitAssessments.assessedOn), desc(deficitAssessments.id))
-    .as("latest");
   const rows = await db
     .select({
       id: teachers.id,
@@ -162,21 +154,45 @@ export async function findMenteeCandidates(db: Db, where: SQL | undefined, year:
       municipality: municipalities.name,
       lat: schools.latitude,
       lon: schools.longitude,
-      scores: latest.scores,
     })
     .from(teachers)
     .innerJoin(schools, eq(schools.id, teachers.schoolId))
     .innerJoin(municipalities, eq(municipalities.id, schools.municipalityId))
-    .innerJoin(latest, eq(latest.teacherId, teachers.id))
     .where(
       and(
         where,
         eq(teachers.isActive, true),
+        sql`exists (select 1 from ${deficitAssessments} where ${deficitAssessments.teacherId} = ${teachers.id})`,
         sql`not exists (select 1 from ${mentoringPairs} where ${mentoringPairs.teacherId} = ${teachers.id} and ${mentoringPairs.year} = ${year} and ${mentoringPairs.status} = 'confirmed')`,
       ),
     )
     .orderBy(asc(municipalities.name), asc(schools.shortName), asc(teachers.fullName), asc(teachers.id));
-  return rows.map((r) => ({ ...r, scores: r.scores as BlockScores }));
+  const scores = await findCurrentScores(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, scores: scores.get(r.id) ?? {} }));
+}
+
+/** The current score of each block of these teachers (latest sitting per block), by teacher id. */
+export async function findCurrentScores(
+  db: Db,
+  teacherIds: readonly number[],
+): Promise<Map<number, BlockScores>> {
+  const byTeacher = new Map<number, { scores: BlockScores }[]>();
+  for (let i = 0; i < teacherIds.length; i += 1000) {
+    const rows = await db
+      .select({ teacherId: deficitAssessments.teacherId, scores: deficitAssessments.scores })
+      .from(deficitAssessments)
+      .where(inArray(deficitAssessments.teacherId, teacherIds.slice(i, i + 1000)))
+      .orderBy(asc(deficitAssessments.assessedOn), asc(deficitAssessments.id));
+    for (const row of rows) {
+      const list = byTeacher.get(row.teacherId) ?? [];
+      list.push({ scores: row.scores });
+      byTeacher.set(row.teacherId, list);
+    }
+  }
+  return new Map([...byTeacher].map(([id, list]) => [id, latestScoresByBlock(list)]));
 }
 
 /** Removes the year's suggested (undecided) pairs of these teachers: a new run replaces them. */
@@ -316,7 +332,7 @@ export async function lockPair(db: Db, id: number) {
   return row;
 }
 
-/** A teacher's mentee data for a fit: subjects, municipality, coordinates, latest scores. */
+/** A teacher's mentee data for a fit: subjects, municipality, coordinates, current scores by block. */
 export async function findMenteeForFit(db: Db, teacherId: number) {
   const [row] = await db
     .select({
@@ -331,8 +347,8 @@ export async function findMenteeForFit(db: Db, teacherId: number) {
     .innerJoin(municipalities, eq(municipalities.id, schools.municipalityId))
     .where(eq(teachers.id, teacherId));
   if (!row) return undefined;
-  const [latest] = await findAssessments(db, teacherId, 1);
-  return { ...row, scores: (latest?.scores ?? {}) as BlockScores };
+  const scores = await findCurrentScores(db, [teacherId]);
+  return { ...row, scores: scores.get(teacherId) ?? {} };
 }
 
 /** A teacher's diagnoses, latest first. */

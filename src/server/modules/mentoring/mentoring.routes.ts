@@ -114,30 +114,25 @@ export async function mentoringRoutes(app: FastifyInstance, ctx: AppContext): Pr
     },
     async (request) => getPair(ctx.db, requireActor(request), request.params.id),
   );
-  r.post(
-    "/api/mentoring/pairs/:id/confirm",
-    {
-      schema: {
-        tags,
-        summary: "Подтвердить предложенную пару",
-        params: idParams,
-        response: { 200: pairDetailSchema, ...errors },
+  // The three decisions on a suggested pair differ only in the path, the words and the body.
+  const decisions = [
+    { path: "confirm", summary: "Подтвердить предложенную пару", decide: confirmPair },
+    { path: "reject", summary: "Отклонить предложенную пару", decide: rejectPair },
+  ] as const;
+  for (const d of decisions) {
+    r.post(
+      `/api/mentoring/pairs/:id/${d.path}`,
+      {
+        schema: {
+          tags,
+          summary: d.summary,
+          params: idParams,
+          response: { 200: pairDetailSchema, ...errors },
+        },
       },
-    },
-    async (request) => confirmPair(ctx.db, requireActor(request), request.params.id),
-  );
-  r.post(
-    "/api/mentoring/pairs/:id/reject",
-    {
-      schema: {
-        tags,
-        summary: "Отклонить предложенную пару",
-        params: idParams,
-        response: { 200: pairDetailSchema, ...errors },
-      },
-    },
-    async (request) => rejectPair(ctx.db, requireActor(request), request.params.id),
-  );
+      async (request) => d.decide(ctx.db, requireActor(request), request.params.id),
+    );
+  }
   r.put(
     "/api/mentoring/pairs/:id/mentor",
     {

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import {
   fitReason,
   fitScore,
@@ -19,7 +19,7 @@ import type {
   PairRow,
   UpdateMentorInput,
 } from "../../../shared/mentoring-api";
-import { mentors as mentorsTable, municipalities } from "../../db/schema";
+import { mentors as mentorsTable } from "../../db/schema";
 import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
 import { can, requirePermission, resolveActorRegionId } from "../access/access.policy";
@@ -46,16 +46,21 @@ import {
   insertPairs,
   lockPair,
   mentorExistsFor,
+  type NewMentor,
   updateMentorRow,
   updatePairRow,
 } from "./mentoring.repo";
+import { ownsMunicipality, presentMentor, requireMentorReader, resolvePlace } from "./mentoring-access";
 
 const NOTHING = sql`false`;
 
 /**
  * Mentoring use cases (issue 12, point 6). Who sees what:
  * - the mentors registry: the region's users and the federal operator read the region's mentors, a
- *   МОЦ its municipality's; mentoring.manage holders create and edit them (a МОЦ only its own);
+ *   МОЦ its municipality's and the other districts' active ones its matching may use (marked, read
+ *   only); mentoring.manage holders create and edit them (a МОЦ only its own);
+ * - the mentor candidates (mentor-candidates.service.ts): read like the registry, a МОЦ its own
+ *   municipality's only; added by the МОЦ of the candidate's municipality or the region;
  * - pairs: seen through the mentee's school (the school scope: region, its МОЦ, its director, the
  *   federal operator reading), except a mentor, who sees only the pairs where they are the mentor,
  *   and a specialist, who sees none;
@@ -70,42 +75,16 @@ function pairScope(actor: Actor): SQL | undefined {
   return schoolScope(actor);
 }
 
-function requireMentorReader(actor: Actor): void {
-  if (actor.role !== "federal_operator" && !can(actor, "mentoring.manage")) {
-    throw new AppError("forbidden", "Реестр наставников ведут МОЦ и регион");
-  }
-}
-
-/** The region and (for a МОЦ always) the municipality a request works in; a municipality outside is 404. */
 /** The weights of a region's matching: its deficit scale's «освоено» levels (see weightsForScale). */
 async function regionWeights(db: Db, regionId: number): Promise<MatchWeights> {
   return weightsForScale(await regionScale(db, regionId));
 }
 
-async function resolvePlace(
-  db: Db,
-  actor: Actor,
-  q: { regionId?: number; municipalityId?: number },
-): Promise<{ regionId: number; municipalityId: number | null }> {
-  const regionId = resolveActorRegionId(actor, q.regionId);
-  if (actor.role === "moc_coordinator") {
-    if (q.municipalityId !== undefined && q.municipalityId !== actor.municipalityId)
-      throw notFound("Муниципалитет");
-    if (actor.municipalityId === null) throw notFound("Муниципалитет");
-    return { regionId, municipalityId: actor.municipalityId };
-  }
-  if (q.municipalityId === undefined) return { regionId, municipalityId: null };
-  const [row] = await db
-    .select({ id: municipalities.id })
-    .from(municipalities)
-    .where(and(eq(municipalities.id, q.municipalityId), eq(municipalities.regionId, regionId)));
-  if (!row) throw notFound("Муниципалитет");
-  return { regionId, municipalityId: row.id };
-}
-
-const strip = <T extends { lat: unknown; lon: unknown }>({ lat: _a, lon: _b, ...rest }: T) => rest;
-
-/** The mentors registry of a region or of a МОЦ's municipality, with the year's load. */
+/**
+ * The mentors registry: the region's mentors (a region user may narrow it to a municipality). A МОЦ
+ * sees its own municipality's mentors and the region's other active ones — the mentors its matching
+ * may use —, the others marked «другой муниципалитет» and read-only. With the year's load.
+ */
 export async function listMentors(
   db: Db,
   actor: Actor,
@@ -113,12 +92,16 @@ export async function listMentors(
 ): Promise<{ mentors: MentorRow[]; canManage: boolean }> {
   requireMentorReader(actor);
   const place = await resolvePlace(db, actor, q);
-  const where = and(
-    eq(C.mentorRegion, place.regionId),
-    place.municipalityId === null ? undefined : eq(C.mentorMunicipality, place.municipalityId),
-  );
-  const rows = await findMentors(db, where, q.year);
-  return { mentors: rows.map(strip), canManage: can(actor, "mentoring.manage") };
+  let scope: SQL | undefined;
+  if (place.municipalityId !== null) {
+    scope = eq(C.mentorMunicipality, place.municipalityId);
+    if (actor.role === "moc_coordinator") scope = or(scope, eq(C.mentorActive, true));
+  }
+  const rows = await findMentors(db, and(eq(C.mentorRegion, place.regionId), scope), q.year);
+  const mentors = rows.map((row) => presentMentor(actor, row));
+  // the МОЦ's own mentors first, then the other districts' (each part in the repo's order)
+  mentors.sort((a, b) => Number(a.isOtherMunicipality) - Number(b.isOtherMunicipality));
+  return { mentors, canManage: can(actor, "mentoring.manage") };
 }
 
 /** Refuses a mentor account link unless the user is a mentor of the same region. */
@@ -131,12 +114,75 @@ async function checkMentorUser(db: Db, userId: number | null | undefined, region
   }
 }
 
-function ownsMunicipality(actor: Actor, regionId: number, municipalityId: number): boolean {
-  if (actor.role === "moc_coordinator") return actor.municipalityId === municipalityId;
-  return actor.regionId === regionId;
+/** The position a МОЦ staff mentor by name gets when none is given. */
+export const DEFAULT_MOC_POSITION = "методист МОЦ";
+
+/** The row of a new МОЦ staff mentor: from the staff list, or by name, position and the МОЦ's municipality. */
+async function staffMentorValues(tx: Db, actor: Actor, input: CreateMentorInput): Promise<NewMentor> {
+  const common = {
+    kind: "moc_staff" as const,
+    subjects: input.subjects ?? [],
+    strengths: input.strengths,
+    capacity: input.capacity,
+    source: input.source === "other" ? ("moc" as const) : input.source,
+    userId: input.userId ?? null,
+  };
+  if (!input.mocStaffId) {
+    if (!input.fullName) throw invalid("fullName", "Укажите ФИО сотрудника МОЦ");
+    if (actor.role !== "moc_coordinator" && input.municipalityId === undefined)
+      throw invalid("municipalityId", "Выберите муниципалитет МОЦ");
+    const place = await resolvePlace(tx, actor, { municipalityId: input.municipalityId });
+    if (place.municipalityId === null) throw invalid("municipalityId", "Выберите муниципалитет МОЦ");
+    return {
+      ...common,
+      regionId: place.regionId,
+      fullName: input.fullName,
+      position: input.position || DEFAULT_MOC_POSITION,
+      municipalityId: place.municipalityId,
+    };
+  }
+  const staff = await findStaffPlace(tx, input.mocStaffId);
+  if (!staff || !ownsMunicipality(actor, staff.regionId, staff.municipalityId))
+    throw notFound("Сотрудник МОЦ");
+  if (await mentorExistsFor(tx, { mocStaffId: staff.id }))
+    throw new AppError("conflict", "Этот сотрудник уже в реестре наставников");
+  return {
+    ...common,
+    regionId: staff.regionId,
+    mocStaffId: staff.id,
+    fullName: staff.fullName,
+    position: input.position ?? "",
+    municipalityId: staff.municipalityId,
+  };
 }
 
-/** Adds a mentor: a teacher or head from the teacher registry, or a member of a МОЦ's staff. Audited. */
+/** The row of a new teacher or head mentor from the teacher registry. */
+async function teacherMentorValues(tx: Db, actor: Actor, input: CreateMentorInput): Promise<NewMentor> {
+  if (!input.teacherId) throw invalid("teacherId", "Выберите педагога");
+  const teacher = await findTeacherPlace(tx, input.teacherId);
+  if (!teacher || !ownsMunicipality(actor, teacher.regionId, teacher.municipalityId))
+    throw notFound("Педагог");
+  if (await mentorExistsFor(tx, { teacherId: teacher.id }))
+    throw new AppError("conflict", "Этот педагог уже в реестре наставников");
+  return {
+    regionId: teacher.regionId,
+    kind: input.kind === "head" ? "head" : "teacher",
+    teacherId: teacher.id,
+    fullName: teacher.fullName,
+    schoolId: teacher.schoolId,
+    municipalityId: teacher.municipalityId,
+    subjects: input.subjects ?? teacher.subjects,
+    strengths: input.strengths,
+    capacity: input.capacity,
+    source: input.source,
+    userId: input.userId ?? null,
+  };
+}
+
+/**
+ * Adds a mentor: a teacher or head from the teacher registry, or a member of a МОЦ's staff — from
+ * the staff list, or by name and position («методист МОЦ»), not attached to a school. Audited.
+ */
 export async function createMentor(
   db: Db,
   actor: Actor,
@@ -145,62 +191,40 @@ export async function createMentor(
 ): Promise<MentorRow> {
   requirePermission(actor, "mentoring.manage");
   const id = await db.transaction(async (tx) => {
-    let values: Parameters<typeof insertMentor>[1];
-    if (input.kind === "moc_staff") {
-      if (!input.mocStaffId) throw invalid("mocStaffId", "Выберите сотрудника МОЦ");
-      const staff = await findStaffPlace(tx, input.mocStaffId);
-      if (!staff || !ownsMunicipality(actor, staff.regionId, staff.municipalityId))
-        throw notFound("Сотрудник МОЦ");
-      if (await mentorExistsFor(tx, { mocStaffId: staff.id }))
-        throw new AppError("conflict", "Этот сотрудник уже в реестре наставников");
-      values = {
-        regionId: staff.regionId,
-        kind: "moc_staff",
-        mocStaffId: staff.id,
-        fullName: staff.fullName,
-        municipalityId: staff.municipalityId,
-        subjects: input.subjects ?? [],
-        strengths: input.strengths,
-        capacity: input.capacity,
-        source: input.source === "other" ? "moc" : input.source,
-        userId: input.userId ?? null,
-      };
-    } else {
-      if (!input.teacherId) throw invalid("teacherId", "Выберите педагога");
-      const teacher = await findTeacherPlace(tx, input.teacherId);
-      if (!teacher || !ownsMunicipality(actor, teacher.regionId, teacher.municipalityId))
-        throw notFound("Педагог");
-      if (await mentorExistsFor(tx, { teacherId: teacher.id }))
-        throw new AppError("conflict", "Этот педагог уже в реестре наставников");
-      values = {
-        regionId: teacher.regionId,
-        kind: input.kind,
-        teacherId: teacher.id,
-        fullName: teacher.fullName,
-        schoolId: teacher.schoolId,
-        municipalityId: teacher.municipalityId,
-        subjects: input.subjects ?? teacher.subjects,
-        strengths: input.strengths,
-        capacity: input.capacity,
-        source: input.source,
-        userId: input.userId ?? null,
-      };
-    }
-    await checkMentorUser(tx, values.userId, values.regionId);
-    const mentorId = await insertMentor(tx, values);
-    await recordAudit(tx, {
-      actor,
-      action: "create",
-      entity: "mentor",
-      entityId: mentorId,
-      after: values,
-      regionId: values.regionId,
-    });
-    return mentorId;
+    const values =
+      input.kind === "moc_staff"
+        ? await staffMentorValues(tx, actor, input)
+        : await teacherMentorValues(tx, actor, input);
+    return insertAuditedMentor(tx, actor, values);
   });
+  return readMentor(db, actor, id, year);
+}
+
+/** Inserts a mentor row after checking its account link, and audits it (a candidate taken: `mentor_from_candidate`). */
+export async function insertAuditedMentor(
+  tx: Db,
+  actor: Actor,
+  values: NewMentor,
+  action: "create" | "mentor_from_candidate" = "create",
+): Promise<number> {
+  await checkMentorUser(tx, values.userId, values.regionId);
+  const mentorId = await insertMentor(tx, values);
+  await recordAudit(tx, {
+    actor,
+    action,
+    entity: "mentor",
+    entityId: mentorId,
+    after: values,
+    regionId: values.regionId,
+  });
+  return mentorId;
+}
+
+/** A mentor as the actor sees it, by id. */
+export async function readMentor(db: Db, actor: Actor, id: number, year: number): Promise<MentorRow> {
   const row = await findMentor(db, id, year);
   if (!row) throw notFound("Наставник");
-  return strip(row);
+  return presentMentor(actor, row);
 }
 
 function invalid(path: string, message: string): AppError {
@@ -236,9 +260,7 @@ export async function updateMentor(
       regionId: before.regionId,
     });
   });
-  const row = await findMentor(db, id, year);
-  if (!row) throw notFound("Наставник");
-  return strip(row);
+  return readMentor(db, actor, id, year);
 }
 
 const publicPair = ({

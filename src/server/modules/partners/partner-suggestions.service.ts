@@ -120,7 +120,7 @@ export async function loadRegionPartnerBasis(
   const all = [...new Map([...outcomes, ...context, ...clusterIndicators].map((i) => [i.code, i])).values()];
   const schools = await findSchoolsWithValues(db, { regionId, year: run.year, indicators: all });
 
-  const strengths = new Map<number, { isResilient: boolean; highIn: string[] }>();
+  const strengths = new Map<number, { isResilient: boolean; highIn: string[]; sd: number | null }>();
   const used: string[] = [];
   for (const outcome of outcomes) {
     try {
@@ -130,16 +130,17 @@ export async function loadRegionPartnerBasis(
         const isResilient = row.quadrant === "resilient";
         const isHigh = row.isHighResult && !row.isBelowExpected;
         if (!isResilient && !isHigh) continue;
-        const entry = strengths.get(row.schoolId) ?? { isResilient: false, highIn: [] };
+        const entry = strengths.get(row.schoolId) ?? { isResilient: false, highIn: [], sd: null };
         entry.isResilient ||= isResilient;
         if (isHigh) entry.highIn.push(outcome.name);
+        entry.sd = Math.max(entry.sd ?? Number.NEGATIVE_INFINITY, row.standardizedResidual);
         strengths.set(row.schoolId, entry);
       }
     } catch (error) {
       if (!(error instanceof AnalyticsInputError)) throw error;
       const best = bestThird(schools, outcome);
       for (const schoolId of best) {
-        const entry = strengths.get(schoolId) ?? { isResilient: false, highIn: [] };
+        const entry = strengths.get(schoolId) ?? { isResilient: false, highIn: [], sd: null };
         entry.highIn.push(outcome.name);
         strengths.set(schoolId, entry);
       }
@@ -180,6 +181,7 @@ export async function loadRegionPartnerBasis(
       point: pointOf(place),
       strength: strength.isResilient ? "resilient" : "high_result",
       highIn: strength.highIn,
+      aboveExpectedSd: strength.sd,
       cluster: basis.clusterOf.get(schoolId) ?? null,
     });
   }

@@ -1,6 +1,7 @@
 import {
   blockChanges,
   type CourseFacts,
+  latestScoresByBlock,
   mismatchedEnrolments,
   PROFESSIONAL_BLOCK_LABELS,
   type ProfessionalBlock,
@@ -26,11 +27,13 @@ const toCourse = (c: {
 }): CourseFacts => c;
 
 /**
- * A teacher's ИОМ of a year, read live: the deficits of the latest diagnosis up to the year's end
- * (blocks at deficit level on the region's scale) → the recommended courses of the region's catalogue
+ * A teacher's ИОМ of a year, read live: the deficits of the latest score of each block up to the
+ * year's end (a block diagnosed only at an earlier sitting keeps that score; blocks at deficit level
+ * on the region's scale) → the recommended courses of the region's catalogue
  * (course blocks ∩ deficits, subject fit; each with its sentence and the teacher's enrolment, if any)
  * → the confirmed mentor of the year → the stored activities with deadlines → the re-assessment: the
- * change per block from the first diagnosis of the year (or the one before the latest) to the latest.
+ * change per block from the scores as of the first diagnosis of the year (or the one before the
+ * latest) to the latest score of each block diagnosed again since.
  * Also the flags of enrolments in courses that meet none of the deficits.
  */
 export async function getIndividualPlan({
@@ -57,11 +60,16 @@ export async function getIndividualPlan({
   const latest = upToYear.at(-1);
   const ofYear = upToYear.filter((a) => a.year === year);
   const first = ofYear.length > 1 ? ofYear[0] : upToYear.length > 1 ? upToYear.at(-2) : undefined;
-  const diagnosis = latest ? toAssessment(latest, scale) : null;
+  const current = latest ? { ...latest, scores: latestScoresByBlock(upToYear) } : undefined;
+  const cut = first ? upToYear.indexOf(first) + 1 : 0;
+  const before = first ? { ...first, scores: latestScoresByBlock(upToYear.slice(0, cut)) } : undefined;
+  // the re-assessment compares only the blocks diagnosed again after `first`
+  const rediagnosed = latestScoresByBlock(upToYear.slice(cut));
+  const diagnosis = current ? toAssessment(current, scale) : null;
   const byCourse = new Map(enrolments.map((e) => [e.course.id, e.status]));
-  const recommended = latest
+  const recommended = current
     ? recommendCourses({
-        scores: latest.scores,
+        scores: current.scores,
         scale,
         subjects: teacher.subjects,
         courses: courses.map(toCourse),
@@ -77,7 +85,7 @@ export async function getIndividualPlan({
     deficits: (diagnosis?.deficits ?? []).map((block: ProfessionalBlock) => ({
       block,
       label: PROFESSIONAL_BLOCK_LABELS[block],
-      score: latest?.scores[block] ?? 0,
+      score: current?.scores[block] ?? 0,
     })),
     courses: recommended.map((r) => ({ ...r, enrolment: byCourse.get(r.courseId) ?? null })),
     mentor: mentor ? { pairId: mentor.pairId, fullName: mentor.fullName, reason: mentor.reason } : null,
@@ -88,15 +96,15 @@ export async function getIndividualPlan({
       isDone: i.isDone,
     })),
     reassessment:
-      latest && first && first.id !== latest.id
+      current && before && before.id !== current.id
         ? {
-            before: toAssessment(first, scale),
-            after: toAssessment(latest, scale),
-            changes: blockChanges(first.scores, latest.scores, scale),
+            before: toAssessment(before, scale),
+            after: toAssessment(current, scale),
+            changes: blockChanges(before.scores, rediagnosed, scale),
           }
         : null,
     mismatches: mismatchedEnrolments({
-      scores: latest?.scores ?? null,
+      scores: current?.scores ?? null,
       scale,
       enrolments: enrolments.map((e) => ({
         enrolmentId: e.enrolmentId,

@@ -6,6 +6,7 @@ import type { MatchingResult, PairRow } from "../../../shared/mentoring-api";
 import { useWorkRegion } from "../../app/work-region";
 import { PageHeader } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
+import { CandidatesTab } from "./candidates-tab";
 import { ChangeMentorModal } from "./change-mentor-modal";
 import { useDecidePair, usePairs, useRunMatching } from "./mentoring.queries";
 import { MentorsRegistry } from "./mentors-registry";
@@ -87,7 +88,13 @@ export function MatchingPage() {
                   <Tabs.Tab value="registry" data-testid="tab-registry">
                     {t("mentoring.tabs.registry")}
                   </Tabs.Tab>
+                  <Tabs.Tab value="candidates" data-testid="tab-candidates">
+                    {t("mentoring.tabs.candidates")}
+                  </Tabs.Tab>
                 </Tabs.List>
+                <Tabs.Panel value="candidates">
+                  <CandidatesTab year={data.year} regionId={region.regionId} enabled={region.isReady} />
+                </Tabs.Panel>
                 <Tabs.Panel value="registry">
                   <MentorsRegistry year={data.year} regionId={region.regionId} enabled={region.isReady} />
                 </Tabs.Panel>

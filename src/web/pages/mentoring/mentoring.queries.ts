@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  type AddCandidateInput,
   type CreateMentorInput,
+  candidateListSchema,
   type MatchingInput,
   type MeetingInput,
   matchingResultSchema,
@@ -91,4 +93,19 @@ export function useSchoolTeachersForMentors(schoolId: number | null, year: numbe
 export const useCreateMentor = () =>
   useMentoringMutation((d: { year: number; input: CreateMentorInput }) =>
     apiSend("POST", `/api/mentoring/mentors?year=${d.year}`, d.input, mentorSchema),
+  );
+
+/** The mentor candidates in scope (a МОЦ: its municipality's; the region: all). */
+export function useCandidates(q: { year: number; regionId?: number }, enabled = true) {
+  return useQuery({
+    queryKey: ["mentoring", "candidates", q.year, q.regionId ?? null],
+    queryFn: () => apiGet(`/api/mentoring/candidates${toQuery(q)}`, candidateListSchema),
+    enabled,
+  });
+}
+
+/** Adds a candidate to the mentors registry with a capacity. */
+export const useAddCandidate = () =>
+  useMentoringMutation((d: { teacherId: number; year: number; input: AddCandidateInput }) =>
+    apiSend("POST", `/api/mentoring/candidates/${d.teacherId}?year=${d.year}`, d.input, mentorSchema),
   );

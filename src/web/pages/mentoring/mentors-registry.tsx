@@ -1,47 +1,18 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Table,
-  Text,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type BlockScores, PROFESSIONAL_BLOCK_LABELS, PROFESSIONAL_BLOCKS } from "../../../core/teachers";
+import { type BlockScores, PROFESSIONAL_BLOCKS } from "../../../core/teachers";
 import type { MentorRow } from "../../../shared/mentoring-api";
 import { QueryView } from "../../components/query-view";
 import { useAllSchools } from "../schools/schools.queries";
+import { AddStaffMentorModal } from "./add-staff-mentor-modal";
+import { CapacityInput, Strengths, StrengthsInput } from "./mentor-fields";
 import {
   useCreateMentor,
   useMentors,
   useSchoolTeachersForMentors,
   useUpdateMentor,
 } from "./mentoring.queries";
-
-/** The mentor's strengths as «Блок 88» badges, strongest first. */
-function Strengths({ strengths }: { strengths: BlockScores }) {
-  const list = PROFESSIONAL_BLOCKS.flatMap((b) => {
-    const v = strengths[b];
-    return v === undefined ? [] : [{ b, v }];
-  }).sort((x, y) => y.v - x.v);
-  return (
-    <Group gap={4}>
-      {list.map(({ b, v }) => (
-        <Badge key={b} variant="light" color={v >= 70 ? "green" : "gray"} tt="none">
-          {PROFESSIONAL_BLOCK_LABELS[b]} {v}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
 
 /** Edits a mentor's capacity, strengths by block and whether they take mentees. */
 function EditMentorModal({
@@ -72,14 +43,11 @@ function EditMentorModal({
     >
       <Stack gap="sm" data-testid="mentor-form">
         <Group align="flex-end">
-          <NumberInput
+          <CapacityInput
             label={t("mentoring.registry.capacity")}
-            min={0}
-            max={20}
             value={capacity}
-            onChange={(v) => setCapacity(typeof v === "number" ? v : Number(v) || 0)}
-            w={160}
-            data-testid="mentor-capacity"
+            onChange={setCapacity}
+            testId="mentor-capacity"
           />
           <Switch
             label={t("mentoring.registry.active")}
@@ -90,25 +58,7 @@ function EditMentorModal({
         <Text size="sm" fw={500}>
           {t("mentoring.registry.strengths")}
         </Text>
-        <SimpleGrid cols={2}>
-          {PROFESSIONAL_BLOCKS.map((b) => (
-            <NumberInput
-              key={b}
-              label={PROFESSIONAL_BLOCK_LABELS[b]}
-              min={0}
-              max={100}
-              value={strengths[b] ?? ""}
-              onChange={(v) =>
-                setStrengths((s) => {
-                  const next = { ...s };
-                  if (v === "" || v === undefined) delete next[b];
-                  else next[b] = Number(v);
-                  return next;
-                })
-              }
-            />
-          ))}
-        </SimpleGrid>
+        <StrengthsInput value={strengths} onChange={setStrengths} />
         {update.isError && <Alert color="red">{update.error.message}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -194,14 +144,7 @@ function AddMentorModal({ year, onClose }: { year: number; onClose: () => void }
             )}
           </Stack>
         )}
-        <NumberInput
-          label={t("mentoring.registry.capacity")}
-          min={0}
-          max={20}
-          value={capacity}
-          onChange={(v) => setCapacity(typeof v === "number" ? v : Number(v) || 0)}
-          w={160}
-        />
+        <CapacityInput label={t("mentoring.registry.capacity")} value={capacity} onChange={setCapacity} />
         {create.isError && <Alert color="red">{create.error.message}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -235,88 +178,126 @@ export function MentorsRegistry({
   const mentors = useMentors({ year, regionId }, enabled);
   const [editing, setEditing] = useState<MentorRow | null>(null);
   const [adding, setAdding] = useState(false);
+  const [addingStaff, setAddingStaff] = useState(false);
   return (
     <QueryView query={mentors}>
-      {(data) => (
-        <Stack gap="sm">
-          {data.canManage && (
-            <Group>
-              <Button variant="light" onClick={() => setAdding(true)} data-testid="add-mentor">
-                {t("mentoring.registry.addTitle")}
-              </Button>
-            </Group>
-          )}
-          {adding && <AddMentorModal year={year} onClose={() => setAdding(false)} />}
-          {data.mentors.length === 0 ? (
-            <Alert color="gray">{t("mentoring.registry.empty")}</Alert>
-          ) : (
-            <Paper withBorder p="sm">
-              <Text size="sm" c="dimmed" mb="xs">
-                {t("mentoring.registry.summary", {
-                  mentors: data.mentors.length,
-                  places: data.mentors.filter((m) => m.isActive).reduce((s, m) => s + m.capacity, 0),
-                  taken: data.mentors.reduce((s, m) => s + m.load, 0),
-                })}
+      {(data) => {
+        const own = data.mentors.filter((m) => !m.isOtherMunicipality);
+        return (
+          <Stack gap="sm">
+            {data.canManage && (
+              <Group>
+                <Button variant="light" onClick={() => setAdding(true)} data-testid="add-mentor">
+                  {t("mentoring.registry.addTitle")}
+                </Button>
+                <Button variant="light" onClick={() => setAddingStaff(true)} data-testid="add-staff-mentor">
+                  {t("mentoring.registry.addStaffTitle")}
+                </Button>
+              </Group>
+            )}
+            {adding && <AddMentorModal year={year} onClose={() => setAdding(false)} />}
+            {addingStaff && <AddStaffMentorModal year={year} onClose={() => setAddingStaff(false)} />}
+            {data.mentors.some((m) => m.isOtherMunicipality) && (
+              <Text size="xs" c="dimmed">
+                {t("mentoring.registry.otherHint")}
               </Text>
-              <Table striped verticalSpacing="xs" data-testid="mentors-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("mentoring.mentor")}</Table.Th>
-                    <Table.Th>{t("mentoring.registry.subjects")}</Table.Th>
-                    <Table.Th>{t("mentoring.registry.strengths")}</Table.Th>
-                    <Table.Th>{t("mentoring.registry.load")}</Table.Th>
-                    {data.canManage && <Table.Th />}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.mentors.map((m) => (
-                    <Table.Tr key={m.id} data-testid="mentor-row" data-mentor={m.fullName}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {m.fullName}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {[t(`mentoring.registry.kind.${m.kind}`), m.schoolName, m.municipalityName]
-                            .filter(Boolean)
-                            .join(", ")}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{m.subjects.join(", ") || "—"}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Strengths strengths={m.strengths} />
-                      </Table.Td>
-                      <Table.Td data-testid="mentor-load">
-                        {m.isActive ? (
-                          <Text size="sm" c={m.load >= m.capacity ? "orange" : undefined}>
-                            {t("mentoring.registry.loadOf", { load: m.load, capacity: m.capacity })}
-                          </Text>
-                        ) : (
-                          <Badge color="gray">{t("mentoring.registry.inactive")}</Badge>
-                        )}
-                      </Table.Td>
-                      {data.canManage && (
-                        <Table.Td>
-                          <Button
-                            size="xs"
-                            variant="light"
-                            onClick={() => setEditing(m)}
-                            data-testid="edit-mentor"
-                          >
-                            {t("mentoring.registry.edit")}
-                          </Button>
-                        </Table.Td>
-                      )}
+            )}
+            {data.mentors.length === 0 ? (
+              <Alert color="gray">{t("mentoring.registry.empty")}</Alert>
+            ) : (
+              <Paper withBorder p="sm">
+                <Text size="sm" c="dimmed" mb="xs">
+                  {t("mentoring.registry.summary", {
+                    mentors: own.length,
+                    places: own.filter((m) => m.isActive).reduce((s, m) => s + m.capacity, 0),
+                    taken: own.reduce((s, m) => s + m.load, 0),
+                  })}
+                  {own.length < data.mentors.length &&
+                    t("mentoring.registry.summaryOther", { count: data.mentors.length - own.length })}
+                </Text>
+                <Table striped verticalSpacing="xs" data-testid="mentors-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("mentoring.mentor")}</Table.Th>
+                      <Table.Th>{t("mentoring.registry.subjects")}</Table.Th>
+                      <Table.Th>{t("mentoring.registry.strengths")}</Table.Th>
+                      <Table.Th>{t("mentoring.registry.load")}</Table.Th>
+                      {data.canManage && <Table.Th />}
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              {editing && <EditMentorModal mentor={editing} year={year} onClose={() => setEditing(null)} />}
-            </Paper>
-          )}
-        </Stack>
-      )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.mentors.map((m) => (
+                      <Table.Tr
+                        key={m.id}
+                        data-testid="mentor-row"
+                        data-mentor={m.fullName}
+                        data-other={m.isOtherMunicipality ? "true" : undefined}
+                      >
+                        <Table.Td>
+                          <Group gap={6}>
+                            <Text size="sm" fw={500}>
+                              {m.fullName}
+                            </Text>
+                            {m.isOtherMunicipality && (
+                              <Badge size="xs" color="gray" variant="outline" data-testid="mentor-other">
+                                {t("mentoring.registry.otherMunicipality")}
+                              </Badge>
+                            )}
+                          </Group>
+                          <Text size="xs" c="dimmed">
+                            {[
+                              m.position || t(`mentoring.registry.kind.${m.kind}`),
+                              m.schoolName,
+                              m.municipalityName,
+                            ]
+                              .filter(Boolean)
+                              .join(", ")}
+                          </Text>
+                          {m.note && (
+                            <Text size="xs" c="dimmed" fs="italic">
+                              {m.note}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{m.subjects.join(", ") || "—"}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Strengths strengths={m.strengths} />
+                        </Table.Td>
+                        <Table.Td data-testid="mentor-load">
+                          {m.isActive ? (
+                            <Text size="sm" c={m.load >= m.capacity ? "orange" : undefined}>
+                              {t("mentoring.registry.loadOf", { load: m.load, capacity: m.capacity })}
+                            </Text>
+                          ) : (
+                            <Badge color="gray">{t("mentoring.registry.inactive")}</Badge>
+                          )}
+                        </Table.Td>
+                        {data.canManage && (
+                          <Table.Td>
+                            {m.canEdit && (
+                              <Button
+                                size="xs"
+                                variant="light"
+                                onClick={() => setEditing(m)}
+                                data-testid="edit-mentor"
+                              >
+                                {t("mentoring.registry.edit")}
+                              </Button>
+                            )}
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                {editing && <EditMentorModal mentor={editing} year={year} onClose={() => setEditing(null)} />}
+              </Paper>
+            )}
+          </Stack>
+        );
+      }}
     </QueryView>
   );
 }

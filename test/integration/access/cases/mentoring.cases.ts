@@ -1,6 +1,12 @@
 import type { Case } from "../case";
 import type { MatrixWorld } from "../matrix-world";
-import { freshTeacherS1, MENTORING_YEAR, putPair } from "./mentoring.fixtures";
+import {
+  CANDIDATE_S1B,
+  freshCandidateS1b,
+  freshTeacherS1,
+  MENTORING_YEAR,
+  putPair,
+} from "./mentoring.fixtures";
 
 const Y = MENTORING_YEAR;
 const f = (w: MatrixWorld) => w.fixtures.mentoring;
@@ -35,7 +41,42 @@ export const MENTORING_CASES: Case[] = [
       mentorS1: 403,
       adminB: 404,
     },
-    mustNotSee: { mocM2: () => ["Наставница Сильная Первая"] },
+    // M2's МОЦ reads M1's active mentors too (its matching may use them), marked and read-only
+  },
+  {
+    route: "GET /api/mentoring/candidates",
+    request: (w) => ({ method: "GET", url: `/api/mentoring/candidates?year=${Y}&regionId=${w.regionA.id}` }),
+    expect: {
+      adminA: 200,
+      analystA: 200,
+      federal: 200,
+      mocM1: 200,
+      mocM2: 200,
+      directorS1: 403,
+      mentorS1: 403,
+      specialistS1: 403,
+      adminB: 404,
+    },
+    mustNotSee: { mocM2: () => [CANDIDATE_S1B] },
+  },
+  {
+    route: "POST /api/mentoring/candidates/:teacherId",
+    request: async (w) => ({
+      method: "POST",
+      url: `/api/mentoring/candidates/${await freshCandidateS1b(w)}?year=${Y}`,
+      payload: { capacity: 2 },
+    }),
+    expect: {
+      mocM1: 200,
+      adminA: 200,
+      analystA: 200,
+      mocM2: 404,
+      directorS1: 403,
+      mentorS1: 403,
+      specialistS1: 403,
+      federal: 403,
+      adminB: 404,
+    },
   },
   {
     route: "POST /api/mentoring/mentors",

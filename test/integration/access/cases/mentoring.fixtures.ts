@@ -8,6 +8,9 @@ export const MENTORING_YEAR = 2025;
 
 let serial = 0;
 
+/** The name of M1's mentor candidate (a teacher of S1B with a strong block). */
+export const CANDIDATE_S1B = "Кандидатка Матричная Зоя";
+
 /**
  * What the mentoring rows act on: a teacher with a deficit in S1 and one in S2, a mentor in M1 (a
  * teacher of S1b, the matrix's mentor account) and one in M2, and a confirmed pair in S1.
@@ -62,7 +65,10 @@ export async function buildMentoringFixtures(world: World) {
     .returning({ id: mentors.id });
   if (!mentorM1 || !mentorM2) throw new Error("mentors");
   const confirmedS1 = await putPair(db, { mentorId: mentorM1.id, teacherId: teacherS1, status: "confirmed" });
-  return { teacherS1, teacherS2, mentorM1: mentorM1.id, mentorM2: mentorM2.id, confirmedS1 };
+  // a mentor candidate of M1: S1B has the best ОГЭ of region A (partners.fixtures.ts), this teacher a strong block
+  const candidateS1b = await putTeacher(db, { schoolId: world.s1b.id, fullName: CANDIDATE_S1B });
+  await putDiagnosis(db, candidateS1b, "2024-10-01", { subject: 95 });
+  return { teacherS1, teacherS2, mentorM1: mentorM1.id, mentorM2: mentorM2.id, confirmedS1, candidateS1b };
 }
 
 /** A pair of the year. */
@@ -82,4 +88,12 @@ export async function putPair(
 export async function freshTeacherS1(world: World): Promise<number> {
   serial += 1;
   return putTeacher(world.db, { schoolId: world.s1.id, fullName: `Новый Наставник ${serial}` });
+}
+
+/** A fresh mentor candidate of M1 (each add-candidate request takes a new one): a teacher of S1B with a strong block. */
+export async function freshCandidateS1b(world: World): Promise<number> {
+  serial += 1;
+  const id = await putTeacher(world.db, { schoolId: world.s1b.id, fullName: `Кандидат Новый ${serial}` });
+  await putDiagnosis(world.db, id, "2024-10-01", { methodical: 90 });
+  return id;
 }
