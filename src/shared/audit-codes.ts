@@ -40,6 +40,11 @@ export const AUDIT_ACTIONS = [
   "pair_reject",
   "assign",
   "complete",
+  "monitoring_save",
+  "monitoring_submit",
+  "monitoring_approve",
+  "monitoring_return",
+  "monitoring_review",
 ] as const;
 
 /** An action the audit log records. */
@@ -89,6 +94,8 @@ export const AUDIT_ENTITIES = [
   "partner_agreement",
   "material",
   "material_link",
+  "monitoring_template",
+  "monitoring_report",
 ] as const;
 
 /** A kind of object the audit log records actions on. */
