@@ -133,6 +133,7 @@ export const reportListSchema = z.object({
   items: z.array(
     z.object({
       schoolId: z.number(),
+      schoolCode: z.string(),
       schoolName: z.string(),
       municipalityName: z.string(),
       reportId: z.number().nullable(),

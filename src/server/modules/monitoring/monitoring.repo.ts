@@ -140,6 +140,7 @@ export async function findSchoolNames(db: Db, ids: readonly number[]) {
   return db
     .select({
       schoolId: schools.id,
+      schoolCode: schools.code,
       schoolName: schools.shortName,
       municipalityId: schools.municipalityId,
       municipalityName: municipalities.name,

@@ -44,6 +44,7 @@ export async function listReports({
       const report = reportOf.get(s.schoolId);
       return {
         schoolId: s.schoolId,
+        schoolCode: s.schoolCode,
         schoolName: s.schoolName,
         municipalityName: s.municipalityName,
         reportId: report?.id ?? null,
