@@ -28,6 +28,35 @@ const SHARES: Record<string, [number, number]> = {
   "6.2": [0.19, 0.85],
   "6.3": [0.27, 0.85],
 };
+/**
+ * The earlier programme year predates most of what the demo records (its events, partnerships and
+ * courses are of the later year), so its reports carry the computed indicators as the schools filed
+ * them then, near seed 003's 2018 shares; 3.4 and 6.5 follow from 3.1–3.3 and 6.4.
+ */
+const EARLIER_COMPUTED: Record<string, number> = {
+  "1.1": 1,
+  "1.2": 1,
+  "3.1": 0.48,
+  "3.2": 0.75,
+  "3.3": 0.05,
+  "4.1": 0.17,
+  "4.2": 0.83,
+  "5.1": 0.12,
+  "5.2": 0.64,
+  "5.3": 0.77,
+  "5.4": 0.71,
+  "5.5": 0.04,
+  "6.4": 0.13,
+};
+
+function earlierComputed(rng: Rng): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const [code, share] of Object.entries(EARLIER_COMPUTED)) out[code] = rng.chance(share);
+  out["3.4"] = !out["3.1"] && !out["3.2"] && !out["3.3"];
+  out["6.5"] = !out["6.4"];
+  return out;
+}
+
 const GROUPS: [string[], [number, number][]][] = [
   [
     ["7.1", "7.2", "7.3"],
@@ -183,7 +212,11 @@ export async function loadDemoMonitoring(
         const raw: Record<string, ReportEntry> = Object.fromEntries(
           Object.entries(values).map(([code, value]) => [code, { value, comment: "", mocComment: "" }]),
         );
-        const entries = freezeEntries(template.content, raw, f);
+        const frozen = freezeEntries(template.content, raw, f);
+        const filedThen = Object.entries(isLater ? {} : earlierComputed(rng)).map(
+          ([code, value]): [string, ReportEntry] => [code, { value, comment: "", mocComment: "" }],
+        );
+        const entries = { ...frozen, ...Object.fromEntries(filedThen) };
         const narrative = narrativeOf(rng, school.shortName, year, values, f);
         const decided = status === "approved" || status === "returned";
         const report = await insertReport(db, {

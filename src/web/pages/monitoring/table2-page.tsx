@@ -22,8 +22,7 @@ function DynamicsChart({ table }: { table: Table2View }) {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     xAxis: {
       type: "category",
-      data: table.criterionMeans.map((c) => `${c.code}. ${c.title}`),
-      axisLabel: { width: 110, overflow: "break", interval: 0 },
+      data: table.criterionMeans.map((c) => `${t("monitoring.criterion")} ${c.code}`),
     },
     yAxis: { type: "value", max: 100, name: "%" },
     series: table.years.map((year, i) => ({
@@ -46,6 +45,11 @@ function DynamicsChart({ table }: { table: Table2View }) {
         style={{ height: 340, width: "100%" }}
         opts={{ renderer: "svg" }}
       />
+      {table.criterionMeans.map((c) => (
+        <Text size="xs" c="dimmed" key={c.code}>
+          {t("monitoring.criterion")} {c.code} — {c.title}
+        </Text>
+      ))}
     </Paper>
   );
 }
