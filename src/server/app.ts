@@ -29,6 +29,7 @@ import { jobRoutes } from "./modules/jobs/job.routes";
 import { materialsRoutes } from "./modules/materials/materials.routes";
 import { mentorCandidatesRoutes } from "./modules/mentoring/mentor-candidates.routes";
 import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
+import { monitoringRoutes } from "./modules/monitoring/monitoring.routes";
 import { partnersRoutes } from "./modules/partners/partners.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
 import { supportRoutes } from "./modules/support/support.routes";
@@ -62,6 +63,7 @@ const ROUTE_MODULES = [
   eventsRoutes,
   partnersRoutes,
   materialsRoutes,
+  monitoringRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

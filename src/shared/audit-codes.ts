@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS = [
   "mentor_from_candidate",
   "assign",
   "complete",
+  "monitoring_save",
+  "monitoring_submit",
+  "monitoring_approve",
+  "monitoring_return",
+  "monitoring_review",
 ] as const;
 
 /** An action the audit log records. */
@@ -90,6 +95,8 @@ export const AUDIT_ENTITIES = [
   "partner_agreement",
   "material",
   "material_link",
+  "monitoring_template",
+  "monitoring_report",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

@@ -76,6 +76,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/causes/measures", section: "work", labelKey: "causes.navMeasures", permission: "school.read" },
   { to: "/causes/workbook", section: "work", labelKey: "causes.navWorkbook", permission: "causes.manage" },
   { to: "/plans", section: "work", labelKey: "plans.title", permission: "school.read" },
+  { to: "/monitoring", section: "work", labelKey: "monitoring.nav", permission: "data.enter" },
+  {
+    to: "/monitoring/table2",
+    section: "analysis",
+    labelKey: "monitoring.navTable2",
+    permission: "municipality.read",
+  },
   {
     to: "/support/addressed",
     section: "support",

@@ -70,6 +70,10 @@ const MaterialsPage = lazyPage(() => import("../pages/materials/materials-page")
 const CoursesPage = lazyPage(() => import("../pages/courses/courses-page"), "CoursesPage");
 const CoursePage = lazyPage(() => import("../pages/courses/course-page"), "CoursePage");
 const EventsPage = lazyPage(() => import("../pages/events/events-page"), "EventsPage");
+const MonitoringPage = lazyPage(() => import("../pages/monitoring/monitoring-page"), "MonitoringPage");
+const MonitoringReportPage = lazyPage(() => import("../pages/monitoring/report-page"), "ReportPage");
+const Table2Page = lazyPage(() => import("../pages/monitoring/table2-page"), "Table2Page");
+const MonitoringTemplatePage = lazyPage(() => import("../pages/monitoring/template-page"), "TemplatePage");
 const NotFoundPage = lazyPage(() => import("../pages/errors/not-found-page"), "NotFoundPage");
 
 /** A centred spinner while the session or a page's code loads. */
@@ -345,6 +349,38 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <SchoolPartnersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/monitoring"
+          element={
+            <Guard permission="school.read">
+              <MonitoringPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/monitoring/table2"
+          element={
+            <Guard permission="municipality.read">
+              <Table2Page />
+            </Guard>
+          }
+        />
+        <Route
+          path="/monitoring/template"
+          element={
+            <Guard permission="school.read">
+              <MonitoringTemplatePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/schools/:id/monitoring/:year/:stage"
+          element={
+            <Guard permission="school.read">
+              <MonitoringReportPage />
             </Guard>
           }
         />

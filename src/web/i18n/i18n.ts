@@ -5,6 +5,7 @@ import ruCauses from "./ru.causes.json";
 import ruEvents from "./ru.events.json";
 import ru from "./ru.json";
 import ruMentoring from "./ru.mentoring.json";
+import ruMonitoring from "./ru.monitoring.json";
 import ruPartners from "./ru.partners.json";
 import ruPlans from "./ru.plans.json";
 import ruSupport from "./ru.support.json";
@@ -24,6 +25,7 @@ const translation = {
   mentoring: ruMentoring,
   partners: ruPartners,
   addressed: ruAddressed,
+  monitoring: ruMonitoring,
 };
 
 /** The default (and for now the only) locale. */

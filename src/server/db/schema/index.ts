@@ -15,6 +15,7 @@ export * from "./identification";
 export * from "./imports";
 export * from "./materials";
 export * from "./mentoring";
+export * from "./monitoring";
 export * from "./partners";
 export * from "./plans";
 export * from "./support";

@@ -34,6 +34,7 @@ import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
 import { type DemoMentorCandidatesSummary, loadDemoMentorCandidates } from "./demo-mentor-candidates";
 import { type DemoMentoringSummary, loadDemoMentoring } from "./demo-mentoring";
+import { type DemoMonitoringSummary, loadDemoMonitoring } from "./demo-monitoring";
 import { type DemoPartnersSummary, loadDemoPartners } from "./demo-partners";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
 import { findRunProgrammeSchools } from "./demo-programme.repo";
@@ -59,7 +60,8 @@ export type DemoLoadSummary = {
   DemoTeachersSummary &
   DemoSupportSummary &
   DemoCoursesEventsSummary &
-  DemoPartnersSummary;
+  DemoPartnersSummary &
+  DemoMonitoringSummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -196,6 +198,21 @@ export async function loadDemoRegion({
     const mentoring = await loadDemoMentoring(tx, { regionId, seed });
     // after the mentoring step, so that the candidates are not yet in the registry
     const mentorCandidates = await loadDemoMentorCandidates(tx, { regionId, seed });
+    // after every step whose data the computed indicators read (issue 13)
+    const visitorCode = demo.users.find(
+      (u) => u.role === "school_director" && u.municipalityCode !== "smolensk",
+    )?.schoolCode;
+    const visitorSchool = visitorCode === undefined ? undefined : schoolIds.get(visitorCode);
+    const monitoring = await loadDemoMonitoring(tx, {
+      seed,
+      regionId,
+      actor: analyst,
+      years: [
+        { year: runs.previous.year + 1, schools: await findRunProgrammeSchools(tx, runs.previous.id) },
+        { year: runs.latest.year + 1, schools: programmeSchools },
+      ],
+      skipSchoolIds: new Set(visitorSchool === undefined ? [] : [visitorSchool]),
+    });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -211,6 +228,7 @@ export async function loadDemoRegion({
       ...partners,
       mentoring,
       mentorCandidates,
+      ...monitoring,
     };
     await recordAudit(tx, {
       actor,

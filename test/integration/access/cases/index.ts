@@ -8,6 +8,7 @@ import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
 import { MATERIAL_CASES } from "./materials.cases";
 import { MENTORING_CASES } from "./mentoring.cases";
+import { MONITORING_CASES } from "./monitoring.cases";
 import { PARTNER_CASES } from "./partners.cases";
 import { PLAN_CASES } from "./plans.cases";
 import { SUPPORT_CASES } from "./support.cases";
@@ -30,4 +31,5 @@ export const ALL_CASES: Case[] = [
   ...EVENT_CASES,
   ...PARTNER_CASES,
   ...MATERIAL_CASES,
+  ...MONITORING_CASES,
 ];
