@@ -89,6 +89,7 @@ export const AUDIT_ENTITIES = [
   "partner_agreement",
   "material",
   "material_link",
+  "moc_report",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

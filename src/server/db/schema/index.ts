@@ -17,6 +17,7 @@ export * from "./materials";
 export * from "./mentoring";
 export * from "./partners";
 export * from "./plans";
+export * from "./quality";
 export * from "./support";
 export * from "./system";
 export * from "./teachers";
