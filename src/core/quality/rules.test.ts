@@ -109,7 +109,7 @@ describe("rule (d): a gross deficiency repeated with no decision", () => {
 describe("sentences", () => {
   it("says the pair, the score and the passages", () => {
     expect(duplicateSentence({ a: "МОЦ А, 2019", b: "МОЦ Б, 2019", score: 0.874, passages: 3 })).toBe(
-      "Текст «МОЦ А, 2019» совпадает с текстом «МОЦ Б, 2019» на 87\u00a0% (оценка MinHash по фрагментам из 5 слов), общих фрагментов: 3: возможно копирование сведений из одного отчёта в другой.",
+      "Текст «МОЦ А, 2019» совпадает с текстом «МОЦ Б, 2019» на 87\u00a0% (оценка MinHash по фрагментам из 5 слов); общих фрагментов: 3. Возможно копирование сведений из одного отчёта в другой.",
     );
     expect(noComparisonSentence({ report: "R", year: 2019, example: "Балл 60." })).toContain("с 2018 годом");
   });

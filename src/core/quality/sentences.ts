@@ -11,8 +11,7 @@ export function percentText(share: number): string {
 
 /** (a) Two texts near-duplicate. */
 export function duplicateSentence(p: { a: string; b: string; score: number; passages: number }): string {
-  const passages = p.passages === 1 ? "1 общий фрагмент" : `общих фрагментов: ${p.passages}`;
-  return `Текст «${p.a}» совпадает с текстом «${p.b}» на ${percentText(p.score)} (оценка MinHash по фрагментам из 5 слов), ${passages}: возможно копирование сведений из одного отчёта в другой.`;
+  return `Текст «${p.a}» совпадает с текстом «${p.b}» на ${percentText(p.score)} (оценка MinHash по фрагментам из 5 слов); общих фрагментов: ${p.passages}. Возможно копирование сведений из одного отчёта в другой.`;
 }
 
 /** (b) Template indicators missing from a school's report. */

@@ -83,3 +83,32 @@ describe("near-duplicate texts", () => {
     expect(findSimilarPairs(mixed, { acrossKinds: true, threshold: 0 })).toHaveLength(1);
   });
 });
+
+describe("boilerplate", () => {
+  it("leaves out the wording most texts of a kind share, so that a template is not taken for copying", () => {
+    const template =
+      "Программа перехода школы в эффективный режим работы включает мероприятия по повышению качества образования";
+    const own = [
+      "учителя математики пройдут курсы по оцениванию",
+      "школа заключит договор с библиотекой района",
+      "психолог проведёт тренинги для девятиклассников",
+      "родители примут участие в днях открытых дверей",
+      "ученики выполнят проекты по краеведению летом",
+    ];
+    const texts = own.map((tail, i) => ({
+      id: String(i),
+      label: String(i),
+      kind: "programme",
+      text: `${template}. ${tail}.`,
+    }));
+    expect(findSimilarPairs(texts, { boilerplateShare: 1, threshold: 0.2 }).length).toBeGreaterThan(0);
+    expect(findSimilarPairs(texts, { threshold: 0.2 })).toEqual([]);
+    const copied = [...texts, { id: "c", label: "c", kind: "programme", text: `${template}. ${own[0]}.` }];
+    const pairs = findSimilarPairs(copied);
+    expect(pairs.map((p) => [p.a.id, p.b.id])).toEqual([["0", "c"]]);
+    expect(pairs[0]?.passages.map((p) => p.a.text)).toEqual([
+      // the shingles across the template's end are the pair's own: only these two texts have them
+      "по повышению качества образования. учителя математики пройдут курсы по оцениванию",
+    ]);
+  });
+});

@@ -3,7 +3,8 @@
  * другой»): two texts are compared by the sets of their k-word shingles (k = 5 normalised Russian
  * words, see words.ts); MinHash estimates the Jaccard index of the sets; a pair at or above the
  * threshold (0.5 by default) is reported with the shared passages — maximal runs of consecutive
- * shared shingles, mapped back to the original text of both sides.
+ * shared shingles, mapped back to the original text of both sides. Shingles most texts of a kind
+ * share (a template's wording) are left out first, see {@link SimilarityOptions}.
  */
 import { estimateJaccard, exactJaccard, fnv1a, minHashSignature } from "./minhash";
 import { textWords, type Word } from "./words";
@@ -63,6 +64,7 @@ function span(fp: Fingerprint, firstShingle: number, shingleCount: number, k: nu
 export function sharedPassages(a: Fingerprint, b: Fingerprint, k = DEFAULT_SHINGLE_SIZE): SharedPassage[] {
   const where = new Map<number, number[]>();
   b.shingles.forEach((hash, p) => {
+    if (Number.isNaN(hash)) return;
     const list = where.get(hash);
     if (list) list.push(p);
     else where.set(hash, [p]);
@@ -106,8 +108,45 @@ export type SimilarPair = {
   passages: SharedPassage[];
 };
 
-/** Options of a comparison: shingle size, threshold, and whether texts of different kinds are paired. */
-export type SimilarityOptions = { k?: number; threshold?: number; acrossKinds?: boolean };
+/**
+ * Options of a comparison: shingle size, threshold, whether texts of different kinds are paired, and
+ * the share of a kind's texts above which a shingle counts as boilerplate.
+ */
+export type SimilarityOptions = {
+  k?: number;
+  threshold?: number;
+  acrossKinds?: boolean;
+  boilerplateShare?: number;
+};
+
+/** A shingle in more than this share of a kind's texts (and in more than two) is boilerplate. */
+export const DEFAULT_BOILERPLATE_SHARE = 0.2;
+
+/**
+ * The fingerprints with the boilerplate of each kind taken out: a shingle found in more than
+ * max(2, share × the kind's texts) texts of the kind — the wording of the region's template every
+ * programme starts from, not copying — is dropped from the set, and in the sequence becomes NaN,
+ * which equals nothing, so that passages break there.
+ */
+function withoutBoilerplate<T extends { text: ComparedText; fp: Fingerprint }>(
+  items: T[],
+  share: number,
+): T[] {
+  const byKind = new Map<string, T[]>();
+  for (const item of items) byKind.set(item.text.kind, [...(byKind.get(item.text.kind) ?? []), item]);
+  return items.map((item) => {
+    const peers = byKind.get(item.text.kind) ?? [];
+    const limit = Math.max(2, share * peers.length);
+    const frequency = new Map<number, number>();
+    for (const peer of peers)
+      for (const hash of peer.fp.set) frequency.set(hash, (frequency.get(hash) ?? 0) + 1);
+    const isCommon = (hash: number) => (frequency.get(hash) ?? 0) > limit;
+    if (![...item.fp.set].some(isCommon)) return item;
+    const set = new Set([...item.fp.set].filter((hash) => !isCommon(hash)));
+    const shingles = item.fp.shingles.map((hash) => (isCommon(hash) ? Number.NaN : hash));
+    return { ...item, fp: { ...item.fp, shingles, set, signature: minHashSignature(set) } };
+  });
+}
 
 /**
  * Every pair of texts whose MinHash estimate is at or above the threshold, the most similar first,
@@ -120,9 +159,10 @@ export function findSimilarPairs(
 ): SimilarPair[] {
   const k = options.k ?? DEFAULT_SHINGLE_SIZE;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const prepared = texts
-    .map((text) => ({ text, fp: fingerprint(text.text, k) }))
-    .filter(({ fp }) => fp.shingles.length > 0);
+  const prepared = withoutBoilerplate(
+    texts.map((text) => ({ text, fp: fingerprint(text.text, k) })).filter(({ fp }) => fp.shingles.length > 0),
+    options.boilerplateShare ?? DEFAULT_BOILERPLATE_SHARE,
+  ).filter(({ fp }) => fp.set.size > 0);
   const pairs: SimilarPair[] = [];
   for (let x = 0; x < prepared.length; x += 1) {
     for (let y = x + 1; y < prepared.length; y += 1) {

@@ -36,6 +36,7 @@ import { type DemoMentoringSummary, loadDemoMentoring } from "./demo-mentoring";
 import { type DemoPartnersSummary, loadDemoPartners } from "./demo-partners";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
 import { findRunProgrammeSchools } from "./demo-programme.repo";
+import { type DemoQualitySummary, loadDemoQuality } from "./demo-quality";
 import { type DemoSupportSummary, loadDemoSupport } from "./demo-support";
 import { type DemoTeachersSummary, loadDemoTeachers } from "./demo-teachers";
 
@@ -56,7 +57,8 @@ export type DemoLoadSummary = {
   DemoTeachersSummary &
   DemoSupportSummary &
   DemoCoursesEventsSummary &
-  DemoPartnersSummary;
+  DemoPartnersSummary &
+  DemoQualitySummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -191,6 +193,14 @@ export async function loadDemoRegion({
     });
     const partners = await loadDemoPartners(tx, { seed, regionId, year: runs.latest.year, analyst });
     const mentoring = await loadDemoMentoring(tx, { regionId, seed });
+    // the МОЦ reports of the support year, after the causes they tie recommendations to (issue 13)
+    const quality = await loadDemoQuality({
+      db: tx,
+      regionId,
+      year: runs.latest.year + 1,
+      municipalityIds: muni,
+      actors,
+    });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -204,6 +214,7 @@ export async function loadDemoRegion({
       ...support,
       ...coursesEvents,
       ...partners,
+      ...quality,
       mentoring,
     };
     await recordAudit(tx, {
