@@ -1,0 +1,81 @@
+import { Badge, Card, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { QualityFlag, SimilarPairView } from "../../../shared/quality-api";
+import { formatPercent } from "../../components/format";
+
+function Side({ label, text }: { label: string; text: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="sm" bg={text === null ? "gray.0" : "yellow.0"}>
+      <Text size="xs" c="dimmed" mb={4}>
+        {label}
+      </Text>
+      {text === null ? (
+        <Text size="sm" c="dimmed" fs="italic">
+          {t("quality.hidden")}
+        </Text>
+      ) : (
+        <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="passage-text">
+          {text}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+/** A near-duplicate pair: the sentence, the score, and every shared passage of both texts side by side. */
+export function PairView({ sentence, pair }: { sentence: string; pair: SimilarPairView }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder data-testid="duplicate-flag">
+      <Stack gap="sm">
+        <Group justify="space-between" align="start" wrap="nowrap">
+          <Text fw={500}>{sentence}</Text>
+          <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
+            {t("quality.score", { score: formatPercent(pair.score) })}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t("quality.passages")}
+        </Text>
+        {pair.passages.map((passage) => (
+          <SimpleGrid
+            key={`${passage.a.start}-${passage.b?.start ?? "x"}`}
+            cols={2}
+            data-testid="passage-pair"
+          >
+            <Side
+              label={`${pair.a.label} · ${t("quality.passageWords", { count: passage.words })}`}
+              text={passage.a.text}
+            />
+            <Side label={pair.b.label} text={passage.b?.text ?? null} />
+          </SimpleGrid>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The flags, each as its sentence; near-duplicates with their passages side by side. */
+export function FlagList({ flags }: { flags: readonly QualityFlag[] }) {
+  const { t } = useTranslation();
+  if (flags.length === 0) return <Text c="dimmed">{t("quality.noFlags")}</Text>;
+  return (
+    <Stack gap="sm">
+      {flags.map((flag) =>
+        flag.pair ? (
+          <PairView key={flag.sentence} sentence={flag.sentence} pair={flag.pair} />
+        ) : (
+          <Card key={flag.sentence} withBorder data-testid={`flag-${flag.kind}`}>
+            <Group gap="sm" wrap="nowrap" align="start">
+              <Badge color="orange" variant="light" style={{ flexShrink: 0 }}>
+                {t(`quality.kinds.${flag.kind}`)}
+              </Badge>
+              <Text size="sm">{flag.sentence}</Text>
+            </Group>
+          </Card>
+        ),
+      )}
+    </Stack>
+  );
+}
