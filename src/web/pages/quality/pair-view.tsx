@@ -1,4 +1,5 @@
-import { Badge, Card, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { QualityFlag, SimilarPairView } from "../../../shared/quality-api";
 import { formatPercent } from "../../components/format";
@@ -23,22 +24,32 @@ function Side({ label, text }: { label: string; text: string | null }) {
   );
 }
 
-/** A near-duplicate pair: the sentence, the score, and every shared passage of both texts side by side. */
+/** Passages shown before «show all». */
+const FIRST_PASSAGES = 3;
+
+/** A near-duplicate pair: the sentence, the score, and the shared passages of both texts side by side. */
 export function PairView({ sentence, pair }: { sentence: string; pair: SimilarPairView }) {
   const { t } = useTranslation();
+  const [isAll, setAll] = useState(false);
+  const shown = isAll ? pair.passages : pair.passages.slice(0, FIRST_PASSAGES);
   return (
     <Card withBorder data-testid="duplicate-flag">
       <Stack gap="sm">
         <Group justify="space-between" align="start" wrap="nowrap">
           <Text fw={500}>{sentence}</Text>
-          <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
-            {t("quality.score", { score: formatPercent(pair.score) })}
-          </Badge>
+          <Stack gap={4} align="end" style={{ flexShrink: 0 }}>
+            <Badge color="red" variant="light">
+              {t("quality.score", { score: formatPercent(pair.score) })}
+            </Badge>
+            <Badge color="gray" variant="light">
+              {pair.a.kindLabel}
+            </Badge>
+          </Stack>
         </Group>
         <Text size="sm" c="dimmed">
           {t("quality.passages")}
         </Text>
-        {pair.passages.map((passage) => (
+        {shown.map((passage) => (
           <SimpleGrid
             key={`${passage.a.start}-${passage.b?.start ?? "x"}`}
             cols={2}
@@ -51,6 +62,13 @@ export function PairView({ sentence, pair }: { sentence: string; pair: SimilarPa
             <Side label={pair.b.label} text={passage.b?.text ?? null} />
           </SimpleGrid>
         ))}
+        {pair.passages.length > FIRST_PASSAGES && (
+          <Group>
+            <Button variant="subtle" size="xs" onClick={() => setAll(!isAll)}>
+              {isAll ? t("quality.fewerPassages") : t("quality.allPassages", { count: pair.passages.length })}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Card>
   );

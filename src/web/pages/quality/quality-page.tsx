@@ -126,6 +126,7 @@ export function QualityPage() {
           allowDeselect={false}
         />
       </Group>
+      <MocReports year={year} regionId={region.regionId} enabled={region.isReady} />
       <QueryView query={flags}>
         {(data) => (
           <Stack gap="sm">
@@ -141,7 +142,6 @@ export function QualityPage() {
           </Stack>
         )}
       </QueryView>
-      <MocReports year={year} regionId={region.regionId} enabled={region.isReady} />
     </Stack>
   );
 }
