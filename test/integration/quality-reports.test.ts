@@ -94,7 +94,7 @@ for (const engine of testEngines()) {
       expect(copy?.mocReportIds).toEqual([m1.id, m2.id]);
       expect(copy?.pair?.score).toBeGreaterThan(0.6);
       const [before, after] = copy?.pair?.passages ?? [];
-      expect(before?.a.text).toBe("В течение года МОЦ");
+      expect(before?.a.text).toBe("Работа со школами\nВ течение года МОЦ");
       expect(after?.a.text.startsWith("провёл собеседования с директорами")).toBe(true);
       expect(after?.b?.text).toBe(after?.a.text);
       expect(
