@@ -44,7 +44,9 @@ describe("opora quality --similar", () => {
       (x: { words: number }, y: { words: number }) => y.words - x.words,
     )[0];
     expect(longest.a.startsWith("района в течение года сопровождал школы")).toBe(true);
-    expect(longest.b.replace(/\s+/g, " ")).toBe(longest.a.replace(/\s+/g, " "));
+    // the DOCX has its paragraphs where the text file has «: »; the words are the same
+    const words = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    expect(words(longest.b)).toBe(words(longest.a));
   });
 
   it("takes a threshold: at 0,99 the pair is left out", async () => {
