@@ -54,7 +54,6 @@ describe.each(testEngines())("the demo region's report-quality flags on $kind", 
     expect(longest?.b?.text).toBe(longest?.a.text);
     // the generated programmes share their template's wording, which is left out as boilerplate
     expect(flags.flags.filter((f) => f.kind === "duplicate").length).toBeLessThan(10);
-    console.log(flags.flags.map((f) => f.sentence).join("\n"));
   });
 
   it("flags the recommendations tied to nothing and the district report with no comparison", async () => {
