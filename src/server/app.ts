@@ -32,6 +32,7 @@ import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
 import { monitoringRoutes } from "./modules/monitoring/monitoring.routes";
 import { partnersRoutes } from "./modules/partners/partners.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
+import { qualityRoutes } from "./modules/quality/quality.routes";
 import { supportRoutes } from "./modules/support/support.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { teachersRoutes } from "./modules/teachers/teachers.routes";
@@ -64,6 +65,7 @@ const ROUTE_MODULES = [
   partnersRoutes,
   materialsRoutes,
   monitoringRoutes,
+  qualityRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

@@ -97,6 +97,7 @@ export const AUDIT_ENTITIES = [
   "material_link",
   "monitoring_template",
   "monitoring_report",
+  "moc_report",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

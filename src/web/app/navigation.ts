@@ -103,6 +103,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/events", section: "support", labelKey: "events.navEvents", permission: "school.read" },
   { to: "/partners", section: "support", labelKey: "partners.nav", permission: "municipality.read" },
   { to: "/materials", section: "support", labelKey: "partners.navMaterials", permission: "school.read" },
+  { to: "/quality", section: "analysis", labelKey: "quality.nav", permission: "municipality.read" },
   { to: "/users", section: "admin", labelKey: "nav.users", permission: "user.manage" },
   { to: "/audit", section: "admin", labelKey: "nav.audit", permission: "audit.read" },
 ];

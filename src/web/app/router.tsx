@@ -67,6 +67,8 @@ const PartnersOverviewPage = lazyPage(
   "PartnersOverviewPage",
 );
 const MaterialsPage = lazyPage(() => import("../pages/materials/materials-page"), "MaterialsPage");
+const QualityPage = lazyPage(() => import("../pages/quality/quality-page"), "QualityPage");
+const MocReportPage = lazyPage(() => import("../pages/quality/moc-report-page"), "MocReportPage");
 const CoursesPage = lazyPage(() => import("../pages/courses/courses-page"), "CoursesPage");
 const CoursePage = lazyPage(() => import("../pages/courses/course-page"), "CoursePage");
 const EventsPage = lazyPage(() => import("../pages/events/events-page"), "EventsPage");
@@ -397,6 +399,22 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <MaterialsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/quality"
+          element={
+            <Guard permission="municipality.read">
+              <QualityPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/quality/reports/:id"
+          element={
+            <Guard permission="municipality.read">
+              <MocReportPage />
             </Guard>
           }
         />

@@ -8,6 +8,7 @@ import ruMentoring from "./ru.mentoring.json";
 import ruMonitoring from "./ru.monitoring.json";
 import ruPartners from "./ru.partners.json";
 import ruPlans from "./ru.plans.json";
+import ruQuality from "./ru.quality.json";
 import ruSupport from "./ru.support.json";
 import ruTeachers from "./ru.teachers.json";
 
@@ -26,6 +27,7 @@ const translation = {
   partners: ruPartners,
   addressed: ruAddressed,
   monitoring: ruMonitoring,
+  quality: ruQuality,
 };
 
 /** The default (and for now the only) locale. */

@@ -18,6 +18,7 @@ export * from "./mentoring";
 export * from "./monitoring";
 export * from "./partners";
 export * from "./plans";
+export * from "./quality";
 export * from "./support";
 export * from "./system";
 export * from "./teachers";

@@ -38,6 +38,7 @@ import { type DemoMonitoringSummary, loadDemoMonitoring } from "./demo-monitorin
 import { type DemoPartnersSummary, loadDemoPartners } from "./demo-partners";
 import { type DemoProgrammeSummary, loadDemoProgramme } from "./demo-programme";
 import { findRunProgrammeSchools } from "./demo-programme.repo";
+import { type DemoQualitySummary, loadDemoQuality } from "./demo-quality";
 import { type DemoSupportSummary, loadDemoSupport } from "./demo-support";
 import { type DemoTeachersSummary, loadDemoTeachers } from "./demo-teachers";
 
@@ -61,7 +62,8 @@ export type DemoLoadSummary = {
   DemoSupportSummary &
   DemoCoursesEventsSummary &
   DemoPartnersSummary &
-  DemoMonitoringSummary;
+  DemoMonitoringSummary &
+  DemoQualitySummary;
 
 function requireId(map: Map<string, number>, code: string | undefined, what: string): number {
   const id = code === undefined ? undefined : map.get(code);
@@ -213,6 +215,14 @@ export async function loadDemoRegion({
       ],
       skipSchoolIds: new Set(visitorSchool === undefined ? [] : [visitorSchool]),
     });
+    // the МОЦ reports of the support year, after the causes they tie recommendations to (issue 13)
+    const quality = await loadDemoQuality({
+      db: tx,
+      regionId,
+      year: runs.latest.year + 1,
+      municipalityIds: muni,
+      actors,
+    });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -226,6 +236,7 @@ export async function loadDemoRegion({
       ...support,
       ...coursesEvents,
       ...partners,
+      ...quality,
       mentoring,
       mentorCandidates,
       ...monitoring,

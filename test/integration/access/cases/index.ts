@@ -11,6 +11,7 @@ import { MENTORING_CASES } from "./mentoring.cases";
 import { MONITORING_CASES } from "./monitoring.cases";
 import { PARTNER_CASES } from "./partners.cases";
 import { PLAN_CASES } from "./plans.cases";
+import { QUALITY_CASES } from "./quality.cases";
 import { SUPPORT_CASES } from "./support.cases";
 import { SYSTEM_CASES } from "./system.cases";
 import { TEACHER_CASES } from "./teachers.cases";
@@ -32,4 +33,5 @@ export const ALL_CASES: Case[] = [
   ...PARTNER_CASES,
   ...MATERIAL_CASES,
   ...MONITORING_CASES,
+  ...QUALITY_CASES,
 ];
