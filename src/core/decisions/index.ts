@@ -1,0 +1,4 @@
+/** Results of the programme, exit decisions and their summary sentences (issue 13). */
+export * from "./decision";
+export * from "./results";
+export * from "./summary";
