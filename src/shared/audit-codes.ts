@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "pair_reject",
   "assign",
   "complete",
+  "propose",
 ] as const;
 
 /** An action the audit log records. */
@@ -89,6 +90,7 @@ export const AUDIT_ENTITIES = [
   "partner_agreement",
   "material",
   "material_link",
+  "school_decision",
 ] as const;
 
 /** A kind of object the audit log records actions on. */
