@@ -124,7 +124,7 @@ function decisionsSentence(s: ResultsSummary): string {
     parts.push(`${schoolsDativeRu(d.continues)} МОЦ рекомендует продолжить работу по программе`);
   const decided = s.schools - s.withoutDecision;
   if (s.withoutDecision > 0) {
-    const rest = decided > 0 ? "по остальным" : "по";
+    const rest = decided === 0 ? "по" : isOne(s.withoutDecision) ? "по остальной" : "по остальным";
     parts.push(`${rest} ${schoolsDativeRu(s.withoutDecision)} вывод руководителя МОЦ отсутствует`);
   }
   if (parts.length === 0) return "Школ программы нет.";
