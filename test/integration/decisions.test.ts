@@ -188,7 +188,7 @@ describe.each(testEngines())("programme results and decisions on $kind", (engine
     const res = await w.clients.adminA.request({ method: "GET", url: `/api/decisions.xlsx?year=${YEAR}` });
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload);
+    await book.xlsx.load(new Uint8Array(res.rawPayload).buffer);
     const sheet = book.getWorksheet("Результаты и решения");
     if (!sheet) throw new Error("no sheet");
     const rows: string[][] = [];

@@ -3,6 +3,7 @@ import { ADDRESSED_CASES } from "./addressed.cases";
 import { CAUSES_CASES } from "./causes.cases";
 import { COURSE_CASES } from "./courses.cases";
 import { DATA_CASES } from "./data.cases";
+import { DECISION_CASES } from "./decisions.cases";
 import { EVENT_CASES } from "./events.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
@@ -30,4 +31,5 @@ export const ALL_CASES: Case[] = [
   ...EVENT_CASES,
   ...PARTNER_CASES,
   ...MATERIAL_CASES,
+  ...DECISION_CASES,
 ];
