@@ -76,6 +76,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/causes/measures", section: "work", labelKey: "causes.navMeasures", permission: "school.read" },
   { to: "/causes/workbook", section: "work", labelKey: "causes.navWorkbook", permission: "causes.manage" },
   { to: "/plans", section: "work", labelKey: "plans.title", permission: "school.read" },
+  { to: "/programme", section: "work", labelKey: "decisions.navFunnel", permission: "school.read" },
+  { to: "/decisions", section: "work", labelKey: "decisions.nav", permission: "school.read" },
   {
     to: "/support/addressed",
     section: "support",
