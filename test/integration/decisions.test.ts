@@ -21,12 +21,13 @@ const YEAR = 2025;
 describe.each(testEngines())("programme results and decisions on $kind", (engine) => {
   let database: Database;
   let w: CausesWorld;
+  let run2024: number;
 
   beforeAll(async () => {
     database = await engine.open();
     w = await buildCausesWorld(database);
     const regionId = w.regionA.id;
-    await storeApprovedRun(w.db, {
+    run2024 = await storeApprovedRun(w.db, {
       regionId,
       year: YEAR - 1,
       schools: [
@@ -238,5 +239,36 @@ describe.each(testEngines())("programme results and decisions on $kind", (engine
       method: "GET",
       url: `/api/programme/funnel?year=${YEAR}&regionId=${w.regionA.id}`,
     });
+  });
+
+  it("shows the decisions beside the schools that left or stayed in the next run's comparison", async () => {
+    const run2025 = await storeApprovedRun(w.db, {
+      regionId: w.regionA.id,
+      year: YEAR,
+      schools: [
+        { ...w.s1b, category: "shnro" },
+        { ...w.s2, category: "shfnsu" },
+      ],
+    });
+    const body = await expectStatus(w.clients.adminA, 200, {
+      method: "GET",
+      url: `/api/identification/compare?before=${run2024}&after=${run2025}`,
+    });
+    expect(body.decisionYear).toBe(YEAR);
+    expect(body.left.map((s: { schoolId: number }) => s.schoolId)).toEqual([w.s1.id]);
+    const decisions = new Map(
+      body.decisions.map((d: { schoolId: number; kind: string; status: string }) => [
+        d.schoolId,
+        [d.kind, d.status],
+      ]),
+    );
+    expect(decisions.get(w.s1.id)).toEqual(["leaves", "approved"]);
+    expect(decisions.get(w.s1b.id)).toEqual(["continues", "proposed"]);
+    expect(decisions.has(w.s2.id)).toBe(false);
+    const moc: { decisions: { schoolId: number }[] } = await expectStatus(w.clients.mocM2, 200, {
+      method: "GET",
+      url: `/api/identification/compare?before=${run2024}&after=${run2025}`,
+    });
+    expect(moc.decisions).toEqual([]);
   });
 });

@@ -141,3 +141,16 @@ export async function findSchoolsWithApprovedPlan(db: Db, ids: readonly number[]
     );
   return rows.flatMap((row) => (row.schoolId === null ? [] : [row.schoolId]));
 }
+
+/** The kind and state of the decisions of the given schools for a programme year (the run comparison). */
+export async function findComparisonDecisions(db: Db, ids: readonly number[], year: number) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      schoolId: schoolDecisions.schoolId,
+      kind: schoolDecisions.kind,
+      status: schoolDecisions.status,
+    })
+    .from(schoolDecisions)
+    .where(and(inArray(schoolDecisions.schoolId, [...ids]), eq(schoolDecisions.year, year)));
+}

@@ -30,6 +30,7 @@ import {
   insertSchools,
 } from "./demo.repo";
 import { type DemoCoursesEventsSummary, loadDemoCoursesEvents } from "./demo-courses-events";
+import { type DemoDecisionsSummary, loadDemoDecisions } from "./demo-decisions";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
 import { type DemoMentoringSummary, loadDemoMentoring } from "./demo-mentoring";
@@ -52,6 +53,8 @@ export type DemoLoadSummary = {
   runs: number;
   /** the year of mentoring: mentors, pairs, meetings (from the teachers in the database) */
   mentoring: DemoMentoringSummary;
+  /** the programme year's outcomes and decisions (issue 13) */
+  decisions: DemoDecisionsSummary;
 } & DemoProgrammeSummary &
   DemoTeachersSummary &
   DemoSupportSummary &
@@ -191,6 +194,8 @@ export async function loadDemoRegion({
     });
     const partners = await loadDemoPartners(tx, { seed, regionId, year: runs.latest.year, analyst });
     const mentoring = await loadDemoMentoring(tx, { regionId, seed });
+    // after the plans (their targets) and the МОЦ accounts of the programme step (issue 13)
+    const decisions = await loadDemoDecisions(tx, { seed, regionId, runs, actors, analyst });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -205,6 +210,7 @@ export async function loadDemoRegion({
       ...coursesEvents,
       ...partners,
       mentoring,
+      decisions,
     };
     await recordAudit(tx, {
       actor,
