@@ -23,7 +23,8 @@ describe.each(testEngines())("the demo region's programme results and decisions 
     summary = await loadDemoRegion({ db: database.db });
     app = await buildTestApp(database);
     analyst = await signIn(app, "analyst", "demo-analyst");
-  });
+    // loading the whole demo region is slow on a busy machine: a generous bound, not a speed check
+  }, 600_000);
   afterAll(async () => {
     await app?.close();
     await database?.close();
