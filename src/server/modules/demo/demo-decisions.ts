@@ -102,21 +102,22 @@ export async function loadDemoDecisions(
         value: moved(meta, v.value, trend),
       });
     }
-    const targets = targetsOf.get(school.schoolId) ?? [];
-    // «some»: the first of several targets reached; one school alone reaches all of them
-    const reachesSome = targets.length > 1 && rng.chance(0.5);
-    targets.forEach((target, index) => {
-      const meta = metaOf.get(target.code);
-      if (!meta || (target.year ?? year) !== year) return;
-      const isReached = school.schoolId === allReached || (reachesSome && index === 0);
-      // a miss stays on the baseline, or a step short of a target that equals it (0 → 0 below a minimum)
+    const targets = (targetsOf.get(school.schoolId) ?? []).filter((t) => (t.year ?? year) === year);
+    const codes = [...new Set(targets.map((t) => t.code))];
+    // «some»: the first of several indicators reached; one school alone reaches all of them
+    const reachesSome = codes.length > 1 && rng.chance(0.5);
+    codes.forEach((code, index) => {
+      const meta = metaOf.get(code);
+      if (!meta) return;
       const good = meta.direction === "higher_better" ? 1 : -1;
-      const gap = Math.max(
-        Math.abs(target.target - (target.baseline ?? target.target)),
-        meta.unit === "share" ? 0.02 : 1,
-      );
-      const value = isReached ? target.target : target.target - good * gap;
-      values.set(`${school.schoolId}:${target.code}`, {
+      // activities may share an indicator with different targets: reach the strictest, miss the loosest
+      const goals = targets.filter((t) => t.code === code).map((t) => t.target * good);
+      const strictest = Math.max(...goals) * good;
+      const loosest = Math.min(...goals) * good;
+      const isReached = school.schoolId === allReached || (reachesSome && index === 0);
+      const gap = meta.unit === "share" ? 0.02 : 1;
+      const value = isReached ? strictest : loosest - good * gap;
+      values.set(`${school.schoolId}:${code}`, {
         schoolId: school.schoolId,
         meta,
         value: clamp(meta, value),

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Spoiler, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Dynamics } from "../../../core/decisions";
@@ -29,31 +29,37 @@ function DynamicsBadge({ value }: { value: Dynamics }) {
 
 function Targets({ row }: { row: DecisionRow }) {
   const { t } = useTranslation();
+  const reached = row.targets.filter((target) => target.isReached === true).length;
   return (
     <Stack gap={2}>
       <Text size="sm" fw={500}>
         {t(`decisions.verdicts.${row.targetVerdict}`)}
+        {row.targets.length > 0 && ` (${t("decisions.reachedOf", { reached, total: row.targets.length })})`}
       </Text>
-      {row.targets.map((target) => (
-        <Text
-          key={`${target.code}-${target.year}-${target.target}-${target.text}`}
-          size="xs"
-          c={target.isReached ? "green.8" : "dimmed"}
-        >
-          {t("decisions.target", {
-            name: target.name,
-            baseline: num(target.baseline),
-            target: num(target.target),
-            actual: num(target.actual),
-          })}{" "}
-          —{" "}
-          {target.isReached === null
-            ? t("decisions.targetNoValue")
-            : target.isReached
-              ? t("decisions.targetReached")
-              : t("decisions.targetMissed")}
-        </Text>
-      ))}
+      {row.targets.length > 0 && (
+        <Spoiler maxHeight={0} showLabel={t("decisions.showTargets")} hideLabel={t("decisions.hideTargets")}>
+          {row.targets.map((target) => (
+            <Text
+              key={`${target.code}-${target.year}-${target.target}-${target.text}`}
+              size="xs"
+              c={target.isReached ? "green.8" : "dimmed"}
+            >
+              {t("decisions.target", {
+                name: target.name,
+                baseline: num(target.baseline),
+                target: num(target.target),
+                actual: num(target.actual),
+              })}{" "}
+              —{" "}
+              {target.isReached === null
+                ? t("decisions.targetNoValue")
+                : target.isReached
+                  ? t("decisions.targetReached")
+                  : t("decisions.targetMissed")}
+            </Text>
+          ))}
+        </Spoiler>
+      )}
     </Stack>
   );
 }
