@@ -29,11 +29,14 @@ const REASONS: Record<DecisionKind, string> = {
 /** The results groups whose values the demo moves from one year to the next. */
 const RESULT_GROUPS = new Set<string>(["results", "assessment", "olympiad"]);
 
-function clamp(meta: IndicatorRow, value: number): number {
+/** A value within the indicator's bounds; whole for counts, rounded towards the good side when `good` is given. */
+function clamp(meta: IndicatorRow, value: number, good: -1 | 0 | 1 = 0): number {
   const bounded = Math.min(meta.max, Math.max(meta.min, value));
-  return meta.unit === "count" || meta.unit === "bool"
-    ? Math.round(bounded)
-    : Math.round(bounded * 1000) / 1000;
+  if (meta.unit !== "count" && meta.unit !== "bool") return Math.round(bounded * 1000) / 1000;
+  // a count target one step past its baseline may be fractional (2,7 vacancies): reach it in whole units
+  if (good > 0) return Math.ceil(bounded - 1e-9);
+  if (good < 0) return Math.floor(bounded + 1e-9);
+  return Math.round(bounded);
 }
 
 /** Next year's value of a results indicator for a school rising, flat or falling. */
@@ -109,7 +112,7 @@ export async function loadDemoDecisions(
     codes.forEach((code, index) => {
       const meta = metaOf.get(code);
       if (!meta) return;
-      const good = meta.direction === "higher_better" ? 1 : -1;
+      const good: -1 | 1 = meta.direction === "higher_better" ? 1 : -1;
       // activities may share an indicator with different targets: reach the strictest, miss the loosest
       const goals = targets.filter((t) => t.code === code).map((t) => t.target * good);
       const strictest = Math.max(...goals) * good;
@@ -120,7 +123,7 @@ export async function loadDemoDecisions(
       values.set(`${school.schoolId}:${code}`, {
         schoolId: school.schoolId,
         meta,
-        value: clamp(meta, value),
+        value: clamp(meta, value, isReached ? good : good === 1 ? -1 : 1),
       });
     });
   }
