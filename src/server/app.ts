@@ -19,6 +19,7 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { createCacheVersionSource } from "./modules/cache/cache-versions";
 import { causesRoutes } from "./modules/causes/causes.routes";
 import { coursesRoutes } from "./modules/courses/courses.routes";
+import { decisionsRoutes } from "./modules/decisions/decisions.routes";
 import { eventsRoutes } from "./modules/events/events.routes";
 import { municipalityRoutes } from "./modules/hierarchy/municipality.routes";
 import { schoolRoutes } from "./modules/hierarchy/school.routes";
@@ -66,6 +67,7 @@ const ROUTE_MODULES = [
   materialsRoutes,
   monitoringRoutes,
   qualityRoutes,
+  decisionsRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

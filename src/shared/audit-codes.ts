@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   "monitoring_approve",
   "monitoring_return",
   "monitoring_review",
+  "propose",
 ] as const;
 
 /** An action the audit log records. */
@@ -98,6 +99,7 @@ export const AUDIT_ENTITIES = [
   "monitoring_template",
   "monitoring_report",
   "moc_report",
+  "school_decision",
 ] as const;
 
 /** A kind of object the audit log records actions on. */

@@ -40,6 +40,8 @@ export type Role = z.infer<typeof roleSchema>;
  * deficit diagnoses; `mentoring.manage` mentors, the matching and its pairs; `mentoring.meet` records
  * a pair's meetings (a mentor only for their own mentees); `partnership.write` a school's partnership
  * agreements; `materials.write` the materials bank.
+ * Decisions (issue 13): `decision.propose` lets the МОЦ propose the end-of-year decision on its
+ * programme schools; `decision.approve` lets the region approve or return it.
  */
 export const PERMISSIONS = [
   "region.read",
@@ -77,6 +79,8 @@ export const PERMISSIONS = [
   "mentoring.meet",
   "partnership.write",
   "materials.write",
+  "decision.propose",
+  "decision.approve",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -115,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "mentoring.manage",
     "partnership.write",
     "materials.write",
+    "decision.approve",
   ],
   region_analyst: [
     "region.read",
@@ -136,6 +141,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "teachers.write",
     "mentoring.manage",
     "materials.write",
+    "decision.approve",
   ],
   moc_coordinator: [
     "municipality.read",
@@ -160,6 +166,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "mentoring.meet",
     "partnership.write",
     "materials.write",
+    "decision.propose",
   ],
   school_director: [
     "school.read",

@@ -244,6 +244,20 @@ export const runComparisonSchema = z.object({
   entered: z.array(comparedSchoolSchema),
   left: z.array(comparedSchoolSchema),
   stayed: z.array(comparedSchoolSchema),
+  /**
+   * Issue 13: the decisions of the programme year the earlier run opened (its year + 1) on the schools
+   * that left or stayed — kind and state; a school missing here has no decision («вывод отсутствует»).
+   */
+  decisionYear: z.number().optional(),
+  decisions: z
+    .array(
+      z.object({
+        schoolId: z.number(),
+        kind: z.enum(["leaves", "continues", "closed", "reorganised"]),
+        status: z.enum(["proposed", "approved", "returned"]),
+      }),
+    )
+    .optional(),
 });
 /** A comparison of two runs. */
 export type RunComparisonResponse = z.infer<typeof runComparisonSchema>;

@@ -83,6 +83,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: "monitoring.navTable2",
     permission: "municipality.read",
   },
+  { to: "/programme", section: "work", labelKey: "decisions.navFunnel", permission: "school.read" },
+  { to: "/decisions", section: "work", labelKey: "decisions.nav", permission: "school.read" },
   {
     to: "/support/addressed",
     section: "support",

@@ -41,6 +41,11 @@ const DataPage = lazyPage(() => import("../pages/data/data-page"), "DataPage");
 const SchoolFormPage = lazyPage(() => import("../pages/forms/school-form-page"), "SchoolFormPage");
 const ImportPage = lazyPage(() => import("../pages/import/import-page"), "ImportPage");
 const AddressedPage = lazyPage(() => import("../pages/addressed/addressed-page"), "AddressedPage");
+const DecisionsPage = lazyPage(() => import("../pages/decisions/decisions-page"), "DecisionsPage");
+const ProgrammeFunnelPage = lazyPage(
+  () => import("../pages/programme/programme-page"),
+  "ProgrammeFunnelPage",
+);
 const CauseRegistryPage = lazyPage(() => import("../pages/causes/registry-page"), "RegistryPage");
 const MeasuresPage = lazyPage(() => import("../pages/causes/measures-page"), "MeasuresPage");
 const WorkbookPage = lazyPage(() => import("../pages/causes/workbook-page"), "WorkbookPage");
@@ -230,6 +235,22 @@ function SignedInRoutes() {
           element={
             <Guard permission="data.import">
               <ImportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/decisions"
+          element={
+            <Guard permission="school.read">
+              <DecisionsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/programme"
+          element={
+            <Guard permission="school.read">
+              <ProgrammeFunnelPage />
             </Guard>
           }
         />

@@ -2,6 +2,7 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import ruAddressed from "./ru.addressed.json";
 import ruCauses from "./ru.causes.json";
+import ruDecisions from "./ru.decisions.json";
 import ruEvents from "./ru.events.json";
 import ru from "./ru.json";
 import ruMentoring from "./ru.mentoring.json";
@@ -28,6 +29,7 @@ const translation = {
   addressed: ruAddressed,
   monitoring: ruMonitoring,
   quality: ruQuality,
+  decisions: ruDecisions,
 };
 
 /** The default (and for now the only) locale. */

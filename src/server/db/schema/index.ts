@@ -8,6 +8,7 @@ export * from "./cache";
 export * from "./causes";
 export * from "./courses";
 export * from "./data";
+export * from "./decisions";
 export * from "./events";
 export * from "./forms";
 export * from "./hierarchy";

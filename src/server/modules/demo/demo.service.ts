@@ -30,6 +30,7 @@ import {
   insertSchools,
 } from "./demo.repo";
 import { type DemoCoursesEventsSummary, loadDemoCoursesEvents } from "./demo-courses-events";
+import { type DemoDecisionsSummary, loadDemoDecisions } from "./demo-decisions";
 import { planDemoForms } from "./demo-forms";
 import { loadDemoRuns } from "./demo-identification";
 import { type DemoMentorCandidatesSummary, loadDemoMentorCandidates } from "./demo-mentor-candidates";
@@ -57,6 +58,8 @@ export type DemoLoadSummary = {
   mentoring: DemoMentoringSummary;
   /** mentor candidates: the staff of resilient and high-result schools, and two МОЦ methodists as mentors */
   mentorCandidates: DemoMentorCandidatesSummary;
+  /** the programme year's outcomes and decisions (issue 13) */
+  decisions: DemoDecisionsSummary;
 } & DemoProgrammeSummary &
   DemoTeachersSummary &
   DemoSupportSummary &
@@ -223,6 +226,8 @@ export async function loadDemoRegion({
       municipalityIds: muni,
       actors,
     });
+    // after the plans (their targets) and the МОЦ accounts of the programme step (issue 13)
+    const decisions = await loadDemoDecisions(tx, { seed, regionId, runs, actors, analyst });
     await setSetting(tx, "demo", true);
     const summary = {
       regionId,
@@ -240,6 +245,7 @@ export async function loadDemoRegion({
       mentoring,
       mentorCandidates,
       ...monitoring,
+      decisions,
     };
     await recordAudit(tx, {
       actor,

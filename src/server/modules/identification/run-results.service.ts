@@ -10,6 +10,7 @@ import type { Db } from "../../platform/db";
 import { requireMunicipalityAccess, requireSchoolAccess } from "../access/access.repo";
 import { schoolScope } from "../access/access.scope";
 import type { Actor } from "../access/actor";
+import { findComparisonDecisions } from "../decisions/decisions.repo";
 import { isRegionReader, resolveRegionId } from "./region";
 import { findResults, findRuns, type RunRow } from "./run.repo";
 import { getVisibleRun } from "./run.service";
@@ -113,8 +114,8 @@ export async function compareRunsById({
   beforeId: number;
   afterId: number;
 }): Promise<RunComparisonResponse> {
-  await getVisibleRun(db, actor, beforeId);
-  await getVisibleRun(db, actor, afterId);
+  const beforeRun = await getVisibleRun(db, actor, beforeId);
+  const afterRun = await getVisibleRun(db, actor, afterId);
   const scope = schoolScope(actor);
   const [before, after] = await Promise.all([
     findResults(db, { runIds: [beforeId], scope }),
@@ -126,12 +127,21 @@ export async function compareRunsById({
   const comparison = compareRuns(toCategories(before), toCategories(after));
   const withName = (list: typeof comparison.entered) =>
     list.map((s) => ({ ...s, name: names.get(s.schoolId) ?? s.code }));
+  // issue 13: the decision beside each school that left or stayed (the programme year the earlier run opened)
+  const decisionYear = Math.min(beforeRun.year, afterRun.year) + 1;
+  const decisions = await findComparisonDecisions(
+    db,
+    [...comparison.left, ...comparison.stayed].map((s) => s.schoolId),
+    decisionYear,
+  );
   return {
     beforeRunId: beforeId,
     afterRunId: afterId,
     entered: withName(comparison.entered),
     left: withName(comparison.left),
     stayed: withName(comparison.stayed),
+    decisionYear,
+    decisions,
   };
 }
 

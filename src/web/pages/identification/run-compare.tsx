@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,7 +9,39 @@ import { useRunComparison } from "./identification.queries";
 
 type Compared = RunComparisonResponse["entered"];
 
-function CompareList({ titleKey, schools }: { titleKey: TranslationKey; schools: Compared }) {
+type ComparedDecision = NonNullable<RunComparisonResponse["decisions"]>[number];
+
+/** Issue 13: the decision on a school that left or stayed, or «вывод отсутствует». */
+function DecisionBadge({ decision }: { decision: ComparedDecision | undefined }) {
+  const { t } = useTranslation();
+  if (!decision || decision.status === "returned")
+    return (
+      <Badge size="xs" color="red" variant="outline" data-testid="compare-no-decision">
+        {t("decisions.noDecision")}
+      </Badge>
+    );
+  return (
+    <Badge
+      size="xs"
+      color={decision.status === "approved" ? "green" : "blue"}
+      variant="light"
+      data-testid="compare-decision"
+    >
+      {t(`decisions.kinds.${decision.kind}`)}
+      {decision.status === "proposed" ? ` · ${t("decisions.statuses.proposed")}` : ""}
+    </Badge>
+  );
+}
+
+function CompareList({
+  titleKey,
+  schools,
+  decisions,
+}: {
+  titleKey: TranslationKey;
+  schools: Compared;
+  decisions?: Map<number, ComparedDecision>;
+}) {
   const { t } = useTranslation();
   return (
     <Paper>
@@ -24,6 +56,7 @@ function CompareList({ titleKey, schools }: { titleKey: TranslationKey; schools:
             </Anchor>
             {s.before && <CategoryBadge category={s.before} />}
             {s.before !== s.after && s.after && <CategoryBadge category={s.after} />}
+            {decisions && <DecisionBadge decision={decisions.get(s.schoolId)} />}
           </Group>
         ))}
       </Stack>
@@ -37,6 +70,7 @@ export function RunCompare({ run, runs }: { run: Run; runs: Run[] }) {
   const [otherId, setOtherId] = useState<string | null>(null);
   const other = otherId ? Number(otherId) : null;
   const comparison = useRunComparison(other, other === null ? null : run.id);
+  const decisionsOf = new Map((comparison.data?.decisions ?? []).map((d) => [d.schoolId, d]));
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end">
@@ -56,8 +90,16 @@ export function RunCompare({ run, runs }: { run: Run; runs: Run[] }) {
       {comparison.data && (
         <SimpleGrid cols={{ base: 1, md: 3 }} data-testid="compare-result">
           <CompareList titleKey="identification.entered" schools={comparison.data.entered} />
-          <CompareList titleKey="identification.left" schools={comparison.data.left} />
-          <CompareList titleKey="identification.stayed" schools={comparison.data.stayed} />
+          <CompareList
+            titleKey="identification.left"
+            schools={comparison.data.left}
+            decisions={decisionsOf}
+          />
+          <CompareList
+            titleKey="identification.stayed"
+            schools={comparison.data.stayed}
+            decisions={decisionsOf}
+          />
         </SimpleGrid>
       )}
     </Stack>

@@ -3,6 +3,7 @@ import { ADDRESSED_CASES } from "./addressed.cases";
 import { CAUSES_CASES } from "./causes.cases";
 import { COURSE_CASES } from "./courses.cases";
 import { DATA_CASES } from "./data.cases";
+import { DECISION_CASES } from "./decisions.cases";
 import { EVENT_CASES } from "./events.cases";
 import { HIERARCHY_CASES } from "./hierarchy.cases";
 import { IDENTIFICATION_CASES } from "./identification.cases";
@@ -34,4 +35,5 @@ export const ALL_CASES: Case[] = [
   ...MATERIAL_CASES,
   ...MONITORING_CASES,
   ...QUALITY_CASES,
+  ...DECISION_CASES,
 ];
