@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoLoadSummary, loadDemoRegion } from "../../src/server/modules/demo/demo.service";
+import type { DemoLoadSummary } from "../../src/server/modules/demo/demo.service";
 import type { Database } from "../../src/server/platform/db";
 import type { DecisionsPage, Funnel } from "../../src/shared/decisions-api";
 import { testEngines } from "../support/db";
@@ -19,12 +19,11 @@ describe.each(testEngines())("the demo region's programme results and decisions 
   let analyst: Client;
 
   beforeAll(async () => {
-    database = await engine.open();
-    summary = await loadDemoRegion({ db: database.db });
+    ({ database, summary } = await engine.openDemo());
     app = await buildTestApp(database);
     analyst = await signIn(app, "analyst", "demo-analyst");
     // loading the whole demo region is slow on a busy machine: a generous bound, not a speed check
-  }, 600_000);
+  });
   afterAll(async () => {
     await app?.close();
     await database?.close();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoLoadSummary, loadDemoRegion } from "../../src/server/modules/demo/demo.service";
+import type { DemoLoadSummary } from "../../src/server/modules/demo/demo.service";
 import type { Database } from "../../src/server/platform/db";
 import type { MocReportDetail, MocReportList, QualityFlags } from "../../src/shared/quality-api";
 import { testEngines } from "../support/db";
@@ -21,11 +21,10 @@ describe.each(testEngines())("the demo region's report-quality flags on $kind", 
   let analyst: Client;
 
   beforeAll(async () => {
-    database = await engine.open();
-    summary = await loadDemoRegion({ db: database.db });
+    ({ database, summary } = await engine.openDemo());
     app = await buildTestApp(database);
     analyst = await signIn(app, "analyst", "demo-analyst");
-  }, 600_000);
+  });
   afterAll(async () => {
     await app?.close();
     await database?.close();
