@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { supportLogEntries } from "../../src/server/db/schema";
+import { monitoringReports, supportLogEntries } from "../../src/server/db/schema";
+import { SYSTEM_ACTOR } from "../../src/server/modules/access/actor";
+import { ensureCurrentTemplate } from "../../src/server/modules/monitoring/template.service";
 import type { Database } from "../../src/server/platform/db";
 import type { DecisionsPage, Funnel } from "../../src/shared/decisions-api";
 import { testEngines } from "../support/db";
@@ -210,6 +212,13 @@ describe.each(testEngines())("programme results and decisions on $kind", (engine
   });
 
   it("counts the funnel by municipality; a МОЦ sees its own, a school its row", async () => {
+    // «monitored»: an approved final monitoring report; S1's is approved, S1B's only submitted
+    const template = await ensureCurrentTemplate(w.db, SYSTEM_ACTOR, w.regionA.id);
+    const report = { regionId: w.regionA.id, year: YEAR, stage: "final" as const, templateId: template.id };
+    await w.db.insert(monitoringReports).values([
+      { ...report, schoolId: w.s1.id, status: "approved" },
+      { ...report, schoolId: w.s1b.id, status: "submitted" },
+    ]);
     const funnel: Funnel = await expectStatus(w.clients.adminA, 200, {
       method: "GET",
       url: `/api/programme/funnel?year=${YEAR}`,
@@ -219,11 +228,11 @@ describe.each(testEngines())("programme results and decisions on $kind", (engine
       causes: 1,
       plan: 1,
       supported: 1,
-      monitored: 2,
+      monitored: 1,
       decided: 1,
     });
     const m1 = funnel.municipalities.find((m) => m.municipalityId === w.m1.id);
-    expect(m1?.counts).toEqual({ identified: 2, causes: 1, plan: 1, supported: 1, monitored: 2, decided: 1 });
+    expect(m1?.counts).toEqual({ identified: 2, causes: 1, plan: 1, supported: 1, monitored: 1, decided: 1 });
     const mine: Funnel = await expectStatus(w.clients.mocM2, 200, {
       method: "GET",
       url: `/api/programme/funnel?year=${YEAR}`,

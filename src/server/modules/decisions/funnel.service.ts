@@ -11,6 +11,7 @@ import {
   findRequestSupport,
 } from "../addressed/addressed.repo";
 import { supportPeriod } from "../addressed/addressed.service";
+import { findReportsOfSchools } from "../monitoring/monitoring.repo";
 import { causesYearOf } from "../plans/plan-view";
 import {
   findDecisionSchools,
@@ -38,19 +39,14 @@ async function findSupportedSchoolIds(db: Db, ids: readonly number[], year: numb
   return new Set(sources.flat().flatMap((row) => (row.count > 0 ? [row.schoolId] : [])));
 }
 
-/**
- * The «monitored» stage: the schools with an approved final monitoring report. Until the monitoring
- * reports are merged this counts the schools whose МОЦ has proposed a decision (a proposal standing
- * or approved) — the МОЦ concludes on a school after its final monitoring. The lead switches this one
- * function to the monitoring reports after the merge.
- */
+/** The «monitored» stage: the schools with an approved final monitoring report of the programme year. */
 export async function findMonitoredSchoolIds(
   db: Db,
   ids: readonly number[],
   year: number,
 ): Promise<Set<number>> {
-  const decisions = await findDecisions(db, ids, year);
-  return new Set(decisions.filter((d) => d.status !== "returned").map((d) => d.schoolId));
+  const reports = await findReportsOfSchools(db, ids, [year], "final");
+  return new Set(reports.filter((r) => r.status === "approved").map((r) => r.schoolId));
 }
 
 /**

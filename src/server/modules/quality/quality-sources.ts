@@ -6,7 +6,12 @@
 import type { Plan } from "../../../core/plans";
 import type { MocReportRecommendation, MocReportSection } from "../../../shared/quality-api";
 import type { Db } from "../../platform/db";
-import { findExecutionTexts, findMocReports, findProgrammeTexts } from "./quality.repo";
+import {
+  findExecutionTexts,
+  findMocReports,
+  findMonitoringNarratives,
+  findProgrammeTexts,
+} from "./quality.repo";
 
 /** A text of a source, with the place that decides who reads it. */
 export type LoadedText = {
@@ -98,8 +103,29 @@ const executionSource: TextSource = {
   },
 };
 
-/** The sources compared; later modules push theirs (e.g. the school monitoring reports). */
-export const textSources: TextSource[] = [mocReportsSource, programmesSource, executionSource];
+const STAGE_WORDS: Record<string, string> = { entry: "входной", final: "итоговый" };
+
+const monitoringSource: TextSource = {
+  kind: "monitoring_report",
+  label: "Отчёты школ о мониторинге",
+  load: async (db, regionId, year) =>
+    (await findMonitoringNarratives(db, regionId, year)).map((row) => ({
+      id: `monitoring_report:${row.reportId}`,
+      kind: "monitoring_report",
+      label: `Отчёт о мониторинге (${STAGE_WORDS[row.stage] ?? row.stage}) школы ${row.schoolName}`,
+      text: row.text,
+      municipalityId: row.municipalityId,
+      mocReportId: null,
+    })),
+};
+
+/** The sources compared: the МОЦ reports, the programmes, their execution, the schools' monitoring reports. */
+export const textSources: TextSource[] = [
+  mocReportsSource,
+  programmesSource,
+  executionSource,
+  monitoringSource,
+];
 
 /** The Russian name of a kind of text, for the flags. */
 export function textKindLabel(kind: string): string {

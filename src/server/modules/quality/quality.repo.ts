@@ -5,6 +5,7 @@ import {
   indicators,
   indicatorVersions,
   mocReports,
+  monitoringReports,
   municipalities,
   planCheckIns,
   plans,
@@ -206,6 +207,32 @@ export async function findExecutionTexts(
     .innerJoin(schools, eq(schools.id, plans.schoolId))
     .where(and(eq(plans.regionId, regionId), eq(plans.year, year), eq(plans.level, "school")))
     .orderBy(asc(plans.id), asc(planCheckIns.doneOn), asc(planCheckIns.id));
+}
+
+/** The narratives («аналитическая справка») of the schools' monitoring reports of a programme year, not empty. */
+export async function findMonitoringNarratives(
+  db: Db,
+  regionId: number,
+  year: number,
+): Promise<{ reportId: number; stage: string; schoolName: string; municipalityId: number; text: string }[]> {
+  return db
+    .select({
+      reportId: monitoringReports.id,
+      stage: monitoringReports.stage,
+      schoolName: schools.shortName,
+      municipalityId: schools.municipalityId,
+      text: monitoringReports.narrative,
+    })
+    .from(monitoringReports)
+    .innerJoin(schools, eq(schools.id, monitoringReports.schoolId))
+    .where(
+      and(
+        eq(monitoringReports.regionId, regionId),
+        eq(monitoringReports.year, year),
+        sql`btrim(${monitoringReports.narrative}) <> ''`,
+      ),
+    )
+    .orderBy(asc(monitoringReports.id));
 }
 
 /** The region of a municipality, if it exists. */
