@@ -30,6 +30,7 @@ import { materialsRoutes } from "./modules/materials/materials.routes";
 import { mentoringRoutes } from "./modules/mentoring/mentoring.routes";
 import { partnersRoutes } from "./modules/partners/partners.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
+import { reportsRoutes } from "./modules/reports/reports.routes";
 import { supportRoutes } from "./modules/support/support.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { teachersRoutes } from "./modules/teachers/teachers.routes";
@@ -60,6 +61,7 @@ const ROUTE_MODULES = [
   eventsRoutes,
   partnersRoutes,
   materialsRoutes,
+  reportsRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();
