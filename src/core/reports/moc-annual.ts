@@ -105,14 +105,14 @@ function consultingLines(log: MocLogItem[]): string[] {
     const items = log.filter((e) => e.kind === "consultation" && e.audience === audience);
     if (items.length === 0) continue;
     const n = counted(items.length, "консультация", "консультации", "консультаций");
-    out.push(`- проведено ${n} ${AUDIENCE_WORDS[audience]}: ${bySchool(items)}`);
+    out.push(`– проведено ${n} ${AUDIENCE_WORDS[audience]}: ${bySchool(items)}`);
     const about = topics(items);
     if (about) out.push(`  ${about}`);
   }
   const unnamed = log.filter((e) => e.kind === "consultation" && e.audience === null);
   if (unnamed.length > 0)
     out.push(
-      `- проведено ${counted(unnamed.length, "консультация", "консультации", "консультаций")}: ${bySchool(unnamed)}`,
+      `– проведено ${counted(unnamed.length, "консультация", "консультации", "консультаций")}: ${bySchool(unnamed)}`,
     );
   const interviews = log.filter((e) => e.kind === "interview");
   if (interviews.length > 0) {
@@ -122,7 +122,7 @@ function consultingLines(log: MocLogItem[]): string[] {
       "индивидуальных собеседования",
       "индивидуальных собеседований",
     );
-    out.push(`- проведено ${n} с директорами ОО: ${bySchool(interviews)}`);
+    out.push(`– проведено ${n} с директорами ОО: ${bySchool(interviews)}`);
     const about = topics(interviews);
     if (about) out.push(`  ${about}`);
   }
@@ -133,7 +133,7 @@ function visitLines(log: MocLogItem[]): string[] {
   const visits = log.filter((e) => e.kind === "visit");
   if (visits.length === 0) return [];
   const lines = [
-    `- осуществлено ${counted(visits.length, "выезд", "выезда", "выездов")} в ОО: ${bySchool(visits)}`,
+    `– осуществлено ${counted(visits.length, "выезд", "выезда", "выездов")} в ОО: ${bySchool(visits)}`,
   ];
   const about = topics(visits);
   if (about) lines.push(`  ${about}`);
@@ -145,7 +145,7 @@ function parentLines(log: MocLogItem[]): string[] {
   if (items.length === 0) return [];
   const people = items.reduce((sum, e) => sum + e.peopleCount, 0);
   return [
-    `- ${counted(items.length, "консультация", "консультации", "консультаций")} для родителей (${counted(people, "человек", "человека", "человек")}): ${bySchool(items)}`,
+    `– ${counted(items.length, "консультация", "консультации", "консультаций")} для родителей (${counted(people, "человек", "человека", "человек")}): ${bySchool(items)}`,
   ];
 }
 
@@ -154,20 +154,20 @@ function eventLine(event: MocEventItem): string {
   const schools = event.schoolNames.length > 0 ? `; школы: ${event.schoolNames.join(", ")}` : "";
   const level = LEVEL_ADJECTIVE[event.level];
   const kind = EVENT_KIND_LABELS[event.kind].toLowerCase();
-  return `- ${level} ${kind} ${quoted(event.topic)}${who ? ` (${who})` : ""}${schools}`;
+  return `– ${level} ${kind} ${quoted(event.topic)}${who ? ` (${who})` : ""}${schools}`;
 }
 
 function courseLine(course: MocCourseItem): string {
   const done =
     course.completed > 0 && course.completed !== course.people ? `, завершили ${course.completed}` : "";
-  return `- курсовая подготовка по теме ${quoted(course.title)} (${course.hours} ч.) – ${counted(course.people, "человек", "человека", "человек")}${done}`;
+  return `– курсовая подготовка по теме ${quoted(course.title)} (${course.hours} ч.) – ${counted(course.people, "человек", "человека", "человек")}${done}`;
 }
 
 function partnershipLine(p: MocPartnershipItem): string {
   const what = p.subject.trim() ? ` (${p.subject.trim()})` : "";
   return p.partnerKind === "school"
-    ? `- партнерство ${p.schoolName} и ${p.partnerName}${what}: заключено соглашение о сетевом взаимодействии`
-    : `- договор о социальном партнерстве ${p.schoolName} и ${p.partnerName}${what}`;
+    ? `– партнерство ${p.schoolName} и ${p.partnerName}${what}: заключено соглашение о сетевом взаимодействии`
+    : `– договор о социальном партнерстве ${p.schoolName} и ${p.partnerName}${what}`;
 }
 
 function monthRows(input: Omit<MocAnnualInput, "year">): MocAnnualRow[] {
