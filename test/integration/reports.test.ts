@@ -123,16 +123,14 @@ describe.each(testEngines())("reports from data on $kind", (engine) => {
         { schoolId: s2.id, fullName: "Сидорова Мария" },
       ])
       .returning();
-    await db
-      .insert(courseEnrolments)
-      .values(
-        staff.map((t) => ({
-          courseId: course.id,
-          teacherId: t.id,
-          enrolledOn: "2025-02-20",
-          status: "completed" as const,
-        })),
-      );
+    await db.insert(courseEnrolments).values(
+      staff.map((t) => ({
+        courseId: course.id,
+        teacherId: t.id,
+        enrolledOn: "2025-02-20",
+        status: "completed" as const,
+      })),
+    );
     await db.insert(partnerAgreements).values({
       regionId: regionA.id,
       schoolId: s1.id,
@@ -224,7 +222,7 @@ describe.each(testEngines())("reports from data on $kind", (engine) => {
     });
     expect(res.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.rawPayload);
+    await workbook.xlsx.load(new Uint8Array(res.rawPayload).buffer);
     const sheet = workbook.getWorksheet("Отчет МОЦ");
     if (!sheet) throw new Error("no sheet");
     expect(String(sheet.getCell("A1").value)).toMatch(/^УТВЕРЖДЕН\nПредседатель Комитета по образованию/);

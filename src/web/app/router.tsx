@@ -62,6 +62,7 @@ const SchoolPartnersPage = lazyPage(
   () => import("../pages/partners/school-partners-page"),
   "SchoolPartnersPage",
 );
+const ReportsPage = lazyPage(() => import("../pages/reports/reports-page"), "ReportsPage");
 const PartnersOverviewPage = lazyPage(
   () => import("../pages/partners/partners-overview-page"),
   "PartnersOverviewPage",
@@ -345,6 +346,14 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <SchoolPartnersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/reports"
+          element={
+            <Guard permission="municipality.read">
+              <ReportsPage />
             </Guard>
           }
         />

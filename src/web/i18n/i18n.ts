@@ -7,6 +7,7 @@ import ru from "./ru.json";
 import ruMentoring from "./ru.mentoring.json";
 import ruPartners from "./ru.partners.json";
 import ruPlans from "./ru.plans.json";
+import ruReports from "./ru.reports.json";
 import ruSupport from "./ru.support.json";
 import ruTeachers from "./ru.teachers.json";
 
@@ -24,6 +25,7 @@ const translation = {
   mentoring: ruMentoring,
   partners: ruPartners,
   addressed: ruAddressed,
+  reports: ruReports,
 };
 
 /** The default (and for now the only) locale. */

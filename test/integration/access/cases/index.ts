@@ -10,6 +10,7 @@ import { MATERIAL_CASES } from "./materials.cases";
 import { MENTORING_CASES } from "./mentoring.cases";
 import { PARTNER_CASES } from "./partners.cases";
 import { PLAN_CASES } from "./plans.cases";
+import { REPORT_CASES } from "./reports.cases";
 import { SUPPORT_CASES } from "./support.cases";
 import { SYSTEM_CASES } from "./system.cases";
 import { TEACHER_CASES } from "./teachers.cases";
@@ -30,4 +31,5 @@ export const ALL_CASES: Case[] = [
   ...EVENT_CASES,
   ...PARTNER_CASES,
   ...MATERIAL_CASES,
+  ...REPORT_CASES,
 ];
