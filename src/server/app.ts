@@ -34,6 +34,7 @@ import { monitoringRoutes } from "./modules/monitoring/monitoring.routes";
 import { partnersRoutes } from "./modules/partners/partners.routes";
 import { plansRoutes } from "./modules/plans/plans.routes";
 import { qualityRoutes } from "./modules/quality/quality.routes";
+import { reportsRoutes } from "./modules/reports/reports.routes";
 import { supportRoutes } from "./modules/support/support.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 import { teachersRoutes } from "./modules/teachers/teachers.routes";
@@ -68,6 +69,7 @@ const ROUTE_MODULES = [
   monitoringRoutes,
   qualityRoutes,
   decisionsRoutes,
+  reportsRoutes,
 ];
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, string[]>();

@@ -55,6 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/indicators", section: "data", labelKey: "nav.indicators", permission: "school.read" },
   { to: "/import", section: "data", labelKey: "nav.import", permission: "data.import" },
   { to: "/identification", section: "analysis", labelKey: "nav.identification", permission: "school.read" },
+  { to: "/reports", section: "analysis", labelKey: "reports.nav", permission: "municipality.read" },
   {
     to: "/analytics/context",
     section: "analysis",

@@ -67,6 +67,7 @@ const SchoolPartnersPage = lazyPage(
   () => import("../pages/partners/school-partners-page"),
   "SchoolPartnersPage",
 );
+const ReportsPage = lazyPage(() => import("../pages/reports/reports-page"), "ReportsPage");
 const PartnersOverviewPage = lazyPage(
   () => import("../pages/partners/partners-overview-page"),
   "PartnersOverviewPage",
@@ -404,6 +405,14 @@ function SignedInRoutes() {
           element={
             <Guard permission="school.read">
               <MonitoringReportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/reports"
+          element={
+            <Guard permission="municipality.read">
+              <ReportsPage />
             </Guard>
           }
         />

@@ -10,6 +10,7 @@ import ruMonitoring from "./ru.monitoring.json";
 import ruPartners from "./ru.partners.json";
 import ruPlans from "./ru.plans.json";
 import ruQuality from "./ru.quality.json";
+import ruReports from "./ru.reports.json";
 import ruSupport from "./ru.support.json";
 import ruTeachers from "./ru.teachers.json";
 
@@ -30,6 +31,7 @@ const translation = {
   monitoring: ruMonitoring,
   quality: ruQuality,
   decisions: ruDecisions,
+  reports: ruReports,
 };
 
 /** The default (and for now the only) locale. */

@@ -13,6 +13,7 @@ import { MONITORING_CASES } from "./monitoring.cases";
 import { PARTNER_CASES } from "./partners.cases";
 import { PLAN_CASES } from "./plans.cases";
 import { QUALITY_CASES } from "./quality.cases";
+import { REPORT_CASES } from "./reports.cases";
 import { SUPPORT_CASES } from "./support.cases";
 import { SYSTEM_CASES } from "./system.cases";
 import { TEACHER_CASES } from "./teachers.cases";
@@ -36,4 +37,5 @@ export const ALL_CASES: Case[] = [
   ...MONITORING_CASES,
   ...QUALITY_CASES,
   ...DECISION_CASES,
+  ...REPORT_CASES,
 ];

@@ -1,0 +1,4 @@
+export * from "./blocks";
+export * from "./figures";
+export { DEFAULT_GOALS_TEXT } from "./goals";
+export * from "./sections";
