@@ -1,6 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoLoadSummary } from "../../src/server/modules/demo/demo.service";
+import {
+  paragraphTexts,
+  readDocx,
+  tables,
+  tableTexts,
+} from "../../src/server/modules/plans/documents/docx-read.test-support";
 import type { Database } from "../../src/server/platform/db";
 import type { ReportList, ReportView, Table2View } from "../../src/shared/monitoring-api";
 import { testEngines } from "../support/db";
@@ -80,5 +86,29 @@ describe.each(testEngines())("the demo region's monitoring on $kind", (engine) =
     expect(ra.narrative.length).toBeGreaterThan(100);
     expect(rb.narrative).toBe(ra.narrative.split(a.schoolName).join(b.schoolName));
     expect(rb.narrative).not.toBe(ra.narrative);
+  });
+
+  it("prints Table 1, Table 2 of both years, the narrative per criterion and the copied texts in the regional report", async () => {
+    const list = await json<ReportList>(analyst, "/api/monitoring/reports");
+    const res = await analyst.request({ method: "GET", url: `/api/reports/regional.docx?year=${list.year}` });
+    expect(res.statusCode).toBe(200);
+    const doc = await readDocx(res.rawPayload);
+    const text = paragraphTexts(doc).join("\n");
+    expect(text).toContain("Критерии и показатели итогового мониторинга (Таблица 1)");
+    expect(text).toContain("Количественные показатели итогового мониторинга (Таблица 2)");
+    expect(text).toMatch(/3\. Развитие партнерских отношений ШНРО и ШФНСУ\. В \d{4} году: доля ОО/);
+    expect(text).toContain("Анализ отчётов МОЦ");
+    const [table1, table2] = tables(doc)
+      .map(tableTexts)
+      .filter((rows) => rows[0]?.[0] === "№");
+    expect(table1?.length).toBe(1 + 33);
+    expect(table2?.[0]).toEqual([
+      "№",
+      "Показатель",
+      ...list.years
+        .slice(0, 2)
+        .reverse()
+        .flatMap((y) => [`Значение ${y} года: количество единиц`, `${y}: в %`]),
+    ]);
   });
 });
