@@ -76,7 +76,13 @@ export const similarPairSchema = z.object({
 export type SimilarPairView = z.infer<typeof similarPairSchema>;
 
 /** The kinds of flag wired in this module: (a), (c) and (e) of issue 13, 5. */
-export const QUALITY_FLAG_KINDS = ["duplicate", "unlinked_recommendation", "no_comparison"] as const;
+export const QUALITY_FLAG_KINDS = [
+  "duplicate",
+  "missing_indicators",
+  "unlinked_recommendation",
+  "repeated_deficiency",
+  "no_comparison",
+] as const;
 
 /** One report-quality flag: its kind, its Russian sentence, the МОЦ reports it concerns. */
 export const qualityFlagSchema = z.object({

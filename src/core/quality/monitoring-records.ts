@@ -95,3 +95,20 @@ export function findRepeatedDeficiencies({
         }),
   );
 }
+
+/**
+ * The gross deficiencies of a monitoring template: the indicators worded as an absence («не заявлены
+ * партнеры», «не организована проектная деятельность», «не вовлечены родители») — a school is
+ * deficient on one when its value is «да» (or a count above zero).
+ */
+export function grossDeficienciesOf(
+  indicators: readonly { code: string; wording: string }[],
+): GrossDeficiency[] {
+  return indicators
+    .filter((indicator) => /(^|\s)не\s/i.test(indicator.wording))
+    .map((indicator) => ({
+      indicatorCode: indicator.code,
+      label: indicator.wording,
+      isDeficient: (value) => value === true || (typeof value === "number" && value > 0),
+    }));
+}

@@ -1,16 +1,24 @@
 /**
  * The report-quality flags of a region's year (issue 13, 5): (a) near-duplicate texts between the
- * texts of every registered source, (c) МОЦ recommendations tied to nothing, (e) МОЦ reports listing
- * results with no comparison to the previous year; each a Russian sentence. Rules (b) and (d) live
- * in core/quality and are wired when the monitoring and decisions modules are merged.
+ * texts of every registered source, (b) indicators of the monitoring template missing from a
+ * school's final report, (c) МОЦ recommendations tied to nothing, (d) a gross deficiency of the
+ * template (an indicator worded as an absence) in a school's final reports of two years running with
+ * no standing decision on the school, (e) МОЦ reports listing results with no comparison to the
+ * previous year; each a Russian sentence.
  */
 import {
   checkPreviousYearComparison,
   DEFAULT_THRESHOLD,
   duplicateSentence,
+  findMissingIndicators,
+  findRepeatedDeficiencies,
   findSimilarPairs,
   findUnlinkedRecommendations,
+  grossDeficienciesOf,
+  type MonitoringRecord,
+  missingIndicatorsSentence,
   noComparisonSentence,
+  repeatedDeficiencySentence,
   type SimilarPair,
   unlinkedRecommendationSentence,
 } from "../../../core/quality";
@@ -20,7 +28,12 @@ import { AppError } from "../../platform/errors";
 import { resolveActorRegionId } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { canReadQualityText, readsQuality } from "./quality.policy";
-import { findMocReports } from "./quality.repo";
+import {
+  findCurrentMonitoringTemplate,
+  findFinalMonitoringReports,
+  findMocReports,
+  findStandingDecisions,
+} from "./quality.repo";
 import { type LoadedText, mocReportText, textKindLabel, textSources } from "./quality-sources";
 
 /** A flag before it is shown to someone: the texts it concerns, the pair for (a), the fixed sentence otherwise. */
@@ -67,7 +80,72 @@ export async function computeRegionFlags(
       });
     }
   }
+  flags.push(...(await monitoringFlags(db, regionId, year)));
   return { flags, texts };
+}
+
+/** Rules (b) and (d) over the schools' final monitoring reports of the year (and the year before). */
+async function monitoringFlags(db: Db, regionId: number, year: number): Promise<RawFlag[]> {
+  const template = await findCurrentMonitoringTemplate(db, regionId);
+  if (!template) return [];
+  const reports = await findFinalMonitoringReports(db, regionId, [year - 1, year]);
+  if (reports.length === 0) return [];
+  const records: MonitoringRecord[] = reports.flatMap((report) =>
+    Object.entries(report.entries).map(([indicatorCode, entry]) => ({
+      schoolId: report.schoolId,
+      year: report.year,
+      indicatorCode,
+      value: entry.value,
+    })),
+  );
+  const current = reports.filter((r) => r.year === year);
+  const textOf = (report: (typeof reports)[number]): LoadedText => ({
+    id: `monitoring_report:${report.reportId}`,
+    kind: "monitoring_report",
+    label: `Отчёт об итоговом мониторинге школы ${report.schoolName}`,
+    text: "",
+    municipalityId: report.municipalityId,
+    mocReportId: null,
+  });
+  const reportOf = new Map(current.map((r) => [r.schoolId, r]));
+  const flags: RawFlag[] = [];
+  const indicators = template.indicators.map((i) => ({ code: i.code, label: `${i.code} ${i.wording}` }));
+  for (const missing of findMissingIndicators({ template: indicators, reports: current, records })) {
+    const report = reportOf.get(missing.schoolId);
+    if (!report) continue;
+    const text = textOf(report);
+    flags.push({
+      kind: "missing_indicators",
+      texts: [text],
+      sentence: missingIndicatorsSentence({
+        report: text.label,
+        labels: missing.missing.map((m) => m.label),
+      }),
+      pair: null,
+    });
+  }
+  const decisions = (await findStandingDecisions(db, regionId, [year - 1, year])).map((d) => ({
+    schoolId: d.schoolId,
+    year: d.year,
+    decision: d.kind,
+  }));
+  const repeated = findRepeatedDeficiencies({
+    year,
+    deficiencies: grossDeficienciesOf(template.indicators),
+    records,
+    decisions,
+  });
+  for (const found of repeated) {
+    const report = reportOf.get(found.schoolId);
+    if (!report) continue;
+    flags.push({
+      kind: "repeated_deficiency",
+      texts: [textOf(report)],
+      sentence: repeatedDeficiencySentence({ school: report.schoolName, label: found.label, year }),
+      pair: null,
+    });
+  }
+  return flags;
 }
 
 function ref(text: LoadedText, isVisible: boolean): SimilarPairView["a"] {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import {
   causeFactors,
   confirmedCauses,
@@ -6,10 +6,12 @@ import {
   indicatorVersions,
   mocReports,
   monitoringReports,
+  monitoringTemplates,
   municipalities,
   planCheckIns,
   plans,
   planVersions,
+  schoolDecisions,
   schools,
 } from "../../db/schema";
 import type { Db } from "../../platform/db";
@@ -233,6 +235,55 @@ export async function findMonitoringNarratives(
       ),
     )
     .orderBy(asc(monitoringReports.id));
+}
+
+/** The submitted or approved final monitoring reports of a region's programme years, with their schools. */
+export async function findFinalMonitoringReports(db: Db, regionId: number, years: readonly number[]) {
+  return db
+    .select({
+      reportId: monitoringReports.id,
+      schoolId: monitoringReports.schoolId,
+      year: monitoringReports.year,
+      entries: monitoringReports.entries,
+      schoolName: schools.shortName,
+      municipalityId: schools.municipalityId,
+    })
+    .from(monitoringReports)
+    .innerJoin(schools, eq(schools.id, monitoringReports.schoolId))
+    .where(
+      and(
+        eq(monitoringReports.regionId, regionId),
+        inArray(monitoringReports.year, [...years]),
+        eq(monitoringReports.stage, "final"),
+        inArray(monitoringReports.status, ["submitted", "approved"]),
+      ),
+    )
+    .orderBy(asc(monitoringReports.id));
+}
+
+/** The region's current monitoring template (its newest version), if one was made. */
+export async function findCurrentMonitoringTemplate(db: Db, regionId: number) {
+  const [row] = await db
+    .select({ content: monitoringTemplates.content })
+    .from(monitoringTemplates)
+    .where(eq(monitoringTemplates.regionId, regionId))
+    .orderBy(desc(monitoringTemplates.version))
+    .limit(1);
+  return row?.content;
+}
+
+/** The standing decisions (proposed or approved, not returned) of a region's schools in the given years. */
+export async function findStandingDecisions(db: Db, regionId: number, years: readonly number[]) {
+  return db
+    .select({ schoolId: schoolDecisions.schoolId, year: schoolDecisions.year, kind: schoolDecisions.kind })
+    .from(schoolDecisions)
+    .where(
+      and(
+        eq(schoolDecisions.regionId, regionId),
+        inArray(schoolDecisions.year, [...years]),
+        inArray(schoolDecisions.status, ["proposed", "approved"]),
+      ),
+    );
 }
 
 /** The region of a municipality, if it exists. */
