@@ -14,7 +14,7 @@ describe("reports", () => {
   it("a МОЦ downloads its annual report in one click and the document reads month by month", async () => {
     const { shell, errors } = await app.signIn("moc.dorogobuzh", "demo-moc");
     const { page } = shell;
-    await shell.open("Отчеты");
+    await shell.open("Отчёты");
     const year = page.getByTestId("reports-year");
     await year.fill("2025");
     await year.blur();
@@ -45,7 +45,7 @@ describe("reports", () => {
   it("the region sees both documents and downloads the regional analytical report", async () => {
     const { shell, errors } = await app.signIn("analyst", "demo-analyst");
     const { page } = shell;
-    await shell.open("Отчеты");
+    await shell.open("Отчёты");
     const card = page.getByTestId("report-regional");
     await card.waitFor();
     await page.getByTestId("report-moc_annual").waitFor();
