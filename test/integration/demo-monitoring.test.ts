@@ -98,6 +98,7 @@ describe.each(testEngines())("the demo region's monitoring on $kind", (engine) =
     expect(text).toContain("Количественные показатели итогового мониторинга (Таблица 2)");
     expect(text).toMatch(/3\. Развитие партнерских отношений ШНРО и ШФНСУ\. В \d{4} году: доля ОО/);
     expect(text).toContain("Анализ отчётов МОЦ");
+    expect(text).toMatch(/\d+\. Рекомендации\n.*\n– (Увеличить|Снизить) долю /);
     const [table1, table2] = tables(doc)
       .map(tableTexts)
       .filter((rows) => rows[0]?.[0] === "№");

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { criteriaNarrativeBlocks, mocReportsAnalysisBlocks, table1Blocks, table2Blocks } from "./monitoring";
+import {
+  criteriaNarrativeBlocks,
+  mocReportsAnalysisBlocks,
+  recommendationsBlocks,
+  table1Blocks,
+  table2Blocks,
+} from "./monitoring";
 
 const template = {
   criteria: [
@@ -96,5 +102,41 @@ describe("the monitoring sections of the regional report", () => {
       },
       { kind: "list", items: ["Тексты совпадают."] },
     ]);
+  });
+});
+
+describe("the recommendations of the regional report", () => {
+  const row = (code: string, wording: string, percents: [number, number]) => ({
+    kind: "indicator" as const,
+    code,
+    criterion: code.split(".")[0] ?? "",
+    wording,
+    baseLabel: "школы проекта",
+    cells: percents.map((percent) => ({ count: percent, base: 100, percent })),
+  });
+
+  it("asks to raise the shares that fell or stay under half, and to cut the absences, worst first", () => {
+    const blocks = recommendationsBlocks({
+      years: [2025, 2026],
+      rows: [
+        row("1.3", "Доля ОО, которые внесли изменения в учебный план", [74, 43]),
+        row("3.1", "Доля ОО, у которых организовано взаимодействие с социальными партнерами", [41, 64]),
+        row("3.4", "Доля ОО, у которых не заявлены партнеры", [54, 30]),
+        row("5.2", "Доля ОО, которые участвовали в мероприятиях регионального уровня", [65, 100]),
+        row("7.6", "Доля ОО, в которых не вовлечены педагогические работники", [0, 0]),
+      ],
+    });
+    const list = blocks.find((b) => b.kind === "list");
+    expect(list?.kind === "list" && list.items).toEqual([
+      "Увеличить долю ОО, которые внесли изменения в учебный план (в 2026 году — 43 %, на 31 п. п. меньше, чем в 2025 году).",
+      "Снизить долю ОО, у которых не заявлены партнеры (в 2026 году — 30 %, на 24 п. п. меньше, чем в 2025 году).",
+    ]);
+    expect(blocks[0]).toEqual({ kind: "heading", text: "Рекомендации" });
+  });
+
+  it("prints none when every indicator is in order", () => {
+    expect(
+      recommendationsBlocks({ years: [2026], rows: [row("5.1", "Доля ОО, которые участвовали", [90, 90])] }),
+    ).toEqual([]);
   });
 });

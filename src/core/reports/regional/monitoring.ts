@@ -145,3 +145,56 @@ export function mocReportsAnalysisBlocks(input: {
       : { kind: "list", items: [...input.flags] },
   ];
 }
+
+const ABSENCE = /(^|\s)не\s/i;
+
+/** «Доля ОО, …» → «долю ОО, …», as the object of «увеличить» / «снизить». */
+function asObject(wording: string): string {
+  const text = lowerFirst(wording.trim());
+  return text.startsWith("доля ") ? `долю ${text.slice(5)}` : text;
+}
+
+/**
+ * The recommendations written from Table 2: the indicators of the latest year that call for work — a
+ * share of schools doing what the programme asks that fell by 5 p. p. or more, or stays under half; a
+ * share of schools with an absence («не организована», «не заявлены») above zero — worst first, at most
+ * `limit`, each with its figures.
+ */
+export function recommendationsBlocks(table: Table2Input, limit = 8): ReportBlock[] {
+  const last = table.years.length - 1;
+  const year = table.years[last];
+  if (year === undefined) return [];
+  const items: { weight: number; text: string }[] = [];
+  for (const row of table.rows) {
+    if (row.kind !== "indicator" || row.code === "1.2") continue;
+    const now = row.cells[last]?.percent;
+    if (now === null || now === undefined) continue;
+    const before = last > 0 ? row.cells[last - 1]?.percent : undefined;
+    const change = before === null || before === undefined ? null : now - before;
+    const since =
+      change === null || change === 0
+        ? ""
+        : `, ${change > 0 ? `на ${change} п. п. больше` : `на ${-change} п. п. меньше`}, чем в ${table.years[last - 1]} году`;
+    if (ABSENCE.test(row.wording)) {
+      if (now > 0)
+        items.push({
+          weight: now + Math.max(change ?? 0, 0),
+          text: `Снизить ${asObject(row.wording)} (в ${year} году — ${now} %${since}).`,
+        });
+    } else if ((change !== null && change <= -5) || now < 50) {
+      items.push({
+        weight: 100 - now + Math.max(-(change ?? 0), 0),
+        text: `Увеличить ${asObject(row.wording)} (в ${year} году — ${now} %${since}).`,
+      });
+    }
+  }
+  if (items.length === 0) return [];
+  const chosen = items.sort((a, b) => b.weight - a.weight).slice(0, limit);
+  return [
+    heading("Рекомендации"),
+    para(
+      `Муниципальным координаторам и школам проекта на следующий год — по показателям итогового мониторинга ${year} года, требующим внимания:`,
+    ),
+    { kind: "list", items: chosen.map((item) => item.text) },
+  ];
+}

@@ -3,6 +3,7 @@ import {
   mocReportsAnalysisBlocks,
   type RegionalSlot,
   type ReportBlock,
+  recommendationsBlocks,
   table1Blocks,
   table2Blocks,
 } from "../../../core/reports";
@@ -36,8 +37,9 @@ async function table2Of({ db, actor, regionId, year }: SlotRequest) {
  * - `table1`: the region's monitoring template, its criteria and indicators;
  * - `table2`: the indicators of the latest two programme years up to the report's as counts and percents;
  * - `criteriaNarrative`: the narrative per criterion written from Table 2's numbers;
- * - `mocReportsAnalysis`: the МОЦ reports of the year with the report-quality flags.
- * `recommendations` has no provider yet, so it is left out (no placeholder reaches the document).
+ * - `mocReportsAnalysis`: the МОЦ reports of the year with the report-quality flags;
+ * - `recommendations`: the indicators of Table 2's latest year that call for work, with their figures.
+ * A provider with nothing to print leaves its section out (no placeholder reaches the document).
  */
 export const REGIONAL_SLOT_PROVIDERS: Partial<Record<RegionalSlot, SlotProvider>> = {
   table1: async ({ db, actor, regionId }) => {
@@ -59,5 +61,9 @@ export const REGIONAL_SLOT_PROVIDERS: Partial<Record<RegionalSlot, SlotProvider>
       sources: quality.sources,
       flags: quality.flags.map((f) => f.sentence),
     });
+  },
+  recommendations: async (request) => {
+    const table = await table2Of(request);
+    return table === null ? [] : recommendationsBlocks(table);
   },
 };
