@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoLoadSummary } from "../../src/server/modules/demo/demo.service";
 import type { Database } from "../../src/server/platform/db";
 import type { DecisionsPage, Funnel } from "../../src/shared/decisions-api";
+import type { ReportList } from "../../src/shared/monitoring-api";
 import { testEngines } from "../support/db";
 import { buildTestApp, type Client, signIn } from "../support/http";
 
@@ -57,7 +58,13 @@ describe.each(testEngines())("the demo region's programme results and decisions 
     expect(t.causes).toBeGreaterThan(0);
     expect(t.plan).toBeGreaterThan(0);
     expect(t.supported).toBeGreaterThan(0);
-    expect(t.monitored).toBe(11);
+    // «monitored»: the approved final monitoring reports of the funnel's programme year
+    const reports = await json<ReportList>(
+      analyst,
+      `/api/monitoring/reports?stage=final&year=${funnel.year}`,
+    );
+    expect(t.monitored).toBe(reports.items.filter((r) => r.status === "approved").length);
+    expect(t.monitored).toBeGreaterThan(0);
     expect(t.decided).toBe(7);
     expect(funnel.municipalities.length).toBeGreaterThan(3);
   });

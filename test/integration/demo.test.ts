@@ -30,20 +30,25 @@ describe.each(testEngines())("demo region data on $kind", (engine) => {
     expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(INDICATOR_CATALOGUE.length);
   });
 
-  it("gives every school values in all three years", async () => {
+  it("gives every school values in all three years, and the programme schools their programme year's", async () => {
     const r = await database.db.execute(sql`
       select v.year, count(distinct v.school_id)::int as schools, count(*)::int as n
       from indicator_values v join schools s on s.id = v.school_id
       where s.region_id = ${summary.regionId} group by v.year order by v.year`);
     const rows = rowsOf<{ year: number; schools: number; n: number }>(r);
-    expect(rows.map((x) => x.year)).toEqual([...DEMO_YEARS]);
-    for (const row of rows) {
+    const programmeYear = Math.max(...DEMO_YEARS) + 1;
+    expect(rows.map((x) => x.year)).toEqual([...DEMO_YEARS, programmeYear]);
+    const outcomes = rows.find((x) => x.year === programmeYear);
+    // the decisions step's outcomes of the programme year: results and targets of the programme schools only
+    expect(outcomes?.n).toBe(summary.decisions.outcomeValues);
+    expect(outcomes?.schools).toBeLessThan(demo.schools.length / 2);
+    for (const row of rows.filter((x) => x.year !== programmeYear)) {
       expect(row.schools).toBe(demo.schools.length);
       // every school has at least the context, staffing and results indicators of its level
       expect(row.n).toBeGreaterThan(demo.schools.length * 10);
     }
     const total = await database.db.execute(sql`select count(*)::int as n from indicator_values`);
-    expect(rowsOf<{ n: number }>(total)[0]?.n).toBe(summary.values);
+    expect(rowsOf<{ n: number }>(total)[0]?.n).toBe(summary.values + summary.decisions.outcomeValues);
   });
 
   it("keeps every value within its indicator's range, entered under the current version", async () => {
@@ -97,7 +102,7 @@ describe.each(testEngines())("demo region data on $kind", (engine) => {
     const again = await loadDemoRegion({ db: database.db });
     expect(again.values).toBe(summary.values);
     const r = await database.db.execute(sql`select count(*)::int as n from indicator_values`);
-    expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(summary.values);
+    expect(rowsOf<{ n: number }>(r)[0]?.n).toBe(summary.values + summary.decisions.outcomeValues);
     const f = await database.db.execute(sql`select count(*)::int as n from form_submissions`);
     expect(rowsOf<{ n: number }>(f)[0]?.n).toBe(demo.schools.length * DEMO_YEARS.length);
   });
