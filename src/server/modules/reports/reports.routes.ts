@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   mocAnnualQuerySchema,
@@ -16,6 +16,14 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** The reports page and its documents: the МОЦ annual report (DOCX, XLSX) and the regional analytical report (DOCX). */
+/** Sends a built document as a download under its file name. */
+function sendFile(reply: FastifyReply, type: string, file: { fileName: string; buffer: Buffer }) {
+  return reply
+    .type(type)
+    .header("content-disposition", `attachment; filename="${file.fileName}"`)
+    .send(file.buffer);
+}
+
 export async function reportsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -39,17 +47,12 @@ export async function reportsRoutes(app: FastifyInstance, ctx: AppContext): Prom
         querystring: mocAnnualQuerySchema,
       },
     },
-    async (request, reply) => {
-      const file = await exportMocAnnualDocx({
-        db: ctx.db,
-        actor: requireActor(request),
-        query: request.query,
-      });
-      return reply
-        .type(DOCX)
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
-        .send(file.buffer);
-    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        DOCX,
+        await exportMocAnnualDocx({ db: ctx.db, actor: requireActor(request), query: request.query }),
+      ),
   );
   r.get(
     "/api/reports/moc-annual.xlsx",
@@ -60,17 +63,12 @@ export async function reportsRoutes(app: FastifyInstance, ctx: AppContext): Prom
         querystring: mocAnnualQuerySchema,
       },
     },
-    async (request, reply) => {
-      const file = await exportMocAnnualXlsx({
-        db: ctx.db,
-        actor: requireActor(request),
-        query: request.query,
-      });
-      return reply
-        .type(XLSX)
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
-        .send(file.buffer);
-    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        XLSX,
+        await exportMocAnnualXlsx({ db: ctx.db, actor: requireActor(request), query: request.query }),
+      ),
   );
   r.get(
     "/api/reports/regional.docx",
@@ -81,16 +79,11 @@ export async function reportsRoutes(app: FastifyInstance, ctx: AppContext): Prom
         querystring: regionalReportQuerySchema,
       },
     },
-    async (request, reply) => {
-      const file = await exportRegionalReportDocx({
-        db: ctx.db,
-        actor: requireActor(request),
-        query: request.query,
-      });
-      return reply
-        .type(DOCX)
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
-        .send(file.buffer);
-    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        DOCX,
+        await exportRegionalReportDocx({ db: ctx.db, actor: requireActor(request), query: request.query }),
+      ),
   );
 }
